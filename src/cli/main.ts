@@ -1,0 +1,39 @@
+/** The command line: `bdg-report <command> [options]`. Same core as the add-in. */
+import { formCommand } from "./form-command";
+import type { CliIo, Command } from "./io";
+
+// Each command lives in its own module; register it here.
+const COMMANDS: Command[] = [formCommand];
+
+function usage(): string {
+  return [
+    "bdg-report — thu thập, kiểm tra, tổng hợp báo cáo BĐG / collect, check, consolidate reports",
+    "",
+    "Cách dùng / usage: bdg-report <lệnh> [tùy chọn]   (bdg-report <lệnh> --help)",
+    "",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`),
+  ].join("\n");
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.stdout.write(`${usage()}\n`);
+    return name ? 0 : 2;
+  }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  if (!cmd) {
+    io.stderr.write(`Lệnh không có: "${name}" / unknown command\n\n${usage()}\n`);
+    return 2;
+  }
+  try {
+    return await cmd.run(rest, io);
+  } catch (e) {
+    const err = e as { code?: string; message?: string };
+    if (err.code && err.code.startsWith("ERR_PARSE_ARGS")) {
+      io.stderr.write(`Tùy chọn không hợp lệ / bad option: ${err.message}\n\n${cmd.help}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,284 @@
+/**
+ * The form definition as data: zod schemas and the types inferred from them.
+ * A form says what a report contains (header fields, sections, indicators, computed values),
+ * which rules apply, who collects it and which units report. Nothing here does I/O.
+ */
+import { z } from "zod";
+
+export const textVi = z.object({ vi: z.string().min(1), en: z.string().min(1) });
+export type Text = z.infer<typeof textVi>;
+
+export const indicatorKind = z.enum(["count", "amount", "tf", "text", "computed"]);
+export type IndicatorKind = z.infer<typeof indicatorKind>;
+
+/** One input cell of an indicator: tf indicators have total + female, the others one value. */
+export const cellPart = z.enum(["total", "female", "value"]);
+export type CellPart = z.infer<typeof cellPart>;
+
+const code = z
+  .string()
+  .regex(/^[A-Z]+(\.[0-9]+)*$/, "mã chỉ tiêu phải có dạng I.2, IV.10 / code must look like I.2");
+
+export const computedFormula = z.object({
+  /** percentFemale = F / T × 100; sexRatioAtBirth = (T − F) / F × 100 (boys per 100 girls). */
+  op: z.enum(["percentFemale", "sexRatioAtBirth"]),
+  of: code,
+});
+export type ComputedFormula = z.infer<typeof computedFormula>;
+
+export const indicatorSchema = z
+  .object({
+    code,
+    section: z.string().min(1),
+    label: textVi,
+    /** Unit of measure, e.g. "lượt người"; empty for text. */
+    unit: z.string(),
+    kind: indicatorKind,
+    /** Label of the female cell when it is not simply "nữ" (e.g. "bé gái"). */
+    femaleLabel: textVi.optional(),
+    /** Only for kind "computed". */
+    formula: computedFormula.optional(),
+    /** Only for kind "amount": maximum decimals. */
+    decimals: z.number().int().min(0).max(6).optional(),
+  })
+  .superRefine((ind, ctx) => {
+    if (ind.kind === "computed" && !ind.formula) {
+      ctx.addIssue({ code: "custom", message: "chỉ tiêu tính toán cần công thức / computed indicator needs a formula", path: ["formula"] });
+    }
+    if (ind.kind !== "computed" && ind.formula) {
+      ctx.addIssue({ code: "custom", message: "chỉ chỉ tiêu tính toán có công thức / only computed indicators have a formula", path: ["formula"] });
+    }
+    if (ind.femaleLabel && ind.kind !== "tf") {
+      ctx.addIssue({ code: "custom", message: "femaleLabel chỉ dùng cho chỉ tiêu T|F / femaleLabel is for tf indicators only", path: ["femaleLabel"] });
+    }
+  });
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+export const sectionSchema = z.object({
+  code: z.string().regex(/^[A-Z]+$/),
+  title: textVi,
+  /** Show the Tỷ lệ nữ (%) column for the tf rows of this section. */
+  percentFemale: z.boolean().default(false),
+});
+export type Section = z.infer<typeof sectionSchema>;
+
+export const fieldKey = z.enum(["unit", "year", "reportDate", "preparer", "phone", "head"]);
+export type FieldKey = z.infer<typeof fieldKey>;
+
+export const fieldSchema = z.object({
+  key: fieldKey,
+  label: textVi,
+  required: z.boolean(),
+});
+export type Field = z.infer<typeof fieldSchema>;
+
+export const severity = z.enum(["error", "warning"]);
+export type Severity = z.infer<typeof severity>;
+
+/** Reference to one cell of an indicator. For tf indicators `part` says which. */
+export const cellRef = z.object({ indicator: code, part: cellPart.default("value") });
+export type CellRef = z.infer<typeof cellRef>;
+
+const ruleBase = { id: z.string().regex(/^[a-z][a-zA-Z0-9.-]*$/), severity, description: textVi };
+
+/**
+ * Rules are data. The "generic" ones (type, blank, header, late, text number, tf) apply to
+ * every indicator of the matching kind; the others name their indicators.
+ */
+export const ruleSchema = z.discriminatedUnion("type", [
+  /** Counts whole ≥ 0, amounts ≥ 0, dates are dates. */
+  z.object({ ...ruleBase, type: z.literal("valueType") }),
+  /** A blank numeric input cell: "not reported". */
+  z.object({ ...ruleBase, type: z.literal("blank") }),
+  /** A number typed as text (converted and flagged). */
+  z.object({ ...ruleBase, type: z.literal("textNumber") }),
+  /** For every tf indicator: F ≤ T. */
+  z.object({ ...ruleBase, type: z.literal("femaleNotAboveTotal") }),
+  /** For every tf indicator: F filled while T blank. */
+  z.object({ ...ruleBase, type: z.literal("femaleWithoutTotal") }),
+  /** part ≤ whole, on every part (total and female) for tf pairs. */
+  z.object({ ...ruleBase, type: z.literal("partOfWhole"), part: code, whole: code }),
+  /** sum(parts) = whole within tolerance, when all are filled. */
+  z.object({ ...ruleBase, type: z.literal("sumEquals"), parts: z.array(code).min(1), whole: code, tolerance: z.number().min(0) }),
+  /** left ≥ right (both filled); e.g. victims ≥ cases. */
+  z.object({ ...ruleBase, type: z.literal("notLess"), left: cellRef, right: cellRef }),
+  /** when `when` > 0, `requires` must be > 0; e.g. participants while no event. */
+  z.object({ ...ruleBase, type: z.literal("requiresPositive"), when: cellRef, requires: cellRef }),
+  /** Sex ratio at birth of a tf indicator outside [min, max] when T ≥ minTotal. */
+  z.object({
+    ...ruleBase,
+    type: z.literal("sexRatioRange"),
+    indicator: code,
+    minTotal: z.number().min(0),
+    min: z.number(),
+    max: z.number(),
+  }),
+  /** A text indicator left blank. */
+  z.object({ ...ruleBase, type: z.literal("textRequired"), indicator: code }),
+  /** Header: required fields, unit in the registry, year equal to the form's year, date/phone shape. */
+  z.object({ ...ruleBase, type: z.literal("header") }),
+  /** Report date after the deadline. */
+  z.object({ ...ruleBase, type: z.literal("late") }),
+]);
+export type Rule = z.infer<typeof ruleSchema>;
+export type RuleType = Rule["type"];
+
+export const unitKind = z.enum(["commune", "body"]);
+export type UnitKind = z.infer<typeof unitKind>;
+
+export const unitSchema = z.object({
+  code: z.string().regex(/^[A-Z0-9][A-Z0-9-]*$/, "mã đơn vị: chữ in hoa, số, '-' / unit code: A-Z, 0-9, '-'"),
+  name: z.string().min(1),
+  kind: unitKind,
+  /** Other names officers type for it (abbreviations). */
+  aliases: z.array(z.string().min(1)).default([]),
+});
+export type Unit = z.infer<typeof unitSchema>;
+
+export const formSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/, "mã biểu mẫu: chữ, số, '-' / form id: letters, digits, '-'"),
+    version: z.string().regex(/^[0-9]+(\.[0-9]+)*$/),
+    title: textVi,
+    year: z.number().int().min(1900).max(9999),
+    /** The unit that collects the report (district, province…). */
+    collector: z.object({ code: unitSchema.shape.code, name: z.string().min(1) }),
+    /** Last day (inclusive) a report is on time: ISO date. */
+    deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    fields: z.array(fieldSchema).min(1),
+    sections: z.array(sectionSchema).min(1),
+    indicators: z.array(indicatorSchema).min(1),
+    /** Values computed from indicators, never typed (e.g. % female). */
+    computed: z.array(
+      z.object({ id: z.string().regex(/^[A-Z]+(\.[0-9]+)*\.[a-z]+$/), label: textVi, unit: z.string(), formula: computedFormula }),
+    ),
+    rules: z.array(ruleSchema),
+    units: z.array(unitSchema).min(1),
+  })
+  .superRefine((form, ctx) => checkReferences(form, ctx));
+
+export type FormDefinition = z.infer<typeof formSchema>;
+/** What a form author writes (defaults not yet applied). */
+export type FormInput = z.input<typeof formSchema>;
+
+function checkReferences(form: z.infer<typeof formSchema>, ctx: z.RefinementCtx): void {
+  const byCode = new Map<string, Indicator>();
+  const sections = new Set(form.sections.map((s) => s.code));
+  const dup = (kind: string, value: string, path: (string | number)[]): void =>
+    ctx.addIssue({ code: "custom", message: `${kind} trùng lặp / duplicate ${kind}: ${value}`, path });
+
+  form.indicators.forEach((ind, i) => {
+    if (byCode.has(ind.code)) dup("mã chỉ tiêu", ind.code, ["indicators", i, "code"]);
+    byCode.set(ind.code, ind);
+    if (!sections.has(ind.section)) {
+      ctx.addIssue({ code: "custom", message: `mục "${ind.section}" không tồn tại / unknown section "${ind.section}" (chỉ tiêu ${ind.code})`, path: ["indicators", i, "section"] });
+    }
+    if (ind.kind === "computed" && ind.formula) requireKind(ind.formula.of, ["tf"], ["indicators", i, "formula", "of"]);
+  });
+
+  const seenKeys = new Set<string>();
+  form.fields.forEach((f, i) => {
+    if (seenKeys.has(f.key)) dup("trường", f.key, ["fields", i, "key"]);
+    seenKeys.add(f.key);
+  });
+  if (!seenKeys.has("unit")) ctx.addIssue({ code: "custom", message: "thiếu trường đơn vị / the unit field is required", path: ["fields"] });
+
+  function requireKind(c: string, kinds: IndicatorKind[], path: (string | number)[]): void {
+    const ind = byCode.get(c);
+    if (!ind) {
+      ctx.addIssue({ code: "custom", message: `chỉ tiêu ${c} không tồn tại / unknown indicator ${c}`, path });
+    } else if (!kinds.includes(ind.kind)) {
+      ctx.addIssue({ code: "custom", message: `chỉ tiêu ${c} phải thuộc loại ${kinds.join("|")} / indicator ${c} must be ${kinds.join("|")}`, path });
+    }
+  }
+  const numeric: IndicatorKind[] = ["count", "amount", "tf"];
+  const seenComputed = new Set<string>();
+  form.computed.forEach((c, i) => {
+    if (seenComputed.has(c.id)) dup("mã giá trị tính", c.id, ["computed", i, "id"]);
+    seenComputed.add(c.id);
+    requireKind(c.formula.of, ["tf"], ["computed", i, "formula", "of"]);
+  });
+
+  const seenRules = new Set<string>();
+  form.rules.forEach((r, i) => {
+    if (seenRules.has(r.id)) dup("mã quy tắc", r.id, ["rules", i, "id"]);
+    seenRules.add(r.id);
+    const p = (k: string): (string | number)[] => ["rules", i, k];
+    switch (r.type) {
+      case "partOfWhole":
+        requireKind(r.part, numeric, p("part"));
+        requireKind(r.whole, numeric, p("whole"));
+        if (byCode.get(r.part)?.kind !== byCode.get(r.whole)?.kind && byCode.has(r.part) && byCode.has(r.whole)) {
+          ctx.addIssue({ code: "custom", message: `${r.part} và ${r.whole} phải cùng loại / must be of the same kind`, path: p("part") });
+        }
+        break;
+      case "sumEquals":
+        r.parts.forEach((c, j) => requireKind(c, ["count", "amount"], ["rules", i, "parts", j]));
+        requireKind(r.whole, ["count", "amount"], p("whole"));
+        break;
+      case "notLess":
+        requireKind(r.left.indicator, numeric, p("left"));
+        requireKind(r.right.indicator, numeric, p("right"));
+        break;
+      case "requiresPositive":
+        requireKind(r.when.indicator, numeric, p("when"));
+        requireKind(r.requires.indicator, numeric, p("requires"));
+        break;
+      case "sexRatioRange":
+        requireKind(r.indicator, ["tf"], p("indicator"));
+        break;
+      case "textRequired":
+        requireKind(r.indicator, ["text"], p("indicator"));
+        break;
+      default:
+        break;
+    }
+  });
+
+  const codes = new Set<string>();
+  form.units.forEach((u, i) => {
+    if (codes.has(u.code)) dup("mã đơn vị", u.code, ["units", i, "code"]);
+    codes.add(u.code);
+  });
+}
+
+/**
+ * Human-readable list of what is wrong with a form definition, one line per problem, each
+ * naming the entry by its position and, when it has one, its code or id:
+ * `indicators[3] (I.4).kind: …`.
+ */
+export function describeFormErrors(error: z.ZodError, input?: unknown): string[] {
+  return error.issues.map((iss) => `${describePath(iss.path, input)}: ${iss.message}`);
+}
+
+function describePath(path: readonly PropertyKey[], input: unknown): string {
+  if (!path.length) return "(form)";
+  let node: unknown = input;
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") {
+      out += `[${key}]`;
+      node = Array.isArray(node) ? node[key] : undefined;
+      const label = node && typeof node === "object" ? ((node as Record<string, unknown>).code ?? (node as Record<string, unknown>).id ?? (node as Record<string, unknown>).key) : undefined;
+      if (typeof label === "string") out += ` (${label})`;
+    } else {
+      out += `${out ? "." : ""}${String(key)}`;
+      node = node && typeof node === "object" && Object.prototype.hasOwnProperty.call(node, key) ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+    }
+  }
+  return out;
+}
+
+export class FormDefinitionError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Định nghĩa biểu mẫu không hợp lệ / invalid form definition:\n- ${problems.join("\n- ")}`);
+    this.name = "FormDefinitionError";
+  }
+}
+
+/** Parse and check a form definition; throws FormDefinitionError with one line per problem. */
+export function parseForm(input: unknown): FormDefinition {
+  const result = formSchema.safeParse(input);
+  if (!result.success) throw new FormDefinitionError(describeFormErrors(result.error, input));
+  return result.data;
+}

@@ -1,0 +1,22 @@
+/**
+ * A value as read from one cell of a workbook (by the file reader or from Excel).
+ * Dates are Excel serials in the 1900 date system (the reader converts 1904 workbooks).
+ */
+export type CellValue =
+  | { type: "blank" }
+  | { type: "number"; value: number }
+  | { type: "text"; text: string }
+  | { type: "boolean"; value: boolean }
+  /** An Excel error value such as #REF! or #DIV/0!. */
+  | { type: "error"; code: string }
+  /** A formula whose result was never computed (e.g. a file written by a script). */
+  | { type: "uncomputed"; formula: string };
+
+export const BLANK: CellValue = Object.freeze({ type: "blank" }) as CellValue;
+
+/** Values by defined name. A Map, so names like "__proto__" are just keys. */
+export type CellValues = ReadonlyMap<string, CellValue>;
+
+export function isBlank(v: CellValue | undefined): boolean {
+  return !v || v.type === "blank" || (v.type === "text" && v.text.trim() === "");
+}

@@ -1,0 +1,71 @@
+/**
+ * Reading a number typed as text, Vietnamese conventions first (PRODUCT.md "Reading values"):
+ * "." groups thousands and "," marks decimals ("1.234" = 1234, "12,5" = 12.5); spaces and
+ * non-breaking spaces are ignored; "-" or "–" alone means 0. When the text reads as two
+ * different numbers that both make sense for the indicator's kind ("1.234" for an amount:
+ * 1234 or 1.234), it is ambiguous and an error, never a guess.
+ */
+export type NumberKind = "count" | "amount";
+
+export type ParsedNumber =
+  | { ok: true; value: number }
+  | { ok: false; reason: "empty" | "notNumber" }
+  | { ok: false; reason: "ambiguous"; readings: [number, number] };
+
+const SPACES = /[\s\u00a0\u2007\u202f\u2009\u200b\ufeff']/g;
+const DASH_ZERO = /^[-\u2013\u2014\u2212]$/;
+
+/** "1.234.567,5" (Vietnamese) → 1234567.5; null when it is not that shape. */
+function readVietnamese(s: string): number | null {
+  const m = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/.exec(s);
+  if (!m) return null;
+  return Number(m[1].replace(/\./g, "") + (m[2] !== undefined ? `.${m[2]}` : ""));
+}
+
+/** "1,234,567.5" (English) → 1234567.5; null when it is not that shape. */
+function readEnglish(s: string): number | null {
+  const m = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(s);
+  if (!m) return null;
+  return Number(m[1].replace(/,/g, "") + (m[2] !== undefined ? `.${m[2]}` : ""));
+}
+
+function fitsKind(n: number, kind: NumberKind): boolean {
+  return kind === "count" ? Number.isInteger(n) : true;
+}
+
+export function parseNumberText(raw: string, kind: NumberKind): ParsedNumber {
+  let s = raw.replace(SPACES, "");
+  if (s === "") return { ok: false, reason: "empty" };
+  if (DASH_ZERO.test(s)) return { ok: true, value: 0 };
+  let sign = 1;
+  if (/^[-\u2212+]/.test(s)) {
+    sign = s[0] === "+" ? 1 : -1;
+    s = s.slice(1);
+  }
+  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return { ok: false, reason: "notNumber" };
+  const vi = readVietnamese(s);
+  const en = readEnglish(s);
+  const readings = [vi, en].filter((n): n is number => n !== null);
+  if (readings.length === 0) return { ok: false, reason: "notNumber" };
+  const fitting = readings.filter((n) => fitsKind(n, kind));
+  if (fitting.length === 2 && fitting[0] !== fitting[1]) {
+    return { ok: false, reason: "ambiguous", readings: [sign * fitting[0], sign * fitting[1]] };
+  }
+  // One reading fits the kind (or both agree); otherwise Vietnamese first — the type rule
+  // then reports e.g. "12,5 is not a whole number" for a count.
+  const value = fitting.length ? fitting[0] : readings[0];
+  return { ok: true, value: sign * value + 0 };
+}
+
+/** Vietnamese display of a number: 1234.5 → "1.234,5". */
+export function formatNumberVi(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const [int, frac] = Math.abs(n).toFixed(frac3(n)).split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return `${n < 0 ? "-" : ""}${grouped}${frac ? `,${frac}` : ""}`;
+}
+
+function frac3(n: number): number {
+  for (let d = 0; d <= 3; d++) if (Math.abs(Math.round(n * 10 ** d) - n * 10 ** d) < 1e-9) return d;
+  return 3;
+}
