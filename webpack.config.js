@@ -1,0 +1,125 @@
+/* Webpack config for the BDG report Excel add-in (Yo Office React style). */
+"use strict";
+
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { DEV_BASE_URL, productionBaseUrl, transformManifest } = require("./scripts/manifest-url");
+
+const DEV_SERVER_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+/**
+ * HTTPS options for the dev server from office-addin-dev-certs (creates and installs a localhost
+ * certificate on first use). Returns null (plain http) when DEV_SERVER_HTTP=1 or when the
+ * certificates cannot be made, e.g. on a Linux box where installing the CA needs sudo.
+ */
+async function getHttpsOptions() {
+  if (process.env.DEV_SERVER_HTTP === "1") return null;
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const httpsOptions = await devCerts.getHttpsServerOptions();
+    return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+  } catch (err) {
+    console.warn(
+      `[webpack] Could not get dev certificates (${err && err.message ? err.message : err}); ` +
+        "serving plain http. Office needs https: fix the certificates (npx office-addin-dev-certs install)."
+    );
+    return null;
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode !== "production";
+  const building = Boolean(env && env.WEBPACK_BUILD); // `webpack` (build/watch) vs `webpack serve`
+  const baseUrl = dev ? DEV_BASE_URL : productionBaseUrl();
+  const httpsOptions = building ? null : await getHttpsOptions();
+
+  /** @type {import("webpack").Configuration} */
+  const config = {
+    devtool: "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true, // type errors are reported by `npm run typecheck`
+              // ES modules for webpack so Fluent UI tree-shakes (tsconfig.json says commonjs for jest).
+              compilerOptions: { module: "es2020", sourceMap: true },
+            },
+          },
+        },
+        {
+          test: /\.(png|jpg|jpeg|gif|ico|svg)$/,
+          type: "asset/resource",
+          generator: { filename: "assets/[name][ext][query]" },
+        },
+      ],
+    },
+    // office.js comes from Microsoft's CDN (<script> in the HTML), never from the bundle.
+    externals: { "office-js": "Office" },
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // React + Fluent UI in one vendor chunk, used by the task pane only.
+          vendor: {
+            test: /[\\/]node_modules[\\/]/,
+            name: "vendor",
+            chunks: (chunk) => chunk.name === "taskpane",
+            priority: 10,
+          },
+        },
+      },
+    },
+    performance: {
+      // Fluent UI makes the vendor chunk large; it is served once and cached.
+      hints: false,
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext][query]" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              return dev ? content : transformManifest(content.toString(), baseUrl);
+            },
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      hot: true,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: httpsOptions ? { type: "https", options: httpsOptions } : { type: "http" },
+      port: DEV_SERVER_PORT,
+    },
+  };
+  return config;
+};
