@@ -1,9 +1,10 @@
 /** The command line: `bdg-report <command> [options]`. Same core as the add-in. */
 import { formCommand } from "./form-command";
+import { templateCommand } from "./template-command";
 import type { CliIo, Command } from "./io";
 
 // Each command lives in its own module; register it here.
-const COMMANDS: Command[] = [formCommand];
+const COMMANDS: Command[] = [formCommand, templateCommand];
 
 function usage(): string {
   return [

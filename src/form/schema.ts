@@ -164,11 +164,11 @@ export type FormInput = z.input<typeof formSchema>;
 function checkReferences(form: z.infer<typeof formSchema>, ctx: z.RefinementCtx): void {
   const byCode = new Map<string, Indicator>();
   const sections = new Set(form.sections.map((s) => s.code));
-  const dup = (kind: string, value: string, path: (string | number)[]): void =>
-    ctx.addIssue({ code: "custom", message: `${kind} trùng lặp / duplicate ${kind}: ${value}`, path });
+  const dup = (kind: [vi: string, en: string], value: string, path: (string | number)[]): void =>
+    ctx.addIssue({ code: "custom", message: `${kind[0]} trùng lặp / duplicate ${kind[1]}: ${value}`, path });
 
   form.indicators.forEach((ind, i) => {
-    if (byCode.has(ind.code)) dup("mã chỉ tiêu", ind.code, ["indicators", i, "code"]);
+    if (byCode.has(ind.code)) dup(["mã chỉ tiêu", "indicator code"], ind.code, ["indicators", i, "code"]);
     byCode.set(ind.code, ind);
     if (!sections.has(ind.section)) {
       ctx.addIssue({ code: "custom", message: `mục "${ind.section}" không tồn tại / unknown section "${ind.section}" (chỉ tiêu ${ind.code})`, path: ["indicators", i, "section"] });
@@ -178,7 +178,7 @@ function checkReferences(form: z.infer<typeof formSchema>, ctx: z.RefinementCtx)
 
   const seenKeys = new Set<string>();
   form.fields.forEach((f, i) => {
-    if (seenKeys.has(f.key)) dup("trường", f.key, ["fields", i, "key"]);
+    if (seenKeys.has(f.key)) dup(["trường", "field"], f.key, ["fields", i, "key"]);
     seenKeys.add(f.key);
   });
   if (!seenKeys.has("unit")) ctx.addIssue({ code: "custom", message: "thiếu trường đơn vị / the unit field is required", path: ["fields"] });
@@ -192,16 +192,26 @@ function checkReferences(form: z.infer<typeof formSchema>, ctx: z.RefinementCtx)
     }
   }
   const numeric: IndicatorKind[] = ["count", "amount", "tf"];
+  /** A numeric indicator's cell: tf indicators have total/female, count/amount a single value. */
+  function requireCell(ref: CellRef, path: (string | number)[]): void {
+    requireKind(ref.indicator, numeric, path);
+    const kind = byCode.get(ref.indicator)?.kind;
+    if (!kind || !numeric.includes(kind)) return;
+    const ok = kind === "tf" ? ref.part !== "value" : ref.part === "value";
+    if (!ok) {
+      ctx.addIssue({ code: "custom", message: `chỉ tiêu ${ref.indicator} không có ô "${ref.part}" / indicator ${ref.indicator} has no "${ref.part}" cell`, path: [...path, "part"] });
+    }
+  }
   const seenComputed = new Set<string>();
   form.computed.forEach((c, i) => {
-    if (seenComputed.has(c.id)) dup("mã giá trị tính", c.id, ["computed", i, "id"]);
+    if (seenComputed.has(c.id)) dup(["mã giá trị tính", "computed id"], c.id, ["computed", i, "id"]);
     seenComputed.add(c.id);
     requireKind(c.formula.of, ["tf"], ["computed", i, "formula", "of"]);
   });
 
   const seenRules = new Set<string>();
   form.rules.forEach((r, i) => {
-    if (seenRules.has(r.id)) dup("mã quy tắc", r.id, ["rules", i, "id"]);
+    if (seenRules.has(r.id)) dup(["mã quy tắc", "rule id"], r.id, ["rules", i, "id"]);
     seenRules.add(r.id);
     const p = (k: string): (string | number)[] => ["rules", i, k];
     switch (r.type) {
@@ -217,12 +227,12 @@ function checkReferences(form: z.infer<typeof formSchema>, ctx: z.RefinementCtx)
         requireKind(r.whole, ["count", "amount"], p("whole"));
         break;
       case "notLess":
-        requireKind(r.left.indicator, numeric, p("left"));
-        requireKind(r.right.indicator, numeric, p("right"));
+        requireCell(r.left, p("left"));
+        requireCell(r.right, p("right"));
         break;
       case "requiresPositive":
-        requireKind(r.when.indicator, numeric, p("when"));
-        requireKind(r.requires.indicator, numeric, p("requires"));
+        requireCell(r.when, p("when"));
+        requireCell(r.requires, p("requires"));
         break;
       case "sexRatioRange":
         requireKind(r.indicator, ["tf"], p("indicator"));
@@ -237,7 +247,7 @@ function checkReferences(form: z.infer<typeof formSchema>, ctx: z.RefinementCtx)
 
   const codes = new Set<string>();
   form.units.forEach((u, i) => {
-    if (codes.has(u.code)) dup("mã đơn vị", u.code, ["units", i, "code"]);
+    if (codes.has(u.code)) dup(["mã đơn vị", "unit code"], u.code, ["units", i, "code"]);
     codes.add(u.code);
   });
 }

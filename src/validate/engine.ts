@@ -136,22 +136,23 @@ class Context {
     else if (v.type === "boolean") text = v.value ? "TRUE" : "FALSE";
     else if (v.type === "error") {
       this.add(this.rule("valueType"), "type", ind.code, name, t(`Ô ${ind.code} có lỗi ${v.code}`, `Cell ${ind.code} holds the error ${v.code}`));
-    } else if (v.type === "uncomputed") this.notComputed(ind.code, name);
+    } else if (v.type === "uncomputed") this.notComputed(ind.code, ind.code, ind.code, name);
     if (text !== null) this.texts.set(name, text);
     else {
       for (const r of this.all("textRequired")) {
-        if (r.indicator === ind.code && v.type === "blank") {
+        if (r.indicator === ind.code && isBlankValue(v)) {
           this.add(r, r.id, ind.code, name, t(`Chưa nhập nội dung mục ${ind.code} (${ind.label.vi})`, `${ind.code} (${ind.label.en}) is blank`));
         }
       }
     }
   }
 
-  private notComputed(where: string, name: string): void {
-    this.add(this.rule("valueType"), "type", where.includes(".") ? where : null, name, t(
+  /** A formula without a cached result: reported, never read as 0. `indicator` null for header fields. */
+  private notComputed(indicator: string | null, where: string, whereEn: string, name: string, field?: string): void {
+    this.add(this.rule("valueType"), "type", indicator, name, t(
       `Ô ${where} là công thức chưa được tính (tệp được ghi bởi chương trình không tính công thức): hãy mở tệp trong Excel và lưu lại`,
-      `Cell ${where} is a formula that was never computed: open the file in Excel and save it again`,
-    ));
+      `Cell ${whereEn} is a formula that was never computed: open the file in Excel and save it again`,
+    ), field);
   }
 
   private readNumber(ind: ResolvedIndicator, part: CellPart, name: string): void {
@@ -169,7 +170,7 @@ class Context {
         this.add(typeRule, "type", ind.code, name, t(`Ô ${where} có lỗi ${v.code}`, `${whereEn} holds the error ${v.code}`));
         return;
       case "uncomputed":
-        this.notComputed(where, name);
+        this.notComputed(ind.code, where, whereEn, name);
         return;
       case "boolean":
         this.add(typeRule, "type", ind.code, name, t(`Ô ${where} phải là số, không phải ${v.value ? "TRUE" : "FALSE"}`, `${whereEn} must be a number`));
@@ -219,7 +220,9 @@ class Context {
     }
     if (ind.kind === "amount" && ind.decimals !== undefined) {
       const scaled = n * 10 ** ind.decimals;
-      if (Math.abs(scaled - Math.round(scaled)) > 1e-6 * Math.max(1, Math.abs(scaled))) {
+      // Tolerance for binary floating point only (a product is off by ≈1e-16 relative): 150.5001
+      // must not pass as 3 decimals, even for large amounts.
+      if (Math.abs(scaled - Math.round(scaled)) > 1e-14 * Math.max(1, Math.abs(scaled))) {
         this.add(typeRule, "type", ind.code, name, t(`Ô ${where}: ${fmt(n)} có quá ${ind.decimals} chữ số thập phân`, `${whereEn}: ${n} has more than ${ind.decimals} decimals`));
         return;
       }
@@ -237,6 +240,10 @@ class Context {
       const add = (r: typeof rule | typeof typeRule, vi: string, en: string): void => this.add(r, "header", null, f.name, t(vi, en), f.key);
       if (v.type === "error") {
         add(typeRule, `Ô "${f.label.vi}" có lỗi ${v.code}`, `"${f.label.en}" holds the error ${v.code}`);
+        continue;
+      }
+      if (v.type === "uncomputed") {
+        this.notComputed(null, `"${f.label.vi}"`, `"${f.label.en}"`, f.name, f.key);
         continue;
       }
       if (text === null) {
@@ -298,7 +305,7 @@ class Context {
       }
       case "phone":
         header.phone = text;
-        if (!/^[0-9 +.()-]+$/.test(text) || !/[0-9]/.test(text)) {
+        if (!/^[0-9 +.]+$/.test(text) || !/[0-9]/.test(text)) {
           problem(`Số điện thoại "${text}" chỉ được gồm chữ số, dấu cách, "+" và "."`, `Phone "${text}" may only hold digits, spaces, "+" and "."`);
         }
         return;

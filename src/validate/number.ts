@@ -15,22 +15,30 @@ export type ParsedNumber =
 const SPACES = /[\s\u00a0\u2007\u202f\u2009\u200b\ufeff']/g;
 const DASH_ZERO = /^[-\u2013\u2014\u2212]$/;
 
+/** One way of reading the text; `fraction`: it was written with a decimal part. */
+interface Reading {
+  value: number;
+  fraction: boolean;
+}
+
 /** "1.234.567,5" (Vietnamese) → 1234567.5; null when it is not that shape. */
-function readVietnamese(s: string): number | null {
-  const m = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/.exec(s);
+function readVietnamese(s: string): Reading | null {
+  // A grouped number never starts with 0 ("0.500" is not 500).
+  const m = /^([1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,(\d+))?$/.exec(s);
   if (!m) return null;
-  return Number(m[1].replace(/\./g, "") + (m[2] !== undefined ? `.${m[2]}` : ""));
+  return { value: Number(m[1].replace(/\./g, "") + (m[2] !== undefined ? `.${m[2]}` : "")), fraction: m[2] !== undefined };
 }
 
 /** "1,234,567.5" (English) → 1234567.5; null when it is not that shape. */
-function readEnglish(s: string): number | null {
-  const m = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(s);
+function readEnglish(s: string): Reading | null {
+  const m = /^([1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(s);
   if (!m) return null;
-  return Number(m[1].replace(/,/g, "") + (m[2] !== undefined ? `.${m[2]}` : ""));
+  return { value: Number(m[1].replace(/,/g, "") + (m[2] !== undefined ? `.${m[2]}` : "")), fraction: m[2] !== undefined };
 }
 
-function fitsKind(n: number, kind: NumberKind): boolean {
-  return kind === "count" ? Number.isInteger(n) : true;
+/** A count is written without a decimal part: "1.000" is one thousand, not 1.000 = 1. */
+function fitsKind(r: Reading, kind: NumberKind): boolean {
+  return kind === "count" ? !r.fraction && Number.isInteger(r.value) : true;
 }
 
 export function parseNumberText(raw: string, kind: NumberKind): ParsedNumber {
@@ -45,15 +53,16 @@ export function parseNumberText(raw: string, kind: NumberKind): ParsedNumber {
   if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return { ok: false, reason: "notNumber" };
   const vi = readVietnamese(s);
   const en = readEnglish(s);
-  const readings = [vi, en].filter((n): n is number => n !== null);
+  // A run of digits too long for a double reads as Infinity: not a number.
+  const readings = [vi, en].filter((r): r is Reading => r !== null && Number.isFinite(r.value));
   if (readings.length === 0) return { ok: false, reason: "notNumber" };
-  const fitting = readings.filter((n) => fitsKind(n, kind));
+  const fitting = readings.filter((r) => fitsKind(r, kind)).map((r) => r.value);
   if (fitting.length === 2 && fitting[0] !== fitting[1]) {
     return { ok: false, reason: "ambiguous", readings: [sign * fitting[0], sign * fitting[1]] };
   }
   // One reading fits the kind (or both agree); otherwise Vietnamese first — the type rule
   // then reports e.g. "12,5 is not a whole number" for a count.
-  const value = fitting.length ? fitting[0] : readings[0];
+  const value = fitting.length ? fitting[0] : readings[0].value;
   return { ok: true, value: sign * value + 0 };
 }
 
