@@ -1,0 +1,49 @@
+/**
+ * The template as bytes: layout (src/layout/template.ts) + writer (write-workbook.ts). Used by
+ * the `template` command and by the task pane (a new workbook from the generated file). No fs.
+ */
+import { stripDiacritics } from "../form/unit-match";
+import type { ResolvedForm } from "../form/resolve";
+import type { Unit } from "../form/schema";
+import { buildTemplate, type TemplateOptions } from "../layout/template";
+import { writeWorkbook, type WriteOptions } from "./write-workbook";
+
+export async function writeTemplate(form: ResolvedForm, options: TemplateOptions = {}, write: WriteOptions = {}): Promise<Uint8Array> {
+  return writeWorkbook(buildTemplate(form, options).model, write);
+}
+
+/** "BDG-2019_Xa-Cao-Xa.xlsx": form id + the unit's name in readable ASCII (no diacritics). */
+export function templateFileName(form: ResolvedForm, unit: Unit | null): string {
+  if (!unit) return `${form.id}.xlsx`;
+  const ascii = stripDiacritics(unit.name)
+    .replace(/&/g, " ")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return `${form.id}_${ascii || unit.code}.xlsx`;
+}
+
+export interface UnitTemplate {
+  unit: Unit;
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** One template per registry unit (unit pre-filled and locked); file names are unique. */
+export async function writeAllUnitTemplates(form: ResolvedForm, options: Omit<TemplateOptions, "unitCode"> = {}, write: WriteOptions = {}): Promise<UnitTemplate[]> {
+  const seen = new Set<string>();
+  const out: UnitTemplate[] = [];
+  for (const unit of form.units) {
+    let fileName = templateFileName(form, unit);
+    if (seen.has(fileName.toLowerCase())) fileName = fileName.replace(/\.xlsx$/, `_${unit.code}.xlsx`);
+    seen.add(fileName.toLowerCase());
+    out.push({ unit, fileName, bytes: await writeTemplate(form, { ...options, unitCode: unit.code }, write) });
+  }
+  return out;
+}
+
+/** Model + bytes for every unit, timed (the issue's benchmark: "template generation for all units"). */
+export async function timeAllUnitTemplates(form: ResolvedForm): Promise<{ units: number; ms: number; bytes: number }> {
+  const t0 = performance.now();
+  const all = await writeAllUnitTemplates(form);
+  return { units: all.length, ms: performance.now() - t0, bytes: all.reduce((n, t) => n + t.bytes.length, 0) };
+}
