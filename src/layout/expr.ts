@@ -9,15 +9,13 @@
  * error-free for any cell content (AND/OR evaluate all their arguments in Excel), except a
  * division, which callers guard with `if`.
  */
+import { DECIMALS_TOLERANCE } from "../validate/engine";
 import type { CellScalar } from "./sheet-model";
 
 export type NumberKind = "count" | "amount";
 
-/**
- * Relative tolerance of the "at most N decimals" test — the same as the rule engine's
- * (src/validate/engine.ts, readNumber): only binary floating-point noise is forgiven.
- */
-export const DECIMALS_TOLERANCE = 1e-14;
+/** Relative tolerance of the "at most N decimals" test: the rule engine's own constant. */
+export { DECIMALS_TOLERANCE };
 export type CmpOp = ">" | "<" | ">=" | "<=" | "=" | "<>";
 
 export type Expr =

@@ -40,6 +40,9 @@ export interface EvaluateOptions {
 
 const t = (vi: string, en: string): Text => ({ vi, en });
 
+/** Relative tolerance when checking an amount's decimals (float noise only); the template's check formulas use the same. */
+export const DECIMALS_TOLERANCE = 1e-14;
+
 const PART_VI: Record<CellPart, string> = { total: "tổng số", female: "số nữ", value: "giá trị" };
 const PART_EN: Record<CellPart, string> = { total: "total", female: "female", value: "value" };
 
@@ -222,7 +225,7 @@ class Context {
       const scaled = n * 10 ** ind.decimals;
       // Tolerance for binary floating point only (a product is off by ≈1e-16 relative): 150.5001
       // must not pass as 3 decimals, even for large amounts.
-      if (Math.abs(scaled - Math.round(scaled)) > 1e-14 * Math.max(1, Math.abs(scaled))) {
+      if (Math.abs(scaled - Math.round(scaled)) > DECIMALS_TOLERANCE * Math.max(1, Math.abs(scaled))) {
         this.add(typeRule, "type", ind.code, name, t(`Ô ${where}: ${fmt(n)} có quá ${ind.decimals} chữ số thập phân`, `${whereEn}: ${n} has more than ${ind.decimals} decimals`));
         return;
       }
