@@ -1,0 +1,232 @@
+/** `bdg-report validate FILE… [--json]`: read each returned file and list its issues. */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { extname, join } from "node:path";
+import { parseArgs } from "node:util";
+import { builtInForm, type ResolvedForm } from "../form/resolve";
+import type { Text } from "../form/schema";
+import { countBySeverity, type Issue } from "../validate/issue";
+import { evaluateReport } from "../validate/engine";
+import { rejectMessage } from "../xlsx/messages";
+import { DEFAULT_LIMITS, readReport } from "../xlsx/reader";
+import type { CliIo, Command } from "./io";
+
+/** Extensions picked up when a directory is given (a named file is always read, whatever its name). */
+const SPREADSHEET_EXT = new Set([".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods", ".numbers"]);
+
+export interface JsonIssue {
+  severity: "error" | "warning";
+  rule: string;
+  indicator: string | null;
+  field: string | null;
+  /** Defined name of the cell. */
+  cell: string | null;
+  /** Where that cell was found, e.g. `'Báo cáo'!D14`. */
+  address: string | null;
+  message: string;
+  messageEn: string;
+}
+
+export interface FileVerdict {
+  file: string;
+  readable: boolean;
+  /** RejectReason, or "notFound" / "ioError" for files that could not be opened. */
+  reason: string | null;
+  message: string | null;
+  messageEn: string | null;
+  unit: string | null;
+  unitName: string | null;
+  sheet: string | null;
+  via: string | null;
+  errors: number;
+  warnings: number;
+  issues: JsonIssue[];
+}
+
+/** Read + evaluate one file's bytes. */
+export function validateBytes(file: string, bytes: Uint8Array, form: ResolvedForm = builtInForm()): FileVerdict {
+  const r = readReport(bytes, form);
+  if (!r.ok) return unreadable(file, r.reason, r.message);
+  const ev = evaluateReport(form, r.values);
+  const issues: Issue[] = [...r.issues, ...ev.issues];
+  const metaUnit = r.metaUnitCode ? form.units.find((u) => u.code === r.metaUnitCode) ?? null : null;
+  const unit = metaUnit ?? ev.header.unit;
+  if (metaUnit && ev.header.unit && ev.header.unit.code !== metaUnit.code) {
+    issues.push({
+      severity: "warning",
+      rule: "unit.meta-mismatch",
+      indicator: null,
+      field: "unit",
+      cell: form.fieldByKey.get("unit")?.name ?? null,
+      message: {
+        vi: `Ô đơn vị ghi "${ev.header.unitText}" nhưng mẫu được phát cho ${metaUnit.name}: hãy kiểm tra đơn vị gửi báo cáo`,
+        en: `The unit cell says "${ev.header.unitText}" but the template was issued to ${metaUnit.name}: check who sent it`,
+      },
+    });
+  }
+  const { errors, warnings } = countBySeverity(issues);
+  return {
+    file,
+    readable: true,
+    reason: null,
+    message: null,
+    messageEn: null,
+    unit: unit?.code ?? null,
+    unitName: unit?.name ?? null,
+    sheet: r.sheetName,
+    via: r.via,
+    errors,
+    warnings,
+    issues: issues.map((i) => ({
+      severity: i.severity,
+      rule: i.rule,
+      indicator: i.indicator,
+      field: i.field ?? null,
+      cell: i.cell,
+      address: i.cell ? r.cells.get(i.cell)?.address ?? null : null,
+      message: i.message.vi,
+      messageEn: i.message.en,
+    })),
+  };
+}
+
+function unreadable(file: string, reason: string, message: Text): FileVerdict {
+  return { file, readable: false, reason, message: message.vi, messageEn: message.en, unit: null, unitName: null, sheet: null, via: null, errors: 0, warnings: 0, issues: [] };
+}
+
+/** Read one path from disk (size checked before reading). */
+export function validateFile(file: string, form: ResolvedForm = builtInForm()): FileVerdict {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return unreadable(file, "notFound", { vi: `Không tìm thấy tệp "${file}"`, en: `File not found: "${file}"` });
+  }
+  if (size > DEFAULT_LIMITS.maxFileBytes) {
+    return unreadable(file, "tooLarge", rejectMessage("tooLarge", { limitMb: Math.round(DEFAULT_LIMITS.maxFileBytes / 1048576) }));
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch (e) {
+    return unreadable(file, "ioError", { vi: `Không đọc được tệp "${file}": ${(e as Error).message}`, en: `Cannot read "${file}": ${(e as Error).message}` });
+  }
+  return validateBytes(file, bytes, form);
+}
+
+/** Files and directories → files (directories recursively, spreadsheet extensions only, no lock/hidden files). */
+export function expandPaths(paths: string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, depth: number): void => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort((a, b) => a.localeCompare(b));
+    } catch {
+      return;
+    }
+    for (const n of names) {
+      if (n.startsWith(".") || n.startsWith("~$")) continue;
+      const p = join(dir, n);
+      let st;
+      try {
+        st = statSync(p);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) {
+        if (depth < 8) walk(p, depth + 1);
+      } else if (SPREADSHEET_EXT.has(extname(n).toLowerCase())) out.push(p);
+    }
+  };
+  for (const p of paths) {
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      isDir = false;
+    }
+    if (isDir) walk(p, 0);
+    else out.push(p);
+  }
+  return out;
+}
+
+/** 0: no file has an error; 1: some file has errors; 2: some file could not be read as a report. */
+export function exitCode(verdicts: FileVerdict[]): number {
+  if (verdicts.some((v) => !v.readable)) return 2;
+  if (verdicts.some((v) => v.errors > 0)) return 1;
+  return 0;
+}
+
+function human(verdicts: FileVerdict[], io: CliIo): void {
+  const lines: string[] = [];
+  for (const v of verdicts) {
+    if (!v.readable) {
+      lines.push(`✗ ${v.file}`, `    KHÔNG ĐỌC ĐƯỢC [${v.reason}]: ${v.message}`, "");
+      continue;
+    }
+    const unit = v.unitName ? `${v.unitName} [${v.unit}]` : "đơn vị chưa xác định";
+    const status = v.errors ? `${v.errors} lỗi, ${v.warnings} cảnh báo` : v.warnings ? `không có lỗi, ${v.warnings} cảnh báo` : "không có lỗi";
+    lines.push(`${v.errors ? "✗" : "✓"} ${v.file} — ${unit}: ${status}`);
+    const sorted = [...v.issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+    for (const i of sorted) {
+      const where = i.address ? ` (${i.address.replace(/^.*!/, "")})` : "";
+      lines.push(`    ${i.severity === "error" ? "LỖI     " : "CẢNH BÁO"} ${(i.indicator ?? "").padEnd(6)}${where} ${i.message}`);
+    }
+    lines.push("");
+  }
+  const unreadableCount = verdicts.filter((v) => !v.readable).length;
+  const withErrors = verdicts.filter((v) => v.readable && v.errors > 0).length;
+  lines.push(
+    `Tổng cộng ${verdicts.length} tệp: ${verdicts.length - unreadableCount - withErrors} đạt, ${withErrors} có lỗi, ${unreadableCount} không đọc được` +
+      ` / ${verdicts.length} files: ${verdicts.length - unreadableCount - withErrors} ok, ${withErrors} with errors, ${unreadableCount} unreadable`,
+  );
+  io.stdout.write(`${lines.join("\n")}\n`);
+}
+
+export const validateCommand: Command = {
+  name: "validate",
+  summary: "Kiểm tra các tệp báo cáo nhận về / check returned report files",
+  help: `Cách dùng / usage: bdg-report validate TỆP|THƯ-MỤC… [--json]
+
+Đọc từng tệp báo cáo (.xlsx) nhận về, cho biết đơn vị báo cáo và các lỗi, cảnh báo.
+Thư mục: đọc mọi tệp bảng tính trong đó (kể cả thư mục con; bỏ qua tệp ẩn và tệp khóa ~$).
+Reads each returned report file and lists its unit, errors and warnings. Directories are
+expanded (recursively; spreadsheet extensions only; hidden and ~$ lock files skipped).
+
+Mã thoát / exit code:
+  0  không tệp nào có lỗi / no file has an error
+  1  có tệp có lỗi / some file has errors
+  2  có tệp không đọc được như một báo cáo / some file could not be read as a report
+
+  --json   JSON: { "files": [ { "file", "readable", "reason", "unit", "issues": [ { "severity",
+           "rule", "indicator", "cell", "address", "message", "messageEn" } ], … } ], "summary" }
+  --help   trợ giúp này / this help`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args, options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals: true });
+    if (values.help) {
+      io.stdout.write(`${this.help}\n`);
+      return 0;
+    }
+    if (!positionals.length) {
+      io.stderr.write(`Thiếu tệp cần kiểm tra / no file given\n\n${this.help}\n`);
+      return 2;
+    }
+    const form = builtInForm();
+    const files = expandPaths(positionals);
+    if (!files.length) {
+      io.stderr.write("Không có tệp bảng tính nào trong thư mục đã chọn / no spreadsheet file found\n");
+      return 2;
+    }
+    const verdicts = files.map((f) => validateFile(f, form));
+    if (values.json) {
+      const summary = {
+        files: verdicts.length,
+        readable: verdicts.filter((v) => v.readable).length,
+        withErrors: verdicts.filter((v) => v.readable && v.errors > 0).length,
+        unreadable: verdicts.filter((v) => !v.readable).length,
+      };
+      io.stdout.write(`${JSON.stringify({ files: verdicts, summary }, null, 2)}\n`);
+    } else human(verdicts, io);
+    return exitCode(verdicts);
+  },
+};

@@ -1,0 +1,241 @@
+/**
+ * A small, linear-time XML scanner for the few OOXML parts the reader needs. No DTD processing:
+ * a DOCTYPE (with or without an internal subset) is skipped, never expanded; only the five
+ * predefined entities and numeric character references are decoded, anything else stays literal.
+ * Element and attribute names are reduced to their local part, so `x:c` and `c` are the same.
+ */
+
+export class XmlError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "XmlError";
+  }
+}
+
+export interface XmlHandler {
+  /** `attrs` is the raw attribute text; parse it with `attrsOf` only when needed. */
+  open(name: string, attrs: string, selfClosing: boolean): void;
+  close(name: string): void;
+  /** Text between tags: xml.slice(start, end), still entity-encoded (CDATA is passed with cdata = true). */
+  text?(xml: string, start: number, end: number, cdata: boolean): void;
+}
+
+const LT = 60; // <
+const GT = 62; // >
+const SLASH = 47;
+const QUOT = 34;
+const APOS = 39;
+
+function localName(qname: string): string {
+  const i = qname.indexOf(":");
+  return i < 0 ? qname : qname.slice(i + 1);
+}
+
+function isNameEnd(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === GT || c === SLASH;
+}
+
+/** Scan `xml`, calling the handler. Throws XmlError on unterminated markup. */
+export function scanXml(xml: string, h: XmlHandler): void {
+  const n = xml.length;
+  let pos = 0;
+  const wantText = h.text !== undefined;
+  let nextDq = 0; // next '"' at or after the scan position (-1: none left)
+  let nextSq = 0;
+  while (pos < n) {
+    const lt = xml.indexOf("<", pos);
+    if (lt < 0) {
+      if (wantText && pos < n) h.text!(xml, pos, n, false);
+      return;
+    }
+    if (wantText && lt > pos) h.text!(xml, pos, lt, false);
+    const c1 = xml.charCodeAt(lt + 1);
+    if (c1 === 33 /* ! */) {
+      if (xml.startsWith("<!--", lt)) {
+        const e = xml.indexOf("-->", lt + 4);
+        if (e < 0) throw new XmlError("unterminated comment");
+        pos = e + 3;
+      } else if (xml.startsWith("<![CDATA[", lt)) {
+        const e = xml.indexOf("]]>", lt + 9);
+        if (e < 0) throw new XmlError("unterminated CDATA");
+        if (wantText) h.text!(xml, lt + 9, e, true);
+        pos = e + 3;
+      } else {
+        pos = skipDeclaration(xml, lt + 2);
+      }
+      continue;
+    }
+    if (c1 === 63 /* ? */) {
+      const e = xml.indexOf("?>", lt + 2);
+      if (e < 0) throw new XmlError("unterminated processing instruction");
+      pos = e + 2;
+      continue;
+    }
+    if (c1 === SLASH) {
+      const e = xml.indexOf(">", lt + 2);
+      if (e < 0) throw new XmlError("unterminated end tag");
+      h.close(localName(xml.slice(lt + 2, e).trim()));
+      pos = e + 1;
+      continue;
+    }
+    // Start tag: name, then attributes up to '>' outside quotes.
+    let i = lt + 1;
+    while (i < n && !isNameEnd(xml.charCodeAt(i))) i++;
+    const name = localName(xml.slice(lt + 1, i));
+    if (!name) throw new XmlError("empty tag name");
+    const attrStart = i;
+    // '>' ends the tag unless it sits inside a quoted value: jump from quote to quote with
+    // indexOf (positions of the next quotes are cached, so the whole scan stays linear).
+    let end = -1;
+    for (;;) {
+      const gt = xml.indexOf(">", i);
+      if (gt < 0) throw new XmlError("unterminated start tag");
+      if (nextDq !== -1 && nextDq < i) nextDq = xml.indexOf('"', i);
+      if (nextSq !== -1 && nextSq < i) nextSq = xml.indexOf("'", i);
+      const q = nextDq === -1 ? nextSq : nextSq === -1 ? nextDq : Math.min(nextDq, nextSq);
+      if (q === -1 || q > gt) {
+        end = gt;
+        break;
+      }
+      const close = xml.indexOf(q === nextDq ? '"' : "'", q + 1);
+      if (close < 0) throw new XmlError("unterminated attribute value");
+      i = close + 1;
+    }
+    const selfClosing = xml.charCodeAt(end - 1) === SLASH && end - 1 >= attrStart;
+    h.open(name, xml.slice(attrStart, selfClosing ? end - 1 : end), selfClosing);
+    if (selfClosing) h.close(name);
+    pos = end + 1;
+  }
+}
+
+/** Skip `<!DOCTYPE …>` (internal subset included) or another `<!…>` declaration, without interpreting it. */
+function skipDeclaration(xml: string, from: number): number {
+  let depth = 0;
+  let i = from;
+  const n = xml.length;
+  while (i < n) {
+    const c = xml.charCodeAt(i);
+    if (c === QUOT || c === APOS) {
+      const q = xml.indexOf(c === QUOT ? '"' : "'", i + 1);
+      if (q < 0) throw new XmlError("unterminated literal in declaration");
+      i = q + 1;
+      continue;
+    }
+    if (c === LT && xml.startsWith("<!--", i)) {
+      const e = xml.indexOf("-->", i + 4);
+      if (e < 0) throw new XmlError("unterminated comment");
+      i = e + 3;
+      continue;
+    }
+    if (c === 91 /* [ */) depth++;
+    else if (c === 93 /* ] */) depth = Math.max(0, depth - 1);
+    else if (c === GT && depth === 0) return i + 1;
+    i++;
+  }
+  throw new XmlError("unterminated declaration");
+}
+
+function fromCodePoint(cp: number, raw: string): string {
+  if (!(cp > 0 && cp <= 0x10ffff) || (cp >= 0xd800 && cp <= 0xdfff)) return raw;
+  return String.fromCodePoint(cp);
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+/**
+ * Decode the five predefined entities and numeric character references; leave anything else as
+ * written. Line ends are normalised first, as an XML parser must (`&#13;` survives as CR).
+ * One pass, no regular expression (linear in the input).
+ */
+export function decodeEntities(s: string): string {
+  if (s.indexOf("\r") >= 0) s = s.replace(/\r\n?/g, "\n");
+  let amp = s.indexOf("&");
+  if (amp < 0) return s;
+  let out = "";
+  let last = 0;
+  const n = s.length;
+  while (amp >= 0) {
+    const semi = s.indexOf(";", amp + 1);
+    if (semi < 0) break;
+    const len = semi - amp - 1;
+    let rep: string | null = null;
+    if (len >= 2 && len <= 9 && s.charCodeAt(amp + 1) === 35 /* # */) {
+      const hex = s.charCodeAt(amp + 2) === 120 || s.charCodeAt(amp + 2) === 88;
+      let cp = 0;
+      let ok = true;
+      const from = amp + (hex ? 3 : 2);
+      if (from >= semi) ok = false;
+      for (let i = from; i < semi && ok; i++) {
+        const c = s.charCodeAt(i);
+        if (hex ? isHex(c) : c >= 48 && c <= 57) cp = cp * (hex ? 16 : 10) + (c <= 57 ? c - 48 : (c | 32) - 87);
+        else ok = false;
+      }
+      if (ok) rep = fromCodePoint(cp, s.slice(amp, semi + 1));
+    } else if (len === 2 || len === 3 || len === 4) {
+      const name = s.slice(amp + 1, semi);
+      rep = name === "lt" ? "<" : name === "gt" ? ">" : name === "amp" ? "&" : name === "quot" ? '"' : name === "apos" ? "'" : null;
+    }
+    if (rep !== null) {
+      out += s.slice(last, amp) + rep;
+      last = semi + 1;
+      amp = s.indexOf("&", last);
+    } else {
+      amp = s.indexOf("&", amp + 1);
+    }
+  }
+  return last === 0 ? s : last < n ? out + s.slice(last) : out;
+}
+
+/** OOXML's own escape for characters XML cannot carry: `_x000D_`. */
+export function decodeOoxmlEscapes(s: string): string {
+  if (s.indexOf("_x") < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+const ATTR = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** Attributes by local name (namespace declarations skipped). A Map, so `__proto__` is just a key. */
+export function attrsOf(raw: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!raw) return out;
+  ATTR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ATTR.exec(raw))) {
+    const q = m[1];
+    if (q === "xmlns" || q.startsWith("xmlns:")) continue;
+    const local = localName(q);
+    if (!out.has(local)) out.set(local, decodeEntities(m[2] ?? m[3] ?? ""));
+  }
+  return out;
+}
+
+/** One attribute by local name, without building a map (hot path for cells). */
+export function attr(raw: string, name: string): string | undefined {
+  const n = raw.length;
+  let i = 0;
+  while (i < n) {
+    let c = raw.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
+      i++;
+      continue;
+    }
+    const ns = i;
+    while (i < n && (c = raw.charCodeAt(i)) !== 61 && c !== 32 && c !== 9 && c !== 10 && c !== 13) i++;
+    const qname = raw.slice(ns, i);
+    while (i < n && ((c = raw.charCodeAt(i)) === 32 || c === 9 || c === 10 || c === 13)) i++;
+    if (raw.charCodeAt(i) !== 61) return undefined; // malformed: stop
+    i++;
+    while (i < n && ((c = raw.charCodeAt(i)) === 32 || c === 9 || c === 10 || c === 13)) i++;
+    const q = raw.charCodeAt(i);
+    if (q !== QUOT && q !== APOS) return undefined;
+    const e = raw.indexOf(q === QUOT ? '"' : "'", i + 1);
+    if (e < 0) return undefined;
+    if ((qname === name || (qname.endsWith(name) && qname.charCodeAt(qname.length - name.length - 1) === 58)) && !qname.startsWith("xmlns")) {
+      return decodeEntities(raw.slice(i + 1, e));
+    }
+    i = e + 1;
+  }
+  return undefined;
+}

@@ -1,0 +1,222 @@
+/** Hostile and broken input: every one gets its own reason, quickly, without throwing. */
+import { deflateRawSync } from "node:zlib";
+import { strToU8, unzipSync } from "fflate";
+import { builtInForm, nameOf } from "../../src/form/resolve";
+import type { ReadResult } from "../../src/xlsx/read-result";
+import { readReport } from "../../src/xlsx/reader";
+import { buildCfb } from "./cfb-fixture";
+import { buildXlsx, reportFixture } from "./fixture-xlsx";
+
+const form = builtInForm();
+const I1 = nameOf(form, "I.1", "value");
+
+/** A zip written by hand from already-deflated data, with whatever sizes we want to declare. */
+function rawZip(entries: { name: string; data: Uint8Array; method: 0 | 8; size: number }[]): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = strToU8(e.name);
+    const lh = new Uint8Array(30 + name.length);
+    const dv = new DataView(lh.buffer);
+    dv.setUint32(0, 0x04034b50, true);
+    dv.setUint16(4, 20, true);
+    dv.setUint16(8, e.method, true);
+    dv.setUint32(18, e.data.length, true);
+    dv.setUint32(22, e.size, true);
+    dv.setUint16(26, name.length, true);
+    lh.set(name, 30);
+    const ch = new Uint8Array(46 + name.length);
+    const cv = new DataView(ch.buffer);
+    cv.setUint32(0, 0x02014b50, true);
+    cv.setUint16(4, 20, true);
+    cv.setUint16(6, 20, true);
+    cv.setUint16(10, e.method, true);
+    cv.setUint32(20, e.data.length, true);
+    cv.setUint32(24, e.size, true);
+    cv.setUint16(28, name.length, true);
+    cv.setUint32(42, offset, true);
+    ch.set(name, 46);
+    chunks.push(lh, e.data);
+    central.push(ch);
+    offset += lh.length + e.data.length;
+  }
+  const cdSize = central.reduce((n, c) => n + c.length, 0);
+  const eocd = new Uint8Array(22);
+  const ev = new DataView(eocd.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, entries.length, true);
+  ev.setUint16(10, entries.length, true);
+  ev.setUint32(12, cdSize, true);
+  ev.setUint32(16, offset, true);
+  const all = [...chunks, ...central, eocd];
+  const out = new Uint8Array(all.reduce((n, c) => n + c.length, 0));
+  let o = 0;
+  for (const c of all) out.set(c, o), (o += c.length);
+  return out;
+}
+
+/** A small valid workbook whose sheet1 is replaced by `sheet` (deflated), declaring `declared` bytes. */
+function withSheet(sheet: Uint8Array, declared: number | null): Uint8Array {
+  const base = unzipSync(buildXlsx({ sheets: [{ name: "S", cells: [["A1", 1]] }], names: [{ name: I1, ref: "S!$A$1" }] }));
+  const entries = Object.entries(base).map(([name, data]) =>
+    name === "xl/worksheets/sheet1.xml"
+      ? { name, data: deflateRawSync(sheet, { level: 1 }), method: 8 as const, size: declared ?? sheet.length }
+      : { name, data: new Uint8Array(deflateRawSync(data)), method: 8 as const, size: data.length },
+  );
+  return rawZip(entries);
+}
+
+function reason(r: ReadResult): string {
+  return r.ok ? "ok" : r.reason;
+}
+
+describe("zip bombs", () => {
+  const HEAD = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>';
+  let big: Buffer;
+  beforeAll(() => {
+    big = Buffer.alloc(200 * 1024 * 1024, 0x20);
+    big.write(HEAD, 0);
+  });
+  afterAll(() => {
+    big = Buffer.alloc(0);
+  });
+
+  it("rejects a 200 MB sheet by its declared size, without inflating it", () => {
+    const bytes = withSheet(big, null);
+    expect(bytes.length).toBeLessThan(1024 * 1024);
+    const r = readReport(bytes, form);
+    expect(reason(r)).toBe("zipBomb");
+    if (!r.ok) expect(r.message.vi).toMatch(/nén bất thường/);
+  });
+
+  it("stops inflating when an entry lies about its size", () => {
+    const r = readReport(withSheet(big, 4096), form);
+    expect(reason(r)).toBe("zipBomb");
+  });
+
+  it("honours a smaller decompressed-size cap", () => {
+    const fx = reportFixture(form, { [I1]: 1 });
+    expect(reason(readReport(fx.bytes, form, { maxUncompressedBytes: 2000 }))).toBe("zipBomb");
+  });
+});
+
+describe("caps", () => {
+  it("rejects a file over the size cap", () => {
+    const fx = reportFixture(form, { [I1]: 1 });
+    const r = readReport(fx.bytes, form, { maxFileBytes: 1000 });
+    expect(reason(r)).toBe("tooLarge");
+  });
+
+  it("rejects a sheet with more cells than the cap (default 1,000,000)", () => {
+    const cells = "<c/>".repeat(1_000_001);
+    const xml = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2">${cells}</row></sheetData></worksheet>`;
+    expect(reason(readReport(withSheet(Buffer.from(xml), null), form))).toBe("tooManyCells");
+    expect(reason(readReport(reportFixture(form, { [I1]: 1 }).bytes, form, { maxCells: 50 }))).toBe("tooManyCells");
+  });
+});
+
+describe("XML entities", () => {
+  const laughs =
+    '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">' +
+    Array.from({ length: 8 }, (_, i) => `<!ENTITY lol${i + 2} "${`&lol${i + 1};`.repeat(10)}">`).join("") +
+    '<!ENTITY xxe SYSTEM "file:///etc/passwd">]>';
+
+  it("never expands a billion-laughs DOCTYPE or an external entity", () => {
+    const bytes = buildXlsx({
+      sheets: [{ name: "S", prolog: laughs, cells: [["A1", { inline: "x" }], ["A2", 5]] }],
+      names: [{ name: I1, ref: "S!$A$2" }, { name: nameOf(form, "VI.1", "value"), ref: "S!$A$1" }],
+    });
+    // put entity references into the cell text
+    const files = unzipSync(bytes);
+    const xml = new TextDecoder().decode(files["xl/worksheets/sheet1.xml"]).replace("<t>x</t>", "<t>&lol9;&xxe;&amp;&#65;</t>");
+    files["xl/worksheets/sheet1.xml"] = strToU8(xml);
+    const entries = Object.entries(files).map(([name, data]) => ({ name, data: new Uint8Array(deflateRawSync(data)), method: 8 as const, size: data.length }));
+    const r = readReport(rawZip(entries), form);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.values.get(I1)).toEqual({ type: "number", value: 5 });
+    expect(r.values.get(nameOf(form, "VI.1", "value"))).toEqual({ type: "text", text: "&lol9;&xxe;&A" });
+  });
+
+  it("survives a DOCTYPE in workbook.xml and shared strings too", () => {
+    const files = unzipSync(reportFixture(form, { [I1]: 3, [nameOf(form, "VI.1", "value")]: "chữ" }).bytes);
+    for (const p of ["xl/workbook.xml", "xl/sharedStrings.xml"]) {
+      files[p] = strToU8(new TextDecoder().decode(files[p]).replace("?>", `?>${laughs}`));
+    }
+    const entries = Object.entries(files).map(([name, data]) => ({ name, data: new Uint8Array(deflateRawSync(data)), method: 8 as const, size: data.length }));
+    const r = readReport(rawZip(entries), form);
+    expect(r.ok && r.values.get(I1)).toEqual({ type: "number", value: 3 });
+  });
+
+  it("calls unterminated markup corrupt", () => {
+    const bytes = withSheet(Buffer.from('<worksheet><sheetData><row><c r="A1"><v>1</v'), null);
+    expect(reason(readReport(bytes, form))).toBe("corrupt");
+  });
+});
+
+describe("broken and foreign files", () => {
+  const good = reportFixture(form, { [I1]: 1 }).bytes;
+
+  it("calls a zip cut anywhere corrupt", () => {
+    for (const at of [3, 10, 31, 100, Math.floor(good.length / 3), Math.floor(good.length / 2), good.length - 30, good.length - 1]) {
+      expect({ at, r: reason(readReport(good.subarray(0, at), form)) }).toEqual({ at, r: "corrupt" });
+    }
+  });
+
+  it("calls damaged compressed data corrupt", () => {
+    const bad = good.slice();
+    for (let i = 60; i < bad.length / 2; i += 7) bad[i] ^= 0x5a;
+    expect(reason(readReport(bad, form))).toMatch(/^(corrupt|zipBomb)$/);
+  });
+
+  it("never throws on random bytes", () => {
+    let seed = 12345;
+    const rnd = (): number => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) & 0xff;
+    for (let k = 0; k < 50; k++) {
+      const b = new Uint8Array(50 + k * 37).map(() => rnd());
+      if (k % 3 === 0) b.set([0x50, 0x4b, 0x03, 0x04]);
+      if (k % 3 === 1) b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+      const r = readReport(b, form);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(["corrupt", "notSpreadsheet"]).toContain(r.reason);
+    }
+  });
+
+  it("calls an empty file empty", () => {
+    const r = readReport(new Uint8Array(0), form);
+    expect(reason(r)).toBe("empty");
+  });
+
+  it("calls text, CSV, HTML and PDF renamed .xlsx notSpreadsheet", () => {
+    for (const s of ["Đơn vị,Tổng số\nXã Cao Xá,12\n", "<html><table><tr><td>1</td></tr></table></html>", "%PDF-1.4\n...", "PK"]) {
+      const r = readReport(strToU8(s), form);
+      expect({ s, r: reason(r) }).toEqual({ s, r: s === "PK" ? "corrupt" : "notSpreadsheet" });
+    }
+  });
+
+  it("tells encrypted OOXML from .xls in an OLE2 container", () => {
+    const enc = readReport(buildCfb(["EncryptionInfo", "EncryptedPackage", "\u0006DataSpaces"]), form);
+    expect(reason(enc)).toBe("encrypted");
+    if (!enc.ok) expect(enc.message.vi).toMatch(/mật khẩu/);
+    const xls = readReport(buildCfb(["Workbook", "\u0005SummaryInformation"]), form);
+    expect(reason(xls)).toBe("xls");
+    if (!xls.ok) expect(xls.message.vi).toMatch(/\.xls.*lưu lại dưới dạng \.xlsx/);
+    expect(reason(readReport(buildCfb(["WordDocument"]), form))).toBe("notSpreadsheet");
+    // a damaged container still gives a verdict from the stream names
+    const cut = buildCfb(["EncryptionInfo", "EncryptedPackage"]);
+    cut[0x30] = 0x7f;
+    expect(reason(readReport(cut, form))).toBe("encrypted");
+  });
+
+  it("classifies zips that are not workbooks", () => {
+    const zip = (files: Record<string, string>): Uint8Array =>
+      rawZip(Object.entries(files).map(([name, s]) => ({ name, data: strToU8(s), method: 0, size: strToU8(s).length })));
+    expect(reason(readReport(zip({ mimetype: "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>" }), form))).toBe("ods");
+    expect(reason(readReport(zip({ mimetype: "application/vnd.oasis.opendocument.text", "content.xml": "<x/>" }), form))).toBe("notSpreadsheet");
+    expect(reason(readReport(zip({ "Index/Document.iwa": "x", "Metadata/Properties.plist": "x" }), form))).toBe("numbers");
+    expect(reason(readReport(zip({ "[Content_Types].xml": "<Types/>", "xl/workbook.bin": "x" }), form))).toBe("xlsb");
+    expect(reason(readReport(zip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>" }), form))).toBe("notSpreadsheet");
+    expect(reason(readReport(zip({ "photo.jpg": "x" }), form))).toBe("notSpreadsheet");
+  });
+});
