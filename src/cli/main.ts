@@ -1,11 +1,12 @@
 /** The command line: `bdg-report <command> [options]`. Same core as the add-in. */
 import { formCommand } from "./form-command";
+import { mergeCommand } from "./merge-command";
 import { templateCommand } from "./template-command";
 import { validateCommand } from "./validate-command";
 import type { CliIo, Command } from "./io";
 
 // Each command lives in its own module; register it here.
-const COMMANDS: Command[] = [formCommand, templateCommand, validateCommand];
+const COMMANDS: Command[] = [formCommand, templateCommand, validateCommand, mergeCommand];
 
 function usage(): string {
   return [

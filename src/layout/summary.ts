@@ -1,0 +1,622 @@
+/**
+ * The summary workbook (issue 4): Consolidation → WorkbookModel. Pure: no I/O, no xlsx library.
+ *
+ * Sheets:
+ * - "Tổng hợp": the form's rows; columns Mã số | Chỉ tiêu | Đơn vị tính, then three columns per
+ *   unit (Tổng số, Nữ, % nữ — % nữ only on the rows of a percentFemale section), communes then
+ *   bodies in registry order, then the subtotal for communes, for bodies, and the TOTAL. Subtotal
+ *   and total cells are formulas with their cached results. The TOTAL column's cells carry the
+ *   form's defined names and the header fields are named too, and the workbook carries the
+ *   metadata sheet (kind "summary", unit = the collector): the summary is itself a report that
+ *   merges at the next level.
+ * - "Tình hình nộp báo cáo": rates, every expected unit's status, every file not used and why,
+ *   errors of the accepted files, unusual values, notes.
+ * - "Ý kiến, kiến nghị": the narrative section per unit.
+ *
+ * Text from returned files (unit names as typed, narratives, file names) is only ever written as
+ * a cell value (never as a formula): the writer stores strings as strings, so "=…" stays text.
+ */
+import type { ResolvedForm, ResolvedIndicator } from "../form/resolve";
+import type { CellPart, UnitKind } from "../form/schema";
+import type { Consolidation, GroupTotals, Rates, UnitStatus } from "../merge/types";
+import { isoToSerial, isoToVi } from "../validate/dates";
+import { COLUMN_HEADERS, GENERATOR, META_KEYS, META_SHEET } from "./contract";
+import { columnLetter, qualified, type CellModel, type CellScalar, type SheetModel, type StyleModel, type WorkbookModel } from "./sheet-model";
+import { TEMPLATE_STYLES } from "./template";
+
+export const SUMMARY_SHEET = "Tổng hợp";
+export const STATUS_SHEET = "Tình hình nộp báo cáo";
+export const NARRATIVE_SHEET = "Ý kiến, kiến nghị";
+
+export interface SummaryOptions {
+  /** ISO date written in the summary's report-date field (default: the form's deadline). */
+  reportDate?: string;
+  preparer?: string;
+  head?: string;
+  phone?: string;
+}
+
+/** One column group of the "Tổng hợp" sheet. */
+export interface SummaryGroup {
+  kind: "unit" | "subtotal" | "total";
+  /** Unit code, "commune", "body" or "total". */
+  key: string;
+  title: string;
+  /** Column letters. */
+  total: string;
+  female: string;
+  pct: string;
+}
+
+export interface SummaryPositions {
+  sheet: string;
+  headerRow: number;
+  firstTableRow: number;
+  rows: Record<string, number>;
+  /** Row of each computed value that has its own row (sex ratio at birth). */
+  computedRows: Record<string, number>;
+  groups: SummaryGroup[];
+  /** Defined name → address on the summary sheet (TOTAL column and header fields). */
+  cells: Record<string, string>;
+}
+
+export interface Summary {
+  model: WorkbookModel;
+  positions: SummaryPositions;
+}
+
+const FONT = "Times New Roman";
+const st = (size: number, extra: Partial<StyleModel> & { bold?: boolean; italic?: boolean; color?: string } = {}): StyleModel => {
+  const { bold, italic, color, ...rest } = extra;
+  return { font: { name: FONT, size, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}), ...(color ? { color } : {}) }, locked: true, ...rest };
+};
+const num = (format: string, extra: Partial<StyleModel> & { bold?: boolean } = {}): StyleModel =>
+  st(11, { alignment: { horizontal: "right", vertical: "middle" }, border: "thin", numberFormat: format, ...extra });
+const SUB_FILL = "FFE2EFDA";
+const TOTAL_FILL = "FFFFF2CC";
+
+export const SUMMARY_STYLES: Record<string, StyleModel> = {
+  ...TEMPLATE_STYLES,
+  groupHead: st(10, { bold: true, alignment: { horizontal: "center", vertical: "middle", wrapText: true }, border: "thin", fill: "FFD9D9D9" }),
+  groupHeadSub: st(10, { bold: true, alignment: { horizontal: "center", vertical: "middle", wrapText: true }, border: "thin", fill: SUB_FILL }),
+  groupHeadTotal: st(10, { bold: true, alignment: { horizontal: "center", vertical: "middle", wrapText: true }, border: "thin", fill: TOTAL_FILL }),
+  groupStatus: st(9, { italic: true, alignment: { horizontal: "center", vertical: "middle", wrapText: true }, border: "thin" }),
+  groupStatusBad: st(9, { italic: true, alignment: { horizontal: "center", vertical: "middle", wrapText: true }, border: "thin", color: "FFC00000" }),
+  count: num("#,##0"),
+  amount: num("#,##0.000"),
+  pct: num("0.0"),
+  countSub: num("#,##0", { fill: SUB_FILL }),
+  amountSub: num("#,##0.000", { fill: SUB_FILL }),
+  pctSub: num("0.0", { fill: SUB_FILL }),
+  countTotal: num("#,##0", { bold: true, fill: TOTAL_FILL }),
+  amountTotal: num("#,##0.000", { bold: true, fill: TOTAL_FILL }),
+  pctTotal: num("0.0", { bold: true, fill: TOTAL_FILL }),
+  empty: st(11, { border: "thin" }),
+  text: st(11, { alignment: { horizontal: "left", vertical: "top", wrapText: true }, border: "thin", numberFormat: "@" }),
+  textCenter: st(11, { alignment: { horizontal: "center", vertical: "top", wrapText: true }, border: "thin", numberFormat: "@" }),
+  numCell: num("#,##0"),
+  percentCell: num("0.0%"),
+  dateCell: st(11, { alignment: { horizontal: "center", vertical: "top" }, border: "thin", numberFormat: "dd/mm/yyyy" }),
+  h2: st(12, { bold: true, alignment: { horizontal: "left", vertical: "middle" } }),
+  plain: st(11, { alignment: { horizontal: "left", vertical: "middle" } }),
+  fieldValue: st(12, { alignment: { horizontal: "left", vertical: "middle" }, numberFormat: "@" }),
+  fieldValueDate: st(12, { alignment: { horizontal: "left", vertical: "middle" }, numberFormat: "dd/mm/yyyy" }),
+  fieldValueYear: st(12, { alignment: { horizontal: "left", vertical: "middle" }, numberFormat: "0" }),
+};
+
+class SheetBuilder {
+  readonly cells = new Map<string, CellModel>();
+  readonly merges: string[] = [];
+  readonly heights = new Map<number, number>();
+
+  put(address: string, value: CellScalar, style?: string, formula?: string): void {
+    this.cells.set(address, { address, value, ...(formula !== undefined ? { formula } : {}), ...(style ? { style } : {}) });
+  }
+  /** Untrusted text: always a plain value (never a formula). */
+  text(address: string, value: string | null, style?: string): void {
+    this.put(address, value, style);
+  }
+  merged(c1: number, r1: number, c2: number, r2: number, value: CellScalar, style: string): void {
+    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) this.put(`${columnLetter(c)}${r}`, r === r1 && c === c1 ? value : null, style);
+    if (c1 !== c2 || r1 !== r2) this.merges.push(`${columnLetter(c1)}${r1}:${columnLetter(c2)}${r2}`);
+  }
+  height(row: number, h: number): void {
+    this.heights.set(row, h);
+  }
+  sheet(name: string, columns: { column: string; width: number }[], extra: Partial<SheetModel> = {}): SheetModel {
+    return {
+      name,
+      visibility: "visible",
+      cells: [...this.cells.values()],
+      merges: this.merges,
+      columns,
+      rows: [...this.heights.entries()].sort((a, b) => a[0] - b[0]).map(([index, height]) => ({ index, height })),
+      validations: [],
+      ...extra,
+    };
+  }
+}
+
+const KIND_TITLE: Record<UnitKind, string> = { commune: "Cộng xã, thị trấn", body: "Cộng cơ quan, đơn vị" };
+const PART_COL: Record<CellPart, "total" | "female"> = { total: "total", female: "female", value: "total" };
+
+function shortStatus(u: UnitStatus): { text: string; bad: boolean } {
+  if (u.status === "missing") return { text: "Chưa nộp", bad: true };
+  const parts = [u.status === "late" ? "Nộp muộn" : "Đúng hạn"];
+  if (u.errors) parts.push(`${u.errors} lỗi`);
+  if (u.excluded) parts.push("không tính");
+  return { text: parts.join(", "), bad: u.status === "late" || u.errors > 0 };
+}
+
+/** As the formula IF(N(T)>0,F/T*100,""): blank counts as 0. */
+function pctOf(total: number, female: number): number | "" {
+  return total > 0 ? (female / total) * 100 : "";
+}
+
+export function buildSummary(c: Consolidation, form: ResolvedForm, options: SummaryOptions = {}): Summary {
+  const def = form.definition;
+  const b = new SheetBuilder();
+  const reportDate = options.reportDate ?? def.deadline;
+
+  // --- Column groups ---------------------------------------------------------------------------
+  const groups: SummaryGroup[] = [];
+  let col = 4;
+  const addGroup = (kind: SummaryGroup["kind"], key: string, title: string): SummaryGroup => {
+    const g = { kind, key, title, total: columnLetter(col), female: columnLetter(col + 1), pct: columnLetter(col + 2) };
+    col += 3;
+    groups.push(g);
+    return g;
+  };
+  const unitsInOrder = [...c.units.filter((u) => u.kind === "commune"), ...c.units.filter((u) => u.kind === "body")];
+  const unitGroups = new Map<string, SummaryGroup>();
+  for (const u of unitsInOrder) unitGroups.set(u.code, addGroup("unit", u.code, u.name));
+  const subCommune = addGroup("subtotal", "commune", KIND_TITLE.commune);
+  const subBody = addGroup("subtotal", "body", KIND_TITLE.body);
+  addGroup("total", "total", "TỔNG CỘNG");
+  const lastCol = col - 1;
+
+  // --- Header block ----------------------------------------------------------------------------
+  const named: Record<string, string> = {};
+  b.merged(1, 1, 3, 1, def.collector.name.toUpperCase(), "collector");
+  b.merged(4, 1, Math.max(12, Math.min(lastCol, 15)), 1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "nation");
+  b.put("A2", "Đơn vị:", "unitLabel");
+  const unitField = form.fieldByKey.get("unit");
+  b.merged(2, 2, 3, 2, def.collector.name, "unitFixed");
+  if (unitField) named[unitField.name] = "B2";
+  b.merged(4, 2, Math.max(12, Math.min(lastCol, 15)), 2, "Độc lập - Tự do - Hạnh phúc", "motto");
+  b.merged(1, 4, 15, 4, `TỔNG HỢP ${def.title.vi.toUpperCase()}`, "title");
+  b.merged(1, 5, 15, 5, `(Biểu mẫu ${def.id}, phiên bản ${def.version}; tổng hợp từ ${c.rates.all.received}/${c.rates.all.expected} đơn vị đã nộp báo cáo)`, "subtitle");
+  b.height(4, 24);
+
+  let row = 7;
+  const gridKeys = ["year", "reportDate", "phone"];
+  for (const key of gridKeys) {
+    const f = form.fieldByKey.get(key);
+    if (!f) continue;
+    b.merged(1, row, 2, row, `${f.label.vi}:`, "fieldLabel");
+    const addr = `C${row}`;
+    if (key === "year") b.put(addr, def.year, "fieldValueYear");
+    else if (key === "reportDate") b.put(addr, isoToSerial(reportDate), "fieldValueDate");
+    else b.text(addr, options.phone ?? null, "fieldValue");
+    named[f.name] = addr;
+    row++;
+  }
+  row++;
+
+  // --- Table header ------------------------------------------------------------------------------
+  const headerRow = row;
+  b.merged(1, headerRow, 1, headerRow + 2, COLUMN_HEADERS.code.vi, "th");
+  b.merged(2, headerRow, 2, headerRow + 2, COLUMN_HEADERS.indicator.vi, "th");
+  b.merged(3, headerRow, 3, headerRow + 2, COLUMN_HEADERS.unit.vi, "th");
+  const statusByCode = new Map(c.units.map((u) => [u.code, u]));
+  for (const g of groups) {
+    const c1 = col1(g);
+    const head = g.kind === "unit" ? "groupHead" : g.kind === "subtotal" ? "groupHeadSub" : "groupHeadTotal";
+    b.merged(c1, headerRow, c1 + 2, headerRow, g.title, head);
+    if (g.kind === "unit") {
+      const s = shortStatus(statusByCode.get(g.key) as UnitStatus);
+      b.merged(c1, headerRow + 1, c1 + 2, headerRow + 1, s.text, s.bad ? "groupStatusBad" : "groupStatus");
+    } else {
+      const units = g.key === "commune" ? c.totals.commune.units.length : g.key === "body" ? c.totals.body.units.length : c.totals.all.units.length;
+      b.merged(c1, headerRow + 1, c1 + 2, headerRow + 1, `${units} đơn vị`, "groupStatus");
+    }
+    b.put(`${g.total}${headerRow + 2}`, COLUMN_HEADERS.total.vi, head);
+    b.put(`${g.female}${headerRow + 2}`, "Nữ", head);
+    b.put(`${g.pct}${headerRow + 2}`, "% nữ", head);
+  }
+  b.height(headerRow, 54);
+  b.height(headerRow + 1, 26);
+  b.height(headerRow + 2, 28);
+  row = headerRow + 3;
+  const firstTableRow = row;
+
+  // --- Rows ------------------------------------------------------------------------------------
+  const rows: Record<string, number> = {};
+  const computedRows: Record<string, number> = {};
+  const pctSections = new Set(def.sections.filter((s) => s.percentFemale).map((s) => s.code));
+  const includedCommune = c.units.filter((u) => u.kind === "commune" && u.values && !u.excluded).map((u) => unitGroups.get(u.code) as SummaryGroup);
+  const includedBody = c.units.filter((u) => u.kind === "body" && u.values && !u.excluded).map((u) => unitGroups.get(u.code) as SummaryGroup);
+  const sumFormula = (members: SummaryGroup[], which: "total" | "female", r: number): string =>
+    members.length ? `SUM(${members.map((g) => `${g[which]}${r}`).join(",")})` : "0";
+  const groupTotals = (g: SummaryGroup): GroupTotals | null => (g.key === "commune" ? c.totals.commune : g.key === "body" ? c.totals.body : g.kind === "total" ? c.totals.all : null);
+
+  for (const s of def.sections) {
+    const inds = form.indicators.filter((i) => i.section === s.code && i.kind !== "computed");
+    if (!inds.length) continue;
+    b.put(`A${row}`, s.code, "sectionCode");
+    b.merged(2, row, lastCol, row, s.title.vi, "sectionTitle");
+    b.height(row, 20);
+    row++;
+    for (const ind of inds) {
+      rows[ind.code] = row;
+      b.put(`A${row}`, ind.code, "code");
+      b.put(`B${row}`, ind.label.vi, ind.kind === "text" ? "labelTop" : "label");
+      b.put(`C${row}`, ind.unit, "measure");
+      b.height(row, Math.min(90, Math.max(20, Math.ceil(ind.label.vi.length / 45) * 15)));
+      if (ind.kind === "text") writeTextRow(b, ind, row, groups, named);
+      else writeNumberRow(b, ind, row, groups, statusByCode, pctSections.has(s.code), named, { includedCommune, includedBody, subCommune, subBody, sumFormula, groupTotals });
+      row++;
+      if (ind.kind === "tf") {
+        for (const cd of def.computed.filter((x) => x.formula.of === ind.code && x.formula.op === "sexRatioAtBirth")) {
+          computedRows[cd.id] = row;
+          const r0 = rows[ind.code];
+          b.put(`A${row}`, null, "code");
+          b.put(`B${row}`, `${cd.label.vi} — ${cd.formula.of}`, "labelComputed");
+          b.put(`C${row}`, cd.unit, "measure");
+          for (const g of groups) {
+            const t = cellNumber(b, `${g.total}${r0}`);
+            const f = cellNumber(b, `${g.female}${r0}`);
+            // Same semantics as the formula: a blank cell counts as 0.
+            const cached = (f ?? 0) > 0 ? (((t ?? 0) - (f ?? 0)) / (f ?? 0)) * 100 : "";
+            const styleName = g.kind === "unit" ? "pct" : g.kind === "subtotal" ? "pctSub" : "pctTotal";
+            b.put(`${g.total}${row}`, cached, styleName, `IF(N(${g.female}${r0})>0,(${g.total}${r0}-${g.female}${r0})/${g.female}${r0}*100,"")`);
+            b.put(`${g.female}${row}`, null, "notApplicable");
+            b.put(`${g.pct}${row}`, null, "notApplicable");
+          }
+          b.height(row, 30);
+          row++;
+        }
+      }
+    }
+  }
+  const lastTableRow = row - 1;
+
+  // --- Signature block (preparer / head are named fields) ----------------------------------------
+  row = lastTableRow + 2;
+  const dateVi = isoToVi(reportDate).split("/");
+  b.merged(lastCol - 8, row, lastCol, row, `Ngày ${dateVi[0]} tháng ${dateVi[1]} năm ${dateVi[2]}`, "signNote");
+  row++;
+  const signs: [string, number, number][] = [
+    ["preparer", 2, 2],
+    ["head", lastCol - 8, lastCol],
+  ];
+  for (const [key, c1, c2] of signs) {
+    const f = form.fieldByKey.get(key);
+    if (!f) continue;
+    b.merged(c1, row, c2, row, f.label.vi.toUpperCase(), "signTitle");
+    b.merged(c1, row + 1, c2, row + 1, key === "head" ? "(Ký tên, đóng dấu)" : "(Ký, ghi rõ họ tên)", "signNote");
+    const value = key === "preparer" ? options.preparer ?? null : options.head ?? null;
+    b.merged(c1, row + 4, c2, row + 4, value, "signName");
+    named[f.name] = `${columnLetter(c1)}${row + 4}`;
+  }
+  b.height(row + 2, 30);
+  b.height(row + 3, 30);
+
+  const missingNames = form.names.filter((n) => !named[n]);
+  if (missingNames.length) throw new Error(`Bảng tổng hợp thiếu ô cho / summary has no cell for: ${missingNames.join(", ")}`);
+
+  const summarySheet = b.sheet(
+    SUMMARY_SHEET,
+    [
+      { column: "A", width: 7 },
+      { column: "B", width: 46 },
+      { column: "C", width: 11 },
+      ...groups.flatMap((g) => [
+        { column: g.total, width: g.kind === "unit" ? 9 : 11 },
+        { column: g.female, width: g.kind === "unit" ? 8 : 10 },
+        { column: g.pct, width: 6 },
+      ]),
+    ],
+    {
+      freeze: { rows: headerRow + 2, columns: 3 },
+      print: {
+        paper: "A4",
+        orientation: "landscape",
+        fitToWidth: false,
+        repeatRows: { first: headerRow, last: headerRow + 2 },
+        margins: { left: 0.4, right: 0.3, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+        footer: `&L&"${FONT},Italic"&9${def.id} v${def.version} — Tổng hợp&R&"${FONT},Regular"&9Trang &P/&N`,
+      },
+    },
+  );
+
+  const statusSheet = buildStatusSheet(c);
+  const narrativeSheet = buildNarrativeSheet(c, form);
+  const meta = buildMetaSheet(c, form, named);
+
+  const model: WorkbookModel = {
+    properties: {
+      title: `Tổng hợp — ${def.title.vi}`,
+      subject: `${def.id} v${def.version}`,
+      creator: def.collector.name,
+      company: def.collector.name,
+      description: `Bảng tổng hợp tạo bởi ${GENERATOR} / summary made by ${GENERATOR}`,
+    },
+    sheets: [summarySheet, statusSheet, narrativeSheet, meta],
+    names: form.names.map((n) => ({ name: n, ref: qualified(SUMMARY_SHEET, named[n]) })),
+    styles: SUMMARY_STYLES,
+    activeSheet: 0,
+  };
+  return {
+    model,
+    positions: { sheet: SUMMARY_SHEET, headerRow, firstTableRow, rows, computedRows, groups, cells: named },
+  };
+
+  function col1(g: SummaryGroup): number {
+    return columnNumberOf(g.total);
+  }
+}
+
+function columnNumberOf(letters: string): number {
+  return letters.split("").reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0);
+}
+
+function cellNumber(b: SheetBuilder, address: string): number | undefined {
+  const v = b.cells.get(address)?.value;
+  return typeof v === "number" ? v : undefined;
+}
+
+interface RowContext {
+  includedCommune: SummaryGroup[];
+  includedBody: SummaryGroup[];
+  subCommune: SummaryGroup;
+  subBody: SummaryGroup;
+  sumFormula: (members: SummaryGroup[], which: "total" | "female", r: number) => string;
+  groupTotals: (g: SummaryGroup) => GroupTotals | null;
+}
+
+function writeNumberRow(
+  b: SheetBuilder,
+  ind: ResolvedIndicator,
+  r: number,
+  groups: SummaryGroup[],
+  statusByCode: Map<string, UnitStatus>,
+  pctRow: boolean,
+  named: Record<string, string>,
+  ctx: RowContext,
+): void {
+  const base = ind.kind === "amount" ? "amount" : "count";
+  const tf = ind.kind === "tf";
+  for (const g of groups) {
+    const suffix = g.kind === "unit" ? "" : g.kind === "subtotal" ? "Sub" : "Total";
+    const styleName = `${base}${suffix}`;
+    const values: Partial<Record<"total" | "female", number>> = {};
+    for (const cell of ind.cells) {
+      const which = PART_COL[cell.part];
+      const addr = `${g[which]}${r}`;
+      if (g.kind === "unit") {
+        const v = statusByCode.get(g.key)?.values?.numbers[cell.name];
+        b.put(addr, v ?? null, styleName);
+        if (v !== undefined) values[which] = v;
+      } else {
+        const totals = ctx.groupTotals(g) as GroupTotals;
+        const cached = totals.numbers[cell.name] ?? 0;
+        values[which] = cached;
+        const formula =
+          g.kind === "total" ? `${ctx.subCommune[which]}${r}+${ctx.subBody[which]}${r}` : ctx.sumFormula(g.key === "commune" ? ctx.includedCommune : ctx.includedBody, which, r);
+        b.put(addr, cached, styleName, formula);
+        if (g.kind === "total") named[cell.name] = addr;
+      }
+    }
+    if (!tf) b.put(`${g.female}${r}`, null, "notApplicable");
+    if (tf && pctRow) {
+      const pStyle = g.kind === "unit" ? "pct" : g.kind === "subtotal" ? "pctSub" : "pctTotal";
+      const cached = pctOf(values.total ?? 0, values.female ?? 0);
+      b.put(`${g.pct}${r}`, cached, pStyle, `IF(N(${g.total}${r})>0,${g.female}${r}/${g.total}${r}*100,"")`);
+    } else b.put(`${g.pct}${r}`, null, "notApplicable");
+  }
+}
+
+function writeTextRow(b: SheetBuilder, ind: ResolvedIndicator, r: number, groups: SummaryGroup[], named: Record<string, string>): void {
+  for (const g of groups) {
+    if (g.kind === "total") {
+      // The collector's own assessment (the units' texts are on the "Ý kiến, kiến nghị" sheet).
+      b.merged(columnNumberOf(g.total), r, columnNumberOf(g.pct), r, null, "inputNarrative");
+      named[ind.cells[0].name] = `${g.total}${r}`;
+    } else {
+      b.merged(columnNumberOf(g.total), r, columnNumberOf(g.pct), r, g.kind === "unit" ? null : "", "notApplicable");
+    }
+  }
+  b.put(`C${r}`, `Xem sheet "${NARRATIVE_SHEET}"`, "hint");
+}
+
+function buildStatusSheet(c: Consolidation): SheetModel {
+  const b = new SheetBuilder();
+  const widths = [6, 18, 34, 12, 30, 40, 13, 8, 10, 10];
+  b.merged(1, 1, 10, 1, "TÌNH HÌNH NỘP BÁO CÁO", "title");
+  b.merged(1, 2, 10, 2, `${c.form.title.vi} (${c.form.id} v${c.form.version}) — hạn nộp ${isoToVi(c.form.deadline)}`, "subtitle");
+  b.height(1, 24);
+  let row = 4;
+  b.put(`A${row}`, null);
+  const rateHead = ["", "Nhóm", "Phải nộp", "Đã nộp", "Đúng hạn", "Nộp muộn", "Chưa nộp", "Có lỗi", "Tỷ lệ nộp", "Tỷ lệ đúng hạn"];
+  rateHead.forEach((h, i) => b.put(`${columnLetter(i + 1)}${row}`, h || null, h ? "th" : undefined));
+  b.height(row, 30);
+  row++;
+  const rateRow = (label: string, r: Rates): void => {
+    const vals: CellScalar[] = [label, r.expected, r.received, r.onTime, r.late, r.missing, r.withErrors, r.reportingRate, r.timelinessRate];
+    vals.forEach((v, i) => b.put(`${columnLetter(i + 2)}${row}`, v, i === 0 ? "label" : i >= 7 ? "percentCell" : "numCell"));
+    row++;
+  };
+  rateRow("Xã, thị trấn", c.rates.commune);
+  rateRow("Cơ quan, đơn vị", c.rates.body);
+  rateRow("Tất cả", c.rates.all);
+  b.merged(2, row, 10, row, "Tỷ lệ nộp = số đơn vị đã nộp / số đơn vị phải nộp; tỷ lệ đúng hạn = số đơn vị nộp đúng hạn / số đơn vị phải nộp.", "hint");
+  row += 2;
+
+  b.merged(1, row, 10, row, "1. Tình hình nộp của từng đơn vị", "h2");
+  row++;
+  const head = ["STT", "Mã đơn vị", "Đơn vị", "Loại", "Tình trạng", "Tệp", "Ngày báo cáo", "Số lỗi", "Số cảnh báo", "Số liệu khác thường"];
+  head.forEach((h, i) => b.put(`${columnLetter(i + 1)}${row}`, h, "th"));
+  b.height(row, 30);
+  row++;
+  c.units.forEach((u, i) => {
+    b.put(`A${row}`, i + 1, "textCenter");
+    b.text(`B${row}`, u.code, "text");
+    b.text(`C${row}`, u.name, "text");
+    b.put(`D${row}`, u.kind === "commune" ? "Xã, thị trấn" : "Cơ quan", "text");
+    b.text(`E${row}`, u.label.vi, "text");
+    b.text(`F${row}`, u.file, "text");
+    b.put(`G${row}`, u.reportDate ? isoToSerial(u.reportDate) : null, "dateCell");
+    b.put(`H${row}`, u.status === "missing" ? null : u.errors, "numCell");
+    b.put(`I${row}`, u.status === "missing" ? null : u.warnings, "numCell");
+    b.put(`J${row}`, u.status === "missing" ? null : u.outliers, "numCell");
+    row++;
+  });
+  row++;
+
+  const unused = c.files.filter((f) => f.verdict !== "accepted");
+  b.merged(1, row, 10, row, `2. Các tệp không dùng (${unused.length} tệp; tổng số tệp nhận: ${c.counts.files})`, "h2");
+  row++;
+  ["STT", "Tệp", "Kết quả", "Đơn vị", "Lý do"].forEach((h, i) => {
+    if (i === 4) b.merged(5, row, 10, row, h, "th");
+    else b.put(`${columnLetter(i + 1)}${row}`, h, "th");
+  });
+  row++;
+  unused.forEach((f, i) => {
+    b.put(`A${row}`, i + 1, "textCenter");
+    b.text(`B${row}`, f.file, "text");
+    b.put(`C${row}`, f.verdict === "superseded" ? "Không dùng (có tệp khác)" : "Bị từ chối", "text");
+    b.text(`D${row}`, f.unitName ?? "", "text");
+    b.merged(5, row, 10, row, null, "text");
+    b.text(`E${row}`, f.message?.vi ?? f.reason ?? "", "text");
+    b.height(row, 45);
+    row++;
+  });
+  if (!unused.length) {
+    b.merged(2, row, 10, row, "Không có.", "plain");
+    row++;
+  }
+  row++;
+
+  const errors = c.units.flatMap((u) => u.issues.filter((i) => i.severity === "error").map((i) => ({ u, i })));
+  b.merged(1, row, 10, row, `3. Lỗi trong các báo cáo đã dùng (${errors.length})`, "h2");
+  row++;
+  ["STT", "Đơn vị", "Chỉ tiêu", "Nội dung"].forEach((h, i) => {
+    if (i === 3) b.merged(4, row, 10, row, h, "th");
+    else b.put(`${columnLetter(i + 1)}${row}`, h, "th");
+  });
+  row++;
+  errors.forEach(({ u, i: issue }, k) => {
+    b.put(`A${row}`, k + 1, "textCenter");
+    b.text(`B${row}`, u.name, "text");
+    b.text(`C${row}`, issue.indicator ?? issue.field ?? "", "text");
+    b.merged(4, row, 10, row, null, "text");
+    b.text(`D${row}`, issue.message.vi, "text");
+    b.height(row, 30);
+    row++;
+  });
+  row++;
+
+  b.merged(1, row, 10, row, `4. Số liệu khác thường cần xem lại (${c.outliers.length})`, "h2");
+  row++;
+  ["STT", "Đơn vị", "Chỉ tiêu", "Nội dung"].forEach((h, i) => {
+    if (i === 3) b.merged(4, row, 10, row, h, "th");
+    else b.put(`${columnLetter(i + 1)}${row}`, h, "th");
+  });
+  row++;
+  c.outliers.forEach((o, k) => {
+    b.put(`A${row}`, k + 1, "textCenter");
+    b.text(`B${row}`, o.unitName, "text");
+    b.put(`C${row}`, o.part === "value" ? o.indicator : `${o.indicator} (${o.part === "total" ? "tổng số" : "nữ"})`, "text");
+    b.merged(4, row, 10, row, null, "text");
+    b.text(`D${row}`, o.message.vi, "text");
+    b.height(row, 30);
+    row++;
+  });
+  if (c.notes.length) {
+    row++;
+    b.merged(1, row, 10, row, "5. Ghi chú", "h2");
+    row++;
+    for (const n of c.notes) {
+      b.merged(1, row, 10, row, null, "text");
+      b.text(`A${row}`, n.vi, "text");
+      b.height(row, 30);
+      row++;
+    }
+  }
+  return b.sheet(
+    STATUS_SHEET,
+    widths.map((w, i) => ({ column: columnLetter(i + 1), width: w })),
+    { print: { paper: "A4", orientation: "landscape", fitToWidth: true, margins: { left: 0.4, right: 0.3, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } } },
+  );
+}
+
+function buildNarrativeSheet(c: Consolidation, form: ResolvedForm): SheetModel {
+  const b = new SheetBuilder();
+  const texts = form.indicators.filter((i) => i.kind === "text");
+  const last = 3 + texts.length;
+  b.merged(1, 1, last, 1, "Ý KIẾN, KIẾN NGHỊ CỦA CÁC ĐƠN VỊ", "title");
+  b.merged(1, 2, last, 2, `${c.form.title.vi} — mục ${[...new Set(texts.map((t) => t.section))].join(", ")}`, "subtitle");
+  b.height(1, 24);
+  const head = ["STT", "Đơn vị", "Tình trạng", ...texts.map((t) => `${t.code}. ${t.label.vi}`)];
+  head.forEach((h, i) => b.put(`${columnLetter(i + 1)}4`, h, "th"));
+  b.height(4, 45);
+  let row = 5;
+  const byUnit = new Map<string, Map<string, string>>();
+  for (const n of c.narratives) {
+    const m = byUnit.get(n.unit) ?? new Map<string, string>();
+    m.set(n.indicator, n.text);
+    byUnit.set(n.unit, m);
+  }
+  let k = 0;
+  for (const u of c.units) {
+    if (u.status === "missing") continue;
+    const m = byUnit.get(u.code);
+    b.put(`A${row}`, ++k, "textCenter");
+    b.text(`B${row}`, u.name, "text");
+    b.text(`C${row}`, u.label.vi, "text");
+    texts.forEach((t, i) => b.text(`${columnLetter(4 + i)}${row}`, m?.get(t.code) ?? null, "text"));
+    const longest = Math.max(0, ...texts.map((t) => (m?.get(t.code) ?? "").length));
+    b.height(row, Math.min(400, Math.max(30, Math.ceil(longest / 40) * 15)));
+    row++;
+  }
+  if (!k) b.merged(1, row, last, row, "Chưa có đơn vị nào nộp báo cáo.", "plain");
+  return b.sheet(
+    NARRATIVE_SHEET,
+    [{ column: "A", width: 6 }, { column: "B", width: 26 }, { column: "C", width: 18 }, ...texts.map((_, i) => ({ column: columnLetter(4 + i), width: 45 }))],
+    { freeze: { rows: 4, columns: 2 }, print: { paper: "A4", orientation: "landscape", fitToWidth: true, repeatRows: { first: 4, last: 4 } } },
+  );
+}
+
+function buildMetaSheet(c: Consolidation, form: ResolvedForm, named: Record<string, string>): SheetModel {
+  const cells: CellModel[] = [];
+  const metaRows: [string, CellScalar][] = [
+    [META_KEYS.formId, form.id],
+    [META_KEYS.formVersion, form.version],
+    [META_KEYS.unitCode, c.collector.code],
+    [META_KEYS.kind, "summary"],
+    [META_KEYS.generator, GENERATOR],
+  ];
+  metaRows.forEach(([k, v], i) => {
+    cells.push({ address: `A${i + 1}`, value: k, style: "meta" });
+    cells.push({ address: `B${i + 1}`, value: v, style: "meta" });
+  });
+  const namesRow = metaRows.length + 1;
+  cells.push({ address: `A${namesRow}`, value: META_KEYS.names, style: "meta" });
+  form.names.forEach((n, i) => {
+    cells.push({ address: `A${namesRow + 1 + i}`, value: n, style: "meta" });
+    cells.push({ address: `B${namesRow + 1 + i}`, value: qualified(SUMMARY_SHEET, named[n]), style: "meta" });
+  });
+  return {
+    name: META_SHEET,
+    visibility: "veryHidden",
+    cells,
+    merges: [],
+    columns: [
+      { column: "A", width: 22 },
+      { column: "B", width: 34 },
+    ],
+    rows: [],
+    validations: [],
+  };
+}

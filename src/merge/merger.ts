@@ -1,0 +1,511 @@
+/**
+ * The merge engine: returned reports in, one consolidation out. Pure (no fs, no xlsx library).
+ *
+ * Incremental: `add(file, modified, read)` evaluates one report and keeps only a small summary
+ * of it, plus the values of the file currently winning for its unit — so memory grows with the
+ * registry, not with the number of files. `finish()` builds the result; it does not change the
+ * merger, so a caller may add more files and finish again.
+ *
+ * Decisions (PRODUCT.md "Merging"):
+ * - The unit comes from the file's content: the metadata unit code, else the unit cell matched
+ *   against the registry. When the metadata code and the unit cell name two different units, the
+ *   metadata code wins (it was written by the template generator, the cell is typed) and the file
+ *   gets a warning naming both. A metadata code unknown to the registry falls back to the cell
+ *   (warning). No unit → rejected "unknownUnit" / "ambiguousUnit". A summary made by this
+ *   collector itself (e.g. last run's output among the inputs) → rejected "ownSummary", unless
+ *   the collector is in the registry (merging summaries at the next level).
+ * - Several files for one unit: the officer's choice (options.choose), then the later report
+ *   date (a file without a readable date loses), then the later modification time, then the file
+ *   name that sorts last (code points), then a content fingerprint. This is a total order on
+ *   distinguishable files, so the winner never depends on the order files are added.
+ * - Errors do not stop the merge: the unit's values are used and its status says "có lỗi (n)";
+ *   with excludeUnitsWithErrors such units are left out of the totals and a note says so.
+ * - Sums are exact to 3 decimals: every value is added as an integer number of thousandths.
+ */
+import { withUnits, type ResolvedForm } from "../form/resolve";
+import type { CellPart, Text, Unit, UnitKind } from "../form/schema";
+import { UnitMatcher } from "../form/unit-match";
+import type { CellValue } from "../validate/cell-value";
+import { computeValues, evaluateReport } from "../validate/engine";
+import { countBySeverity, type Issue } from "../validate/issue";
+import type { FoundVia, ReadResult } from "../xlsx/read-result";
+import {
+  ambiguousUnitMessage,
+  conflictNote,
+  excludedNote,
+  metaMismatchMessage,
+  metaUnknownMessage,
+  otherFormMessage,
+  outlierMessage,
+  ownSummaryMessage,
+  statusLabel,
+  supersededMessage,
+  unknownUnitMessage,
+} from "./messages";
+import { findOutliers } from "./outliers";
+import type {
+  AddedFile,
+  Consolidation,
+  FileReason,
+  FileVerdict,
+  GroupTotals,
+  MergeOptions,
+  Narrative,
+  Outlier,
+  Rates,
+  Submission,
+  SupersedeReason,
+  UnitSource,
+  UnitStatus,
+  UnitValues,
+} from "./types";
+
+/** What is kept of the file currently winning for a unit. */
+interface Payload {
+  numbers: Map<string, number>;
+  texts: Map<string, string>;
+  computed: Map<string, number | null>;
+  issues: Issue[];
+  header: NonNullable<UnitStatus["header"]>;
+}
+
+interface Candidate {
+  kind: "candidate";
+  file: string;
+  modified: number;
+  unit: Unit;
+  unitSource: UnitSource;
+  reportDate: string | null;
+  fingerprint: string;
+  errors: number;
+  warnings: number;
+  metaKind: string | null;
+  via: FoundVia;
+  /** Present only while this file is the best of its unit. */
+  payload?: Payload;
+}
+
+interface Rejected {
+  kind: "rejected";
+  file: string;
+  modified: number;
+  reason: FileReason;
+  message: Text;
+  metaKind: string | null;
+  via: FoundVia | null;
+  unitText: string | null;
+  reportDate: string | null;
+  fingerprint: string;
+  errors: number;
+  warnings: number;
+}
+
+type Entry = Candidate | Rejected;
+
+const MERGE_RULE_UNIT_MISMATCH = "merge.unit-mismatch";
+const MERGE_RULE_META_UNKNOWN = "merge.meta-unit-unknown";
+export { MERGE_RULE_META_UNKNOWN, MERGE_RULE_UNIT_MISMATCH };
+
+const PART_VI: Record<CellPart, string> = { total: "tổng số", female: "nữ", value: "" };
+const PART_EN: Record<CellPart, string> = { total: "total", female: "female", value: "" };
+
+export class Merger {
+  readonly form: ResolvedForm;
+  private readonly options: Required<Pick<MergeOptions, "excludeUnitsWithErrors">> & { choose: Readonly<Record<string, string>> };
+  private readonly matcher: UnitMatcher;
+  private readonly entries: Entry[] = [];
+  private readonly best = new Map<string, Candidate>();
+  /** Input names of numeric cells in form order, with their indicator. */
+  private readonly numericCells: { name: string; code: string; part: CellPart; kind: "count" | "amount" | "tf"; measure: string }[];
+
+  constructor(form: ResolvedForm, options: MergeOptions = {}) {
+    this.form = options.units ? withUnits(form, options.units) : form;
+    this.options = { excludeUnitsWithErrors: options.excludeUnitsWithErrors ?? false, choose: options.choose ?? {} };
+    this.matcher = new UnitMatcher(this.form.units);
+    this.numericCells = [];
+    for (const ind of this.form.indicators) {
+      if (ind.kind === "count" || ind.kind === "amount" || ind.kind === "tf") {
+        for (const c of ind.cells) this.numericCells.push({ name: c.name, code: ind.code, part: c.part, kind: ind.kind, measure: ind.unit });
+      }
+    }
+  }
+
+  /** How many files were added so far. */
+  get size(): number {
+    return this.entries.length;
+  }
+
+  add(file: string, modified: number, read: ReadResult): AddedFile {
+    if (!read.ok) {
+      this.entries.push({
+        kind: "rejected",
+        file,
+        modified,
+        reason: read.reason,
+        message: read.message,
+        metaKind: null,
+        via: null,
+        unitText: null,
+        reportDate: null,
+        fingerprint: "",
+        errors: 0,
+        warnings: 0,
+      });
+      return { verdict: "rejected", unit: null, reason: read.reason, errors: 0, warnings: 0 };
+    }
+    const form = this.form;
+    const fingerprint = fingerprintValues(read.values);
+    const rejected = (reason: FileReason, message: Text, unitText: string | null, reportDate: string | null, errors = 0, warnings = 0): AddedFile => {
+      this.entries.push({ kind: "rejected", file, modified, reason, message, metaKind: read.metaKind, via: read.via, unitText, reportDate, fingerprint, errors, warnings });
+      return { verdict: "rejected", unit: null, reason, errors, warnings };
+    };
+    if (read.formId !== form.id) return rejected("otherForm", otherFormMessage(read.formId, read.formVersion, form.id, form.version), null, null);
+    if (read.formVersion !== form.version) return rejected("otherVersion", otherFormMessage(read.formId, read.formVersion, form.id, form.version), null, null);
+
+    const ev = evaluateReport(form, read.values, { matcher: this.matcher });
+    const issues: Issue[] = [...read.issues, ...ev.issues];
+    const collector = form.definition.collector;
+    const metaCode = read.metaUnitCode?.trim() ? read.metaUnitCode.trim() : null;
+    const metaUnit = metaCode ? this.matcher.byUnitCode(metaCode) : undefined;
+    const unitFieldName = form.fieldByKey.get("unit")?.name ?? null;
+
+    let unit: Unit | undefined;
+    let source: UnitSource = "meta";
+    if (metaUnit) {
+      unit = metaUnit;
+      const cell = ev.header.unit;
+      if (cell && cell.code !== metaUnit.code && ev.header.unitText) {
+        issues.push({ severity: "warning", rule: MERGE_RULE_UNIT_MISMATCH, indicator: null, field: "unit", cell: unitFieldName, message: metaMismatchMessage(metaUnit, ev.header.unitText, cell) });
+      }
+    } else {
+      const isOwnSummary = read.metaKind === "summary" && metaCode !== null && metaCode.toUpperCase() === collector.code.toUpperCase();
+      if (isOwnSummary) {
+        const c = countBySeverity(issues);
+        return rejected("ownSummary", ownSummaryMessage(collector.name), ev.header.unitText, ev.header.reportDate, c.errors, c.warnings);
+      }
+      source = "cell";
+      const text = ev.header.unitText;
+      const m = text ? this.matcher.match(text) : ({ type: "none" } as const);
+      if (m.type === "match") {
+        unit = m.unit;
+        if (metaCode) issues.push({ severity: "warning", rule: MERGE_RULE_META_UNKNOWN, indicator: null, field: "unit", cell: unitFieldName, message: metaUnknownMessage(metaCode, m.unit) });
+      } else {
+        const c = countBySeverity(issues);
+        if (m.type === "ambiguous" && text) return rejected("ambiguousUnit", ambiguousUnitMessage(text, m.candidates), text, ev.header.reportDate, c.errors, c.warnings);
+        return rejected("unknownUnit", unknownUnitMessage(text, metaCode), text, ev.header.reportDate, c.errors, c.warnings);
+      }
+    }
+
+    const { errors, warnings } = countBySeverity(issues);
+    const cand: Candidate = {
+      kind: "candidate",
+      file,
+      modified,
+      unit,
+      unitSource: source,
+      reportDate: ev.header.reportDate,
+      fingerprint,
+      errors,
+      warnings,
+      metaKind: read.metaKind,
+      via: read.via,
+      payload: {
+        numbers: ev.numbers,
+        texts: ev.texts,
+        computed: ev.computed,
+        issues,
+        header: { unitText: ev.header.unitText, preparer: ev.header.preparer, phone: ev.header.phone, head: ev.header.head, year: ev.header.year },
+      },
+    };
+    this.entries.push(cand);
+    const current = this.best.get(unit.code);
+    if (!current || this.compare(cand, current) > 0) {
+      if (current) current.payload = undefined;
+      this.best.set(unit.code, cand);
+    } else {
+      cand.payload = undefined;
+    }
+    return { verdict: "candidate", unit: unit.code, reason: null, errors, warnings };
+  }
+
+  /** A file the caller could not even read (I/O error): still listed, with its reason. */
+  addUnreadable(file: string, modified: number, message: Text): AddedFile {
+    this.entries.push({ kind: "rejected", file, modified, reason: "ioError", message, metaKind: null, via: null, unitText: null, reportDate: null, fingerprint: "", errors: 0, warnings: 0 });
+    return { verdict: "rejected", unit: null, reason: "ioError", errors: 0, warnings: 0 };
+  }
+
+  /** > 0 when a beats b (see the module comment); 0 only for indistinguishable files. */
+  private compare(a: Candidate, b: Candidate): number {
+    return this.firstDifference(a, b)?.sign ?? 0;
+  }
+
+  private firstDifference(a: Candidate, b: Candidate): { reason: SupersedeReason; sign: number } | null {
+    const chosen = this.options.choose[a.unit.code];
+    if (chosen !== undefined) {
+      const ca = a.file === chosen ? 1 : 0;
+      const cb = b.file === chosen ? 1 : 0;
+      if (ca !== cb) return { reason: "officerChoice", sign: ca - cb };
+    }
+    const da = a.reportDate ?? "";
+    const db = b.reportDate ?? "";
+    if (da !== db) return { reason: "olderReportDate", sign: da > db ? 1 : -1 };
+    if (a.modified !== b.modified) return { reason: "olderFile", sign: a.modified > b.modified ? 1 : -1 };
+    if (a.file !== b.file) return { reason: "fileNameOrder", sign: a.file > b.file ? 1 : -1 };
+    if (a.fingerprint !== b.fingerprint) return { reason: "fileNameOrder", sign: a.fingerprint > b.fingerprint ? 1 : -1 };
+    return null;
+  }
+
+  finish(): Consolidation {
+    const form = this.form;
+    const def = form.definition;
+    const registry = form.units;
+    const exclude = this.options.excludeUnitsWithErrors;
+
+    // Verdicts.
+    const files: FileVerdict[] = this.entries
+      .map((e) => ({ v: this.verdictOf(e), fp: e.fingerprint }))
+      .sort((a, b) => compareVerdicts(a.v, b.v) || cmpStr(a.fp, b.fp))
+      .map((x) => x.v);
+
+    // Unit statuses.
+    const fileCount = new Map<string, number>();
+    for (const e of this.entries) if (e.kind === "candidate") fileCount.set(e.unit.code, (fileCount.get(e.unit.code) ?? 0) + 1);
+    const units: UnitStatus[] = registry.map((u) => {
+      const w = this.best.get(u.code);
+      if (!w || !w.payload) {
+        return { code: u.code, name: u.name, kind: u.kind, status: "missing", file: null, reportDate: null, errors: 0, warnings: 0, outliers: 0, excluded: false, files: 0, label: statusLabel("missing", null, 0, false), values: null, issues: [], header: null };
+      }
+      const status = w.reportDate !== null && w.reportDate > def.deadline ? "late" : "submitted";
+      const excluded = exclude && w.errors > 0;
+      return {
+        code: u.code,
+        name: u.name,
+        kind: u.kind,
+        status,
+        file: w.file,
+        reportDate: w.reportDate,
+        errors: w.errors,
+        warnings: w.warnings,
+        outliers: 0,
+        excluded,
+        files: fileCount.get(u.code) ?? 1,
+        label: statusLabel(status, w.reportDate, w.errors, excluded),
+        values: valuesRecord(form.names, w.payload, def.computed.map((c) => c.id)),
+        issues: [...w.payload.issues],
+        header: { ...w.payload.header },
+      };
+    });
+
+    // Totals.
+    const included = units.filter((u) => u.values && !u.excluded);
+    const totals = {
+      all: this.group(included),
+      commune: this.group(included.filter((u) => u.kind === "commune")),
+      body: this.group(included.filter((u) => u.kind === "body")),
+    };
+
+    // Outliers, per kind, over every accepted unit of that kind.
+    const outliers: Outlier[] = [];
+    for (const kind of ["commune", "body"] as UnitKind[]) {
+      const ofKind = units.filter((u) => u.kind === kind && u.values);
+      for (const cell of this.numericCells) {
+        const having = ofKind.filter((u) => u.values && Object.prototype.hasOwnProperty.call(u.values.numbers, cell.name));
+        const vals = having.map((u) => (u.values as UnitValues).numbers[cell.name]);
+        for (const o of findOutliers(vals)) {
+          const u = having[o.index];
+          const where = cell.part === "value" ? cell.code : `${cell.code} (${PART_VI[cell.part]})`;
+          const whereEn = cell.part === "value" ? cell.code : `${cell.code} (${PART_EN[cell.part]})`;
+          const value = vals[o.index];
+          const message = outlierMessage({ unitName: u.name, where, whereEn, value, median: o.median, z: o.z, n: vals.length, kind, measure: cell.measure });
+          outliers.push({ unit: u.code, unitName: u.name, kind, indicator: cell.code, part: cell.part, name: cell.name, value, median: o.median, z: o.z, n: vals.length, message });
+          u.outliers++;
+        }
+      }
+    }
+    const unitIndex = new Map(registry.map((u, i) => [u.code, i]));
+    const nameIndex = new Map(form.names.map((n, i) => [n, i]));
+    outliers.sort((a, b) => (unitIndex.get(a.unit) ?? 0) - (unitIndex.get(b.unit) ?? 0) || (nameIndex.get(a.name) ?? 0) - (nameIndex.get(b.name) ?? 0));
+
+    // Narratives.
+    const narratives: Narrative[] = [];
+    const textIndicators = form.indicators.filter((i) => i.kind === "text");
+    for (const u of units) {
+      if (!u.values) continue;
+      for (const ind of textIndicators) {
+        const name = ind.cells[0].name;
+        const text = u.values.texts[name];
+        if (text !== undefined) narratives.push({ unit: u.code, unitName: u.name, kind: u.kind, indicator: ind.code, name, text });
+      }
+    }
+
+    // Notes.
+    const notes: Text[] = [];
+    const excludedUnits = units.filter((u) => u.excluded);
+    if (excludedUnits.length) notes.push(excludedNote(excludedUnits.map((u) => `${u.name} (${u.errors} lỗi)`)));
+    for (const u of units) if (u.files > 1 && u.file) notes.push(conflictNote(u.name, u.files, u.file));
+
+    const count = (v: FileVerdict["verdict"]): number => files.filter((f) => f.verdict === v).length;
+    return {
+      form: { id: form.id, version: form.version, year: def.year, deadline: def.deadline, title: def.title },
+      collector: { ...def.collector },
+      options: { excludeUnitsWithErrors: exclude },
+      registry: registry.map((u) => ({ ...u, aliases: [...u.aliases] })),
+      files,
+      units,
+      rates: { all: rates(units), commune: rates(units.filter((u) => u.kind === "commune")), body: rates(units.filter((u) => u.kind === "body")) },
+      totals,
+      narratives,
+      outliers,
+      notes,
+      counts: { files: files.length, accepted: count("accepted"), superseded: count("superseded"), rejected: count("rejected") },
+    };
+  }
+
+  private verdictOf(e: Entry): FileVerdict {
+    const base = { file: e.file, modified: e.modified, metaKind: e.metaKind, via: e.via, reportDate: e.reportDate, errors: e.errors, warnings: e.warnings };
+    if (e.kind === "rejected") {
+      return { ...base, verdict: "rejected", unit: null, unitName: null, unitSource: null, reason: e.reason, message: e.message, supersededBy: null };
+    }
+    const w = this.best.get(e.unit.code);
+    const unitPart = { unit: e.unit.code, unitName: e.unit.name, unitSource: e.unitSource };
+    if (!w || w === e) return { ...base, ...unitPart, verdict: "accepted", reason: null, message: null, supersededBy: null };
+    const diff = this.firstDifference(w, e);
+    const reason: SupersedeReason = e.fingerprint === w.fingerprint || !diff ? "duplicate" : diff.reason;
+    return {
+      ...base,
+      ...unitPart,
+      verdict: "superseded",
+      reason,
+      message: supersededMessage(reason, e.unit.name, w, e),
+      supersededBy: w.file,
+    };
+  }
+
+  private group(members: UnitStatus[]): GroupTotals {
+    const numbers: Record<string, number> = {};
+    const reported: Record<string, number> = {};
+    const sums = new Map<string, number>();
+    for (const cell of this.numericCells) {
+      let milli = 0;
+      let n = 0;
+      for (const u of members) {
+        const v = u.values?.numbers[cell.name];
+        if (v === undefined) continue;
+        milli += Math.round(v * 1000);
+        n++;
+      }
+      const total = milli / 1000;
+      numbers[cell.name] = total;
+      reported[cell.name] = n;
+      sums.set(cell.name, total);
+    }
+    const computed: Record<string, number | null> = {};
+    for (const [id, v] of computeValues(this.form, sums)) computed[id] = v;
+    return { units: members.map((u) => u.code), numbers, reported, computed };
+  }
+}
+
+function valuesRecord(names: readonly string[], p: Payload, computedIds: readonly string[]): UnitValues {
+  const numbers: Record<string, number> = {};
+  const texts: Record<string, string> = {};
+  for (const n of names) {
+    const v = p.numbers.get(n);
+    if (v !== undefined) numbers[n] = v;
+    const s = p.texts.get(n);
+    if (s !== undefined) texts[n] = s;
+  }
+  const computed: Record<string, number | null> = {};
+  for (const id of computedIds) computed[id] = p.computed.get(id) ?? null;
+  return { numbers, texts, computed };
+}
+
+function rates(units: UnitStatus[]): Rates {
+  const expected = units.length;
+  const onTime = units.filter((u) => u.status === "submitted").length;
+  const late = units.filter((u) => u.status === "late").length;
+  const received = onTime + late;
+  return {
+    expected,
+    received,
+    onTime,
+    late,
+    missing: expected - received,
+    withErrors: units.filter((u) => u.status !== "missing" && u.errors > 0).length,
+    excluded: units.filter((u) => u.excluded).length,
+    reportingRate: expected ? received / expected : null,
+    timelinessRate: expected ? onTime / expected : null,
+  };
+}
+
+const VERDICT_RANK: Record<FileVerdict["verdict"], number> = { accepted: 0, superseded: 1, rejected: 2 };
+
+function compareVerdicts(a: FileVerdict, b: FileVerdict): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return (
+    VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict] ||
+    cmpStr(a.unit ?? "", b.unit ?? "") ||
+    cmpStr(a.reportDate ?? "", b.reportDate ?? "") ||
+    a.modified - b.modified ||
+    cmpStr(a.reason ?? "", b.reason ?? "") ||
+    cmpStr(a.message?.vi ?? "", b.message?.vi ?? "") ||
+    a.errors - b.errors ||
+    a.warnings - b.warnings
+  );
+}
+
+function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A stable 2×32-bit hash of the values (by name, sorted), to tell identical files apart from different ones. */
+export function fingerprintValues(values: ReadonlyMap<string, CellValue>): string {
+  const names = [...values.keys()].sort();
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  const feed = (s: string): void => {
+    for (let i = 0; i < s.length; i++) {
+      const ch = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+  };
+  for (const n of names) {
+    const v = values.get(n) as CellValue;
+    if (v.type === "blank" || (v.type === "text" && v.text.trim() === "")) continue;
+    feed(n);
+    feed("\u0001");
+    feed(cellKey(v));
+    feed("\u0002");
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (h2 >>> 0).toString(16).padStart(8, "0") + (h1 >>> 0).toString(16).padStart(8, "0");
+}
+
+function cellKey(v: CellValue): string {
+  switch (v.type) {
+    case "number":
+      return `n${v.value}`;
+    case "text":
+      return `s${v.text}`;
+    case "boolean":
+      return `b${v.value ? 1 : 0}`;
+    case "error":
+      return `e${v.code}`;
+    case "uncomputed":
+      return `f${v.formula}`;
+    default:
+      return "";
+  }
+}
+
+export function createMerger(form: ResolvedForm, options: MergeOptions = {}): Merger {
+  return new Merger(form, options);
+}
+
+/** Merge a whole sequence at once (tests, small inputs). */
+export function mergeReports(form: ResolvedForm, submissions: Iterable<Submission>, options: MergeOptions = {}): Consolidation {
+  const m = new Merger(form, options);
+  for (const s of submissions) m.add(s.file, s.modified, s.read);
+  return m.finish();
+}

@@ -1,0 +1,163 @@
+/** Vietnamese-first texts of the merge (verdicts, statuses, notes). */
+import type { Text, Unit, UnitKind } from "../form/schema";
+import { isoToVi } from "../validate/dates";
+import { formatNumberVi } from "../validate/number";
+import type { SupersedeReason, UnitStatusCode } from "./types";
+
+const t = (vi: string, en: string): Text => ({ vi, en });
+
+/** "05/12/2019 14:03:07" in Vietnam time (UTC+7), independent of the machine's time zone. */
+export function formatTimeVi(ms: number): string {
+  if (!Number.isFinite(ms)) return "?";
+  const d = new Date(ms + 7 * 3_600_000);
+  const p = (n: number): string => String(n).padStart(2, "0");
+  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+}
+
+export function kindPluralVi(kind: UnitKind): Text {
+  return kind === "commune" ? t("xã, thị trấn", "communes and towns") : t("cơ quan, đơn vị", "agencies");
+}
+
+export function unknownUnitMessage(unitText: string | null, metaCode: string | null): Text {
+  const meta = metaCode ? ` (mã đơn vị trong tệp "${metaCode}" cũng không có trong danh sách)` : "";
+  const metaEn = metaCode ? ` (the file's unit code "${metaCode}" is not in the registry either)` : "";
+  if (!unitText) {
+    return t(
+      `Không xác định được đơn vị báo cáo: ô "Đơn vị báo cáo" bỏ trống${meta}. Hãy chọn tên đơn vị trong danh sách rồi gửi lại.`,
+      `Cannot tell which unit sent this report: the unit cell is blank${metaEn}. Pick the unit from the list and send it again.`,
+    );
+  }
+  return t(
+    `Không xác định được đơn vị báo cáo: "${unitText}" không có trong danh sách đơn vị báo cáo${meta}. Hãy chọn đúng tên trong danh sách (hoặc bổ sung đơn vị vào danh sách bằng --units).`,
+    `Cannot tell which unit sent this report: "${unitText}" is not in the unit registry${metaEn}. Pick the name from the list (or add the unit with --units).`,
+  );
+}
+
+export function ambiguousUnitMessage(unitText: string, candidates: Unit[]): Text {
+  const names = candidates.map((u) => u.name);
+  return t(
+    `Không xác định được đơn vị báo cáo: "${unitText}" có thể là ${names.join(" hoặc ")}. Hãy chọn đúng tên trong danh sách rồi gửi lại.`,
+    `Cannot tell which unit sent this report: "${unitText}" could be ${names.join(" or ")}. Pick the exact name from the list and send it again.`,
+  );
+}
+
+export function ownSummaryMessage(collector: string): Text {
+  return t(
+    `Tệp này là bản tổng hợp của chính ${collector}, không phải báo cáo của đơn vị cấp dưới: không tổng hợp lại (có thể là kết quả lần tổng hợp trước để lẫn trong thư mục).`,
+    `This file is a summary made by ${collector} itself, not a unit's report: not merged again (probably a previous merge's output left among the inputs).`,
+  );
+}
+
+export function otherFormMessage(formId: string, formVersion: string, expectedId: string, expectedVersion: string): Text {
+  return t(
+    `Tệp là báo cáo theo biểu mẫu ${formId} phiên bản ${formVersion}, không phải ${expectedId} phiên bản ${expectedVersion}.`,
+    `The file is a report of form ${formId} version ${formVersion}, not ${expectedId} version ${expectedVersion}.`,
+  );
+}
+
+export function metaMismatchMessage(meta: Unit, unitText: string, cell: Unit): Text {
+  return t(
+    `Mã đơn vị trong tệp là ${meta.code} (${meta.name}) nhưng ô "Đơn vị báo cáo" ghi "${unitText}" (${cell.name}); đã tính cho ${meta.name} theo mã của tệp mẫu. Nếu sai, hãy dùng đúng tệp mẫu của đơn vị và gửi lại.`,
+    `The file's unit code is ${meta.code} (${meta.name}) but the unit cell says "${unitText}" (${cell.name}); counted for ${meta.name} as the template's code says. If wrong, use the unit's own template and send it again.`,
+  );
+}
+
+export function metaUnknownMessage(code: string, unit: Unit): Text {
+  return t(
+    `Mã đơn vị "${code}" trong tệp không có trong danh sách; đã nhận diện đơn vị theo ô "Đơn vị báo cáo": ${unit.name}.`,
+    `The file's unit code "${code}" is not in the registry; the unit was identified from the unit cell: ${unit.name}.`,
+  );
+}
+
+function dateVi(iso: string | null): string {
+  return iso ? isoToVi(iso) : "không có";
+}
+
+export function supersededMessage(
+  reason: SupersedeReason,
+  unitName: string,
+  winner: { file: string; reportDate: string | null; modified: number },
+  loser: { reportDate: string | null; modified: number },
+): Text {
+  const w = winner.file;
+  switch (reason) {
+    case "officerChoice":
+      return t(`Không dùng: đã chọn tệp "${w}" cho ${unitName}.`, `Not used: "${w}" was chosen for ${unitName}.`);
+    case "duplicate":
+      return t(
+        `Không dùng: trùng nội dung với tệp "${w}" của ${unitName}; không cộng hai lần.`,
+        `Not used: same content as "${w}" (${unitName}); not counted twice.`,
+      );
+    case "olderReportDate":
+      return t(
+        `Không dùng: ${unitName} có báo cáo mới hơn là tệp "${w}" (ngày báo cáo ${dateVi(winner.reportDate)}, tệp này ${dateVi(loser.reportDate)}).`,
+        `Not used: ${unitName} sent a later report, "${w}" (dated ${winner.reportDate ?? "-"}; this one ${loser.reportDate ?? "no date"}).`,
+      );
+    case "olderFile":
+      return t(
+        `Không dùng: ${unitName} có tệp "${w}" cùng ngày báo cáo ${dateVi(winner.reportDate)} nhưng được sửa sau (${formatTimeVi(winner.modified)}, tệp này ${formatTimeVi(loser.modified)}).`,
+        `Not used: ${unitName} has "${w}" with the same report date but modified later (${new Date(winner.modified).toISOString()} vs ${new Date(loser.modified).toISOString()}).`,
+      );
+    case "fileNameOrder":
+      return t(
+        `Không dùng: ${unitName} có tệp "${w}" cùng ngày báo cáo và cùng thời điểm sửa nhưng khác nội dung; đã chọn tệp có tên xếp sau theo thứ tự chữ cái. Hãy kiểm tra và chọn lại nếu cần.`,
+        `Not used: ${unitName} has "${w}" with the same report date and modification time but other content; the file whose name sorts last was chosen. Check and choose if needed.`,
+      );
+  }
+}
+
+export function statusLabel(status: UnitStatusCode, reportDate: string | null, errors: number, excluded: boolean): Text {
+  let vi: string;
+  let en: string;
+  if (status === "missing") return t("Chưa nộp", "Missing");
+  if (status === "late") {
+    vi = `Nộp muộn (${dateVi(reportDate)})`;
+    en = `Late (${reportDate ?? "?"})`;
+  } else {
+    vi = reportDate ? "Đã nộp đúng hạn" : "Đã nộp (không rõ ngày báo cáo)";
+    en = reportDate ? "Submitted on time" : "Submitted (no report date)";
+  }
+  if (errors > 0) {
+    vi += `, có lỗi (${errors})`;
+    en += `, ${errors} error${errors > 1 ? "s" : ""}`;
+  }
+  if (excluded) {
+    vi += ", không đưa vào số tổng hợp";
+    en += ", left out of the totals";
+  }
+  return t(vi, en);
+}
+
+export function excludedNote(names: string[]): Text {
+  return t(
+    `Đã loại ${names.length} đơn vị có lỗi khỏi số tổng hợp (tùy chọn loại đơn vị có lỗi): ${names.join("; ")}.`,
+    `${names.length} unit(s) with errors left out of the totals (exclude-errors option): ${names.join("; ")}.`,
+  );
+}
+
+export function conflictNote(unitName: string, files: number, winner: string): Text {
+  return t(
+    `${unitName} gửi ${files} tệp; dùng tệp "${winner}" (các tệp khác ghi rõ lý do trong danh sách tệp).`,
+    `${unitName} sent ${files} files; "${winner}" is used (the others say why in the file list).`,
+  );
+}
+
+export function outlierMessage(args: {
+  unitName: string;
+  where: string;
+  whereEn: string;
+  value: number;
+  median: number;
+  z: number;
+  n: number;
+  kind: UnitKind;
+  measure: string;
+}): Text {
+  const m = args.measure ? ` ${args.measure}` : "";
+  const k = kindPluralVi(args.kind);
+  const z = formatNumberVi(Math.round(args.z * 10) / 10);
+  return t(
+    `Số liệu khác thường: ${args.unitName}, ${args.where} = ${formatNumberVi(args.value)}${m}, trong khi trung vị của ${args.n} ${k.vi} là ${formatNumberVi(args.median)}${m} (điểm z hiệu chỉnh ${z}). Hãy kiểm tra lại.`,
+    `Unusual value: ${args.unitName}, ${args.whereEn} = ${args.value}, while the median of ${args.n} ${k.en} is ${args.median} (modified z-score ${(Math.round(args.z * 10) / 10).toFixed(1)}). Please check.`,
+  );
+}

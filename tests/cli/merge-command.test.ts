@@ -1,0 +1,118 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { memoryIo } from "../../src/cli/io";
+import { main } from "../../src/cli/main";
+import { expandInputs, segmentRegex } from "../../src/cli/merge-command";
+import { builtInForm } from "../../src/form/resolve";
+import { buildTemplate } from "../../src/layout/template";
+import type { MergeReportJson } from "../../src/merge";
+import { readReport } from "../../src/xlsx/reader";
+import { writeWorkbook } from "../../src/xlsx/write-workbook";
+import { writeReturn } from "../../scripts/demo";
+
+jest.setTimeout(120_000);
+const form = builtInForm();
+const unit = (code: string) => form.units.find((u) => u.code === code) ?? form.units[0];
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "bdg-merge-cli-"));
+  mkdirSync(join(dir, "in", "sub"), { recursive: true });
+  const put = (name: string, bytes: Uint8Array | string, t: number): void => {
+    writeFileSync(join(dir, "in", name), bytes);
+    utimesSync(join(dir, "in", name), new Date(t), new Date(t));
+  };
+  const T = Date.UTC(2019, 10, 25);
+  put("a.xlsx", await writeReturn(form, { unit: unit("XA-CAO-XA"), seed: 1, date: "2019-11-25" }), T);
+  put("b.xlsx", await writeReturn(form, { unit: unit("HND"), seed: 2, date: "2019-12-05", textNumbers: true }), T);
+  put("sub/c.xlsx", await writeReturn(form, { unit: unit("XA-CAO-XA"), seed: 3, date: "2019-11-20" }), T + 5000);
+  put("empty.xlsx", "", T);
+  put("junk.xlsx", "<html>not a workbook</html>", T);
+  put("notes.txt", "ignored: not a spreadsheet extension", T);
+  // Another form: the metadata says BDG-2020.
+  const other = buildTemplate(form, { unitCode: "HCCB" }).model;
+  const meta = other.sheets.find((s) => s.name === "_BDG_META");
+  const idCell = meta?.cells.find((c) => c.address === "B1");
+  if (idCell) idCell.value = "BDG-2020";
+  put("other-form.xlsx", await writeWorkbook(other), T);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test("merges a directory with hostile files mixed in; every file gets a verdict; JSON report", async () => {
+  const io = memoryIo();
+  const out = join(dir, "out.xlsx");
+  const json = join(dir, "out.json");
+  const code = await main(["merge", join(dir, "in"), "--out", out, "--json", json, "--date", "2019-12-10"], io);
+  expect(io.err()).toBe("");
+  expect(code).toBe(0);
+  const j = JSON.parse(readFileSync(json, "utf8")) as MergeReportJson;
+  expect(j.form).toEqual({ id: "BDG-2019", version: "1" });
+  const byName = Object.fromEntries(j.files.map((f) => [f.file.split("/").pop(), f]));
+  expect(Object.keys(byName).sort()).toEqual(["a.xlsx", "b.xlsx", "c.xlsx", "empty.xlsx", "junk.xlsx", "other-form.xlsx"]);
+  expect(byName["a.xlsx"]).toMatchObject({ verdict: "accepted", unit: "XA-CAO-XA" });
+  expect(byName["c.xlsx"]).toMatchObject({ verdict: "superseded", unit: "XA-CAO-XA", reason: "olderReportDate" });
+  expect(byName["b.xlsx"]).toMatchObject({ verdict: "accepted", unit: "HND" });
+  expect(byName["b.xlsx"].warnings).toBeGreaterThan(0);
+  expect(byName["empty.xlsx"]).toMatchObject({ verdict: "rejected", reason: "empty" });
+  expect(byName["junk.xlsx"]).toMatchObject({ verdict: "rejected", reason: "notSpreadsheet" });
+  expect(byName["other-form.xlsx"]).toMatchObject({ verdict: "rejected", reason: "otherForm" });
+  expect(j.units.find((u) => u.code === "HND")).toMatchObject({ status: "late" });
+  expect(j.units.filter((u) => u.status === "missing")).toHaveLength(form.units.length - 2);
+  expect(typeof j.totals[form.byCode.get("I.1")?.cells[0].name ?? ""]).toBe("number");
+  expect(io.out()).toContain("TÌNH HÌNH NỘP BÁO CÁO");
+  expect(io.out()).toContain("Hội Nông dân huyện");
+  // The summary is a report of the collector.
+  const read = readReport(new Uint8Array(readFileSync(out)), form);
+  expect(read.ok && read.metaKind === "summary").toBe(true);
+});
+
+test("globs expand; --out inside an input directory is skipped on a re-run", async () => {
+  const io = memoryIo();
+  const out = join(dir, "in", "tong-hop.xlsx");
+  expect(await main(["merge", join(dir, "in", "*.xlsx"), "--out", out, "--quiet"], io)).toBe(0);
+  expect(existsSync(out)).toBe(true);
+  const io2 = memoryIo();
+  const json = join(dir, "rerun.json");
+  expect(await main(["merge", join(dir, "in"), "--out", out, "--json", json, "--quiet"], io2)).toBe(0);
+  const j = JSON.parse(readFileSync(json, "utf8")) as MergeReportJson;
+  expect(j.files.some((f) => f.file.endsWith("tong-hop.xlsx"))).toBe(false);
+  rmSync(out);
+});
+
+test("refuses --out equal to an input, a missing input, a missing --out", async () => {
+  const a = join(dir, "in", "a.xlsx");
+  const before = readFileSync(a);
+  const io = memoryIo();
+  expect(await main(["merge", a, join(dir, "in", "b.xlsx"), "--out", a], io)).toBe(2);
+  expect(io.err()).toContain("không ghi đè tệp nguồn");
+  expect(readFileSync(a).equals(before)).toBe(true);
+  const io2 = memoryIo();
+  expect(await main(["merge", join(dir, "nope.xlsx"), "--out", join(dir, "x.xlsx")], io2)).toBe(2);
+  expect(io2.err()).toContain("không tìm thấy");
+  const io3 = memoryIo();
+  expect(await main(["merge", a], io3)).toBe(2);
+});
+
+test("--units replaces the registry (CSV), --exclude-errors is passed through", async () => {
+  const csv = join(dir, "units.csv");
+  writeFileSync(csv, "code,name,kind\nXA-CAO-XA,Xã Cao Xá,commune\nHND,Hội Nông dân huyện,body\n");
+  const json = join(dir, "u.json");
+  const io = memoryIo();
+  expect(await main(["merge", join(dir, "in", "a.xlsx"), join(dir, "in", "b.xlsx"), "--units", csv, "--exclude-errors", "--out", join(dir, "u.xlsx"), "--json", json, "--quiet"], io)).toBe(0);
+  const j = JSON.parse(readFileSync(json, "utf8")) as MergeReportJson;
+  expect(j.units.map((u) => [u.code, u.status])).toEqual([
+    ["XA-CAO-XA", "submitted"],
+    ["HND", "late"],
+  ]);
+  expect(j.options.excludeUnitsWithErrors).toBe(true);
+  expect(j.rates.all.reportingRate).toBe(1);
+});
+
+test("glob segments: * and ? only within a segment", () => {
+  expect(segmentRegex("*.xlsx").test("a.xlsx")).toBe(true);
+  expect(segmentRegex("?.xlsx").test("ab.xlsx")).toBe(false);
+  expect(segmentRegex("a(1)+.xlsx").test("a(1)+.xlsx")).toBe(true);
+  const { files } = expandInputs([join(dir, "in", "s*", "*.xlsx")]);
+  expect(files.map((f) => f.split("/").pop())).toEqual(["c.xlsx"]);
+});
