@@ -18,7 +18,7 @@ import { isoToVi } from "../validate/dates";
 import { rejectMessage } from "../xlsx/messages";
 import { DEFAULT_LIMITS, readReport } from "../xlsx/reader";
 import { writeWorkbook } from "../xlsx/write-workbook";
-import type { CliIo, Command } from "./io";
+import type { Command } from "./io";
 
 const SPREADSHEET_EXT = new Set([".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods", ".numbers"]);
 

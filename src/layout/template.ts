@@ -23,7 +23,6 @@ import { checkItems, computedItems, rowCheckExpr, type CheckItem, type ComputedI
 import { COLUMN_HEADERS, GENERATOR, META_KEYS, META_SHEET, REPORT_SHEET } from "./contract";
 import { evaluate, toExcel, type Expr } from "./expr";
 import {
-  cellAddress,
   qualified,
   VALIDATION_LIMITS,
   type CellModel,

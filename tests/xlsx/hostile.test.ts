@@ -52,7 +52,10 @@ function rawZip(entries: { name: string; data: Uint8Array; method: 0 | 8; size: 
   const all = [...chunks, ...central, eocd];
   const out = new Uint8Array(all.reduce((n, c) => n + c.length, 0));
   let o = 0;
-  for (const c of all) out.set(c, o), (o += c.length);
+  for (const c of all) {
+    out.set(c, o);
+    o += c.length;
+  }
   return out;
 }
 
