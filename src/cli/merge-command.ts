@@ -35,6 +35,9 @@ Merges returned reports into one summary workbook; every input file gets a verdi
                        (kind = commune | body) hoặc JSON / replaces the default unit registry
   --exclude-errors     không đưa đơn vị có lỗi vào số tổng hợp / leave units with errors out of the totals
   --date NGÀY          ngày báo cáo của bảng tổng hợp (YYYY-MM-DD; mặc định hôm nay) / report date
+  --preparer TÊN       người lập biểu của bảng tổng hợp / prepared by
+  --head TÊN           thủ trưởng đơn vị / head of the collecting unit
+  --phone SỐ           số điện thoại / phone
   --quiet              không in bảng tình hình nộp / do not print the status table
   --help               trợ giúp này / this help`;
 
@@ -53,6 +56,9 @@ export const mergeCommand: Command = {
         units: { type: "string" },
         "exclude-errors": { type: "boolean" },
         date: { type: "string" },
+        preparer: { type: "string" },
+        head: { type: "string" },
+        phone: { type: "string" },
         quiet: { type: "boolean", short: "q" },
         help: { type: "boolean", short: "h" },
       },
@@ -126,7 +132,7 @@ export const mergeCommand: Command = {
     const c = merger.finish();
 
     const reportDate = values.date ?? todayInVietnam();
-    const bytes = await writeWorkbook(buildSummary(c, form, { reportDate }).model);
+    const bytes = await writeWorkbook(buildSummary(c, form, { reportDate, preparer: values.preparer, head: values.head, phone: values.phone }).model);
     writeFileSync(outAbs, bytes);
     if (jsonAbs) writeFileSync(jsonAbs, `${JSON.stringify({ ...consolidationToJson(c), summary: outAbs }, null, 2)}\n`);
 

@@ -43,6 +43,8 @@ export interface PrintModel {
   fitToWidth: boolean;
   /** Rows repeated at the top of every printed page, e.g. {first: 10, last: 11}. */
   repeatRows?: { first: number; last: number };
+  /** Columns repeated at the left of every printed page, e.g. {first: "A", last: "C"}. */
+  repeatColumns?: { first: string; last: string };
   /** Inches. */
   margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
   horizontalCentered?: boolean;

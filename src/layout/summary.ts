@@ -324,6 +324,9 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
         orientation: "landscape",
         fitToWidth: false,
         repeatRows: { first: headerRow, last: headerRow + 2 },
+        // The table is wider than a page: repeat the code column on every page (repeating the
+        // wide indicator column too would leave room for two units per page).
+        repeatColumns: { first: "A", last: "A" },
         margins: { left: 0.4, right: 0.3, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
         footer: `&L&"${FONT},Italic"&9${def.id} v${def.version} — Tổng hợp&R&"${FONT},Regular"&9Trang &P/&N`,
       },

@@ -162,6 +162,7 @@ function pageSetupOf(sheet: SheetModel): Partial<ExcelJSTypes.PageSetup> {
     orientation: p.orientation,
     ...(p.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
     ...(p.repeatRows ? { printTitlesRow: `${p.repeatRows.first}:${p.repeatRows.last}` } : {}),
+    ...(p.repeatColumns ? { printTitlesColumn: `${p.repeatColumns.first}:${p.repeatColumns.last}` } : {}),
     ...(p.margins ? { margins: p.margins } : {}),
     ...(p.horizontalCentered ? { horizontalCentered: true } : {}),
   };

@@ -116,3 +116,20 @@ test("glob segments: * and ? only within a segment", () => {
   const { files } = expandInputs([join(dir, "in", "s*", "*.xlsx")]);
   expect(files.map((f) => f.split("/").pop())).toEqual(["c.xlsx"]);
 });
+
+test("the summary's own header (preparer, head) is filled from the options, so the level above sees no header error", async () => {
+  const io = memoryIo();
+  const out = join(dir, "signed.xlsx");
+  const code = await main(["merge", join(dir, "in", "a.xlsx"), "--out", out, "--quiet", "--date", "2019-12-10", "--preparer", "Lê Thị Hoa", "--head", "Nguyễn Văn Nam", "--phone", "0204 3878 123"], io);
+  expect(code).toBe(0);
+  const read = readReport(new Uint8Array(readFileSync(out)), form);
+  if (!read.ok) throw new Error(read.reason);
+  const text = (key: string): unknown => {
+    const f = form.fields.find((x) => x.key === key);
+    const v = f && read.values.get(f.name);
+    return v && v.type === "text" ? v.text : v;
+  };
+  expect(text("preparer")).toBe("Lê Thị Hoa");
+  expect(text("head")).toBe("Nguyễn Văn Nam");
+  expect(text("phone")).toBe("0204 3878 123");
+});

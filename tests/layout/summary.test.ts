@@ -101,6 +101,8 @@ describe("summary workbook", () => {
     const zip = unzipSync(bytes);
     const sheetXml = Object.keys(zip).filter((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k)).map((k) => strFromU8(zip[k])).join("");
     expect(sheetXml).not.toMatch(/<f>[^<]*HYPERLINK/);
+    // Wider than a page: the code column and the header rows repeat on every printed page.
+    expect(strFromU8(zip["xl/workbook.xml"])).toMatch(/_xlnm\.Print_Titles" localSheetId="0">&apos;Tổng hợp&apos;!\$A:\$A,&apos;Tổng hợp&apos;!\$\d+:\$\d+</);
     const read = readReport(bytes, form);
     if (!read.ok) throw new Error(`${read.reason} ${read.detail ?? ""}`);
     expect(read.metaKind).toBe("summary");
