@@ -1,8 +1,30 @@
 import { createRoot, Root } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { builtInForm } from "../form";
+import { type ExcelHost, officeHost } from "../excel/host";
 import { App, tabFromSearch } from "./App";
 import { NotInOffice } from "./NotInOffice";
 import { DetectOptions, OfficeHostState, detectOfficeHost } from "./office-host";
+import { createOfficeServices } from "./services-office";
+import type { TaskpaneServices } from "./services";
+
+/**
+ * A stand-in for Excel that a test harness may put on the window before the page starts
+ * (tests/e2e injects src/excel/fake with `page.addInitScript`). Used only when Office reports
+ * no host, i.e. never inside Excel; the production bundle does not contain the fake.
+ */
+export interface FakeExcelGlobal {
+  host: ExcelHost;
+}
+
+type StartWindow = { Office?: typeof Office; __BDG_FAKE_EXCEL__?: FakeExcelGlobal };
+
+export interface StartOptions extends DetectOptions {
+  search?: string;
+  win?: StartWindow;
+  /** Services to use instead of the real ones (tests). */
+  services?: (host: ExcelHost) => TaskpaneServices;
+}
 
 /**
  * Start-up of the task pane: waits (bounded) for Office, then renders the add-in UI, or an
@@ -10,15 +32,26 @@ import { DetectOptions, OfficeHostState, detectOfficeHost } from "./office-host"
  */
 export async function startTaskpane(
   container: HTMLElement,
-  options: DetectOptions & { search?: string } = {}
-): Promise<{ root: Root; state: OfficeHostState }> {
-  const state = await detectOfficeHost(options);
+  options: StartOptions = {}
+): Promise<{ root: Root; state: OfficeHostState; host: ExcelHost | null }> {
+  const win: StartWindow = options.win ?? (typeof window === "undefined" ? {} : (window as StartWindow));
+  const state = await detectOfficeHost({ ...options, win });
   const search = options.search ?? (typeof window === "undefined" ? "" : window.location.search);
+  const fake = win.__BDG_FAKE_EXCEL__;
+  let host: ExcelHost | null = null;
+  if (state.inOffice) host = officeHost();
+  else if (state.reason === "no-host" && fake && typeof fake.host?.run === "function") host = fake.host;
+
   const root = createRoot(container);
+  const make = options.services ?? ((h: ExcelHost) => createOfficeServices(h, builtInForm()));
   root.render(
     <FluentProvider theme={webLightTheme}>
-      {state.inOffice ? <App initialTab={tabFromSearch(search)} /> : <NotInOffice reason={state.reason} />}
+      {host ? (
+        <App services={make(host)} initialTab={tabFromSearch(search)} />
+      ) : (
+        <NotInOffice reason={state.inOffice ? "no-host" : state.reason} />
+      )}
     </FluentProvider>
   );
-  return { root, state };
+  return { root, state, host };
 }

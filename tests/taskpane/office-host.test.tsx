@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import "./jsdom-polyfills";
 import { act, screen } from "@testing-library/react";
 import { NOT_IN_OFFICE_TEXT, detectOfficeHost } from "../../src/taskpane/office-host";
 import { startTaskpane } from "../../src/taskpane/start";
@@ -105,5 +106,53 @@ describe("startTaskpane", () => {
       expect(screen.getByRole("tab", { name: label })).toBeTruthy();
     }
     expect(screen.getByRole("tab", { selected: true, name: "Kiểm tra" })).toBeTruthy();
+  });
+});
+
+describe("startTaskpane with a stand-in Excel host", () => {
+  let container: HTMLElement;
+  let unmount: (() => void) | undefined;
+
+  beforeEach(() => {
+    container = document.createElement("div");
+    document.body.appendChild(container);
+  });
+
+  afterEach(() => {
+    if (unmount) act(() => unmount?.());
+    unmount = undefined;
+    container.remove();
+  });
+
+  const standIn = {
+    run: async () => {
+      throw new Error("not used");
+    },
+    createWorkbook: async () => undefined,
+    isSetSupported: () => true,
+  };
+
+  it("uses window.__BDG_FAKE_EXCEL__ when Office reports no host", async () => {
+    const win = {
+      ...fakeWin(async () => ({ host: null, platform: null })),
+      __BDG_FAKE_EXCEL__: { host: standIn },
+    };
+    await act(async () => {
+      const { root, host } = await startTaskpane(container, { win, search: "?tab=merge" });
+      unmount = () => root.unmount();
+      expect(host).toBe(standIn);
+    });
+    expect(screen.queryByTestId("not-in-office")).toBeNull();
+    expect(screen.getByRole("tab", { selected: true, name: "Tổng hợp" })).toBeTruthy();
+  });
+
+  it("ignores the stand-in when office.js did not load at all", async () => {
+    const win = { __BDG_FAKE_EXCEL__: { host: standIn } };
+    await act(async () => {
+      const { root, host } = await startTaskpane(container, { win });
+      unmount = () => root.unmount();
+      expect(host).toBeNull();
+    });
+    expect(screen.getByTestId("not-in-office").getAttribute("data-reason")).toBe("office-js-missing");
   });
 });

@@ -1,0 +1,149 @@
+/**
+ * What the task pane needs from the rest of the add-in, as small interfaces. The components only
+ * talk to these; `services-office.ts` wires them to src/excel (Office.js edge), src/xlsx and
+ * src/merge, and the component tests pass mocks.
+ */
+import * as React from "react";
+import type { Text, Unit } from "../form/schema";
+import type { Consolidation, FileVerdict } from "../merge/types";
+
+/** An error whose message is meant for the officer ({vi, en}); anything else is shown as technical detail. */
+export class UserError extends Error {
+  constructor(readonly text: Text) {
+    super(text.en);
+    this.name = "UserError";
+  }
+}
+
+export function isUserError(e: unknown): e is UserError {
+  return (
+    e instanceof UserError ||
+    (typeof e === "object" && e !== null && "text" in e && isText((e as { text: unknown }).text))
+  );
+}
+
+function isText(v: unknown): v is Text {
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof (v as Text).vi === "string" &&
+    typeof (v as Text).en === "string"
+  );
+}
+
+/* ---------------------------------------------------------------- template ------------ */
+
+export interface TemplateRequest {
+  /** Registry unit to pre-fill, or null for a blank template. */
+  unitCode: string | null;
+  /** Sheet protection password; "" for none. */
+  password: string;
+}
+
+export interface TemplateService {
+  /** The registry, for the unit picker. */
+  readonly units: readonly Unit[];
+  /** A new workbook from the generated file (Excel.createWorkbook). */
+  createWorkbook(request: TemplateRequest): Promise<void>;
+  /** Applies the template's sheet model to the current workbook; resolves with the sheets written. */
+  insertIntoCurrent(request: TemplateRequest): Promise<{ sheets: string[] }>;
+}
+
+/* ---------------------------------------------------------------- check --------------- */
+
+export interface CheckIssue {
+  /** Stable key within one result. */
+  id: string;
+  severity: "error" | "warning";
+  message: Text;
+  /** Address shown to the officer (e.g. "D14"); null when the issue is about no single cell. */
+  address: string | null;
+  /** Sheet-qualified address to select (e.g. `'Báo cáo'!D14`); null when there is none. */
+  target: string | null;
+  /** Indicator code (e.g. "I.2"), when the issue is about one. */
+  indicator: string | null;
+}
+
+export type CheckResult =
+  | { found: false }
+  | {
+      found: true;
+      /** The sheet the report was found on (it may have been renamed). */
+      sheet: string;
+      errors: number;
+      warnings: number;
+      issues: CheckIssue[];
+    };
+
+export interface CheckService {
+  /** Reads the report in the current workbook, runs every rule, marks bad cells. */
+  run(): Promise<CheckResult>;
+  /** Selects the issue's cell in the sheet. */
+  select(issue: CheckIssue): Promise<void>;
+  /** Removes the marks, restoring the cells' own formatting. */
+  clearMarks(): Promise<void>;
+  /**
+   * Re-checks whenever the officer edits the sheet (debounced, ignoring the add-in's own
+   * writes). Resolves with a function that stops watching.
+   */
+  watch(
+    onResult: (result: CheckResult) => void,
+    onError: (error: unknown) => void
+  ): Promise<() => Promise<void>>;
+}
+
+/* ---------------------------------------------------------------- merge --------------- */
+
+export interface MergeInputFile {
+  name: string;
+  /** ms since the epoch (File.lastModified). */
+  modified: number;
+  bytes: Uint8Array;
+}
+
+export interface MergeSession {
+  /**
+   * Reads one file and adds it to the merge. Resolves with the verdicts of every file so far
+   * (a later file can supersede an earlier one), sorted as the merge sorts them.
+   */
+  add(file: MergeInputFile): Promise<FileVerdict[]>;
+  /** The consolidation of the files added so far. */
+  finish(options: { excludeUnitsWithErrors: boolean }): Consolidation;
+}
+
+export interface ChartIndicator {
+  code: string;
+  label: Text;
+}
+
+export interface MergeService {
+  /** Indicators (total + female) that can be charted as % female by unit. */
+  readonly chartIndicators: readonly ChartIndicator[];
+  begin(): MergeSession;
+  /**
+   * Writes the summary, status and narratives sheets (and the chart) into the current workbook,
+   * replacing the sheets the add-in made before. Resolves with the names of the sheets written.
+   */
+  write(
+    consolidation: Consolidation,
+    options: { chartIndicator: string | null }
+  ): Promise<{ sheets: string[] }>;
+}
+
+/* ---------------------------------------------------------------- all ----------------- */
+
+export interface TaskpaneServices {
+  template: TemplateService;
+  check: CheckService;
+  merge: MergeService;
+}
+
+const ServicesContext = React.createContext<TaskpaneServices | null>(null);
+
+export const ServicesProvider = ServicesContext.Provider;
+
+export function useServices(): TaskpaneServices {
+  const s = React.useContext(ServicesContext);
+  if (!s) throw new Error("ServicesProvider missing");
+  return s;
+}

@@ -1,0 +1,35 @@
+/**
+ * The task pane's bundle budget, checked on the production build in dist/ (CI runs `npm run
+ * build` before the tests). Skipped with a message when dist/ holds no production build.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { INITIAL_BUDGET_BYTES, bundleReport, formatReport, initialScripts } from "../../scripts/bundle-size";
+
+const DIST = path.resolve(__dirname, "..", "..", "dist");
+const html = path.join(DIST, "taskpane.html");
+// A development build (`[name].js` without a content hash) is not minified: its sizes mean nothing.
+const production =
+  fs.existsSync(html) &&
+  initialScripts(fs.readFileSync(html, "utf8")).every((f) => /\.[0-9a-f]{8}\.js$/.test(f));
+if (!production) console.log("[bundle-size] skipped: no production build in dist/ (run `npm run build`)");
+const maybe = production ? it : it.skip;
+
+describe("task pane bundle", () => {
+  it("finds the page's own scripts, not office.js from the CDN", () => {
+    expect(
+      initialScripts(
+        '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script><script defer="defer" src="vendor.1234abcd.js"></script><script src=taskpane.js></script>'
+      )
+    ).toEqual(["vendor.1234abcd.js", "taskpane.js"]);
+  });
+
+  maybe("keeps the initial JavaScript within 300 KB gzip and exceljs in a lazy chunk", () => {
+    const r = bundleReport(DIST);
+    console.log(formatReport(r));
+    expect(r.budget).toBe(INITIAL_BUDGET_BYTES);
+    expect(r.initialGzip).toBeLessThanOrEqual(INITIAL_BUDGET_BYTES);
+    expect(r.exceljsInInitial).toEqual([]);
+    expect(r.exceljsChunk).not.toBeNull();
+  });
+});

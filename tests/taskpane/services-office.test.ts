@@ -1,0 +1,142 @@
+/**
+ * The task pane's real services (src/taskpane/services-office.ts) against the recording fake
+ * Excel host: what the buttons do, without a browser.
+ */
+import { builtInForm } from "../../src/form";
+import { createFakeExcel, type FakeExcelHandle } from "../../src/excel/fake/fake-excel";
+import { META_SHEET, REPORT_SHEET } from "../../src/layout/contract";
+import { NARRATIVE_SHEET, STATUS_SHEET, SUMMARY_SHEET } from "../../src/layout/summary";
+import { buildTemplate } from "../../src/layout/template";
+import { chartIndicators, createOfficeServices, percentFemaleRows } from "../../src/taskpane/services-office";
+import type { TaskpaneServices } from "../../src/taskpane/services";
+import { filledValues, returnedReport } from "../e2e/report-files";
+
+const form = builtInForm();
+
+function setup(): { fx: FakeExcelHandle; services: TaskpaneServices } {
+  const fx = createFakeExcel({ schedule: () => undefined });
+  fx.fake.addSheet("Sheet1");
+  return { fx, services: createOfficeServices(fx.host, form) };
+}
+
+describe("template service", () => {
+  it("inserts the template's sheets into the current workbook and lists the visible ones", async () => {
+    const { fx, services } = setup();
+    const { sheets } = await services.template.insertIntoCurrent({ unitCode: "XA-CAO-XA", password: "" });
+    expect(sheets).toEqual([REPORT_SHEET]);
+    expect(fx.fake.findSheet(META_SHEET)?.visibility).not.toBe("Visible");
+    expect(fx.fake.names.size).toBeGreaterThanOrEqual(form.names.length);
+  });
+
+  it("opens a new workbook from the .xlsx bytes", async () => {
+    const { fx, services } = setup();
+    await services.template.createWorkbook({ unitCode: null, password: "mk" });
+    expect(fx.fake.createdWorkbooks).toHaveLength(1);
+    expect(Buffer.from(fx.fake.createdWorkbooks[0], "base64").subarray(0, 2).toString()).toBe("PK");
+  });
+});
+
+describe("check service", () => {
+  it("says there is no report in an empty workbook", async () => {
+    const { services } = setup();
+    await expect(services.check.run()).resolves.toEqual({ found: false });
+  });
+
+  it("checks the report in place, lists issues with their cells, selects and clears", async () => {
+    const { fx, services } = setup();
+    await services.template.insertIntoCurrent({ unitCode: "XA-CAO-XA", password: "" });
+    const { positions } = buildTemplate(form, { unitCode: "XA-CAO-XA" });
+    const values = filledValues(form, form.units.find((u) => u.code === "XA-CAO-XA") ?? null, 3);
+    const i2 = form.byCode.get("I.2");
+    if (!i2) throw new Error("no I.2");
+    values.set(i2.cells[0].name, 10);
+    values.set(i2.cells[1].name, 20);
+    for (const [name, v] of values) fx.fake.setValues(REPORT_SHEET, positions.cells[name], [[v]]);
+
+    const result = await services.check.run();
+    if (!result.found) throw new Error("report not found");
+    expect(result.sheet).toBe(REPORT_SHEET);
+    expect(result.errors).toBeGreaterThanOrEqual(1);
+    const femaleCell = positions.cells[i2.cells[1].name];
+    const issue = result.issues.find((i) => i.address === femaleCell);
+    expect(issue).toMatchObject({ severity: "error", indicator: "I.2" });
+    expect(result.issues[0].severity).toBe("error"); // errors first
+    expect(fx.fake.sheet(REPORT_SHEET).cfs.length).toBeGreaterThan(0);
+
+    if (!issue) throw new Error("no issue for the female cell");
+    await services.check.select(issue);
+    expect(fx.fake.selection).toContain(femaleCell);
+
+    await services.check.clearMarks();
+    expect(fx.fake.sheet(REPORT_SHEET).cfs.filter((cf) => /BDG-/.test(cf.formula))).toEqual([]);
+  });
+});
+
+describe("merge service", () => {
+  it("adds files one at a time with verdicts so far, then writes the sheets and a chart", async () => {
+    const { fx, services } = setup();
+    const session = services.merge.begin();
+    const units = form.units.slice(0, 3);
+    let verdicts = await session.add({
+      name: "a.xlsx",
+      modified: 1,
+      bytes: await returnedReport(form, units[0], filledValues(form, units[0], 1)),
+    });
+    expect(verdicts.map((v) => v.verdict)).toEqual(["accepted"]);
+    verdicts = await session.add({
+      name: "b.xlsx",
+      modified: 2,
+      bytes: await returnedReport(form, units[1], filledValues(form, units[1], 2)),
+    });
+    verdicts = await session.add({
+      name: "c.txt.xlsx",
+      modified: 3,
+      bytes: new TextEncoder().encode("không phải tệp Excel"),
+    });
+    verdicts = await session.add({
+      name: "a-moi.xlsx",
+      modified: 4,
+      bytes: await returnedReport(form, units[0], filledValues(form, units[0], 9, "2019-11-30")),
+    });
+    const by = Object.fromEntries(verdicts.map((v) => [v.file, v.verdict]));
+    expect(by).toEqual({
+      "a.xlsx": "superseded",
+      "b.xlsx": "accepted",
+      "c.txt.xlsx": "rejected",
+      "a-moi.xlsx": "accepted",
+    });
+    expect(verdicts.find((v) => v.file === "c.txt.xlsx")?.message?.vi).toBeTruthy();
+
+    const c = session.finish({ excludeUnitsWithErrors: false });
+    expect(c.rates.all.received).toBe(2);
+    const { sheets } = await services.merge.write(c, { chartIndicator: "V.1" });
+    expect(sheets).toEqual([SUMMARY_SHEET, STATUS_SHEET, NARRATIVE_SHEET]);
+    const status = fx.fake.sheet(STATUS_SHEET);
+    expect(status.charts).toHaveLength(1);
+    expect(status.charts[0].title).toContain("V.1");
+
+    // Re-merge replaces the add-in's sheets.
+    const count = fx.fake.sheets.length;
+    await services.merge.write(session.finish({ excludeUnitsWithErrors: true }), { chartIndicator: null });
+    expect(fx.fake.sheets.length).toBe(count);
+    expect(fx.fake.sheets.map((s) => s.name).filter((n) => /\(2\)/.test(n))).toEqual([]);
+    expect(fx.fake.sheet(STATUS_SHEET).charts).toHaveLength(0);
+  });
+
+  it("offers the % female indicators of section V first and computes % female per unit", async () => {
+    const list = chartIndicators(form);
+    expect(list[0].code).toBe("V.1");
+    expect(list.every((i) => form.byCode.get(i.code)?.kind === "tf")).toBe(true);
+    const { services } = setup();
+    const session = services.merge.begin();
+    const unit = form.units[0];
+    const values = filledValues(form, unit, 5);
+    const v1 = form.byCode.get("V.1");
+    if (!v1) throw new Error("no V.1");
+    values.set(v1.cells[0].name, 40);
+    values.set(v1.cells[1].name, 10);
+    await session.add({ name: "x.xlsx", modified: 1, bytes: await returnedReport(form, unit, values) });
+    const rows = percentFemaleRows(session.finish({ excludeUnitsWithErrors: false }), form, "V.1");
+    expect(rows).toEqual([{ label: unit.name, value: 25 }]);
+  });
+});
