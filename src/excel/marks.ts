@@ -8,6 +8,9 @@
  * Errors and warnings look different (red / amber). A protected sheet without a password is
  * unprotected for the write and protected again with the same options in the same request.
  *
+ * Marks write no cell values, so they do not open the own-writes window (own-writes.ts): an
+ * officer's edit made right after a check is never taken for ours and re-checked as usual.
+ *
  * Syncs: mark = 2 (load our formats + protection on the sheets concerned; delete + add + save the
  * record), clear = 2; +1 each when called without the sheet list from a read (after a reload).
  * selectCell = 1.
@@ -17,7 +20,6 @@ import type { Issue } from "../validate/issue";
 import { parseRange, splitSheet } from "./address";
 import type { ExcelHost } from "./host";
 import { MARKS_SETTING, parseMarkRecord, type MarkRecord } from "./marks-record";
-import { ownWrites as defaultOwnWrites, type OwnWrites } from "./own-writes";
 import type { SheetRef } from "./read-report";
 
 export const MARK_SENTINEL: Record<Severity, string> = {
@@ -78,10 +80,6 @@ const PROTECTED_MSG: Text = {
   en: "Could not mark cells: the sheet is protected with a password. Unprotect it (Review → Unprotect Sheet) and validate again.",
 };
 
-interface Options {
-  ownWrites?: OwnWrites;
-}
-
 async function knownState(ctx: Excel.RequestContext, state: MarkState | undefined): Promise<MarkState> {
   if (state) return state;
   const coll = ctx.workbook.worksheets.load("items/id,items/name");
@@ -139,12 +137,9 @@ function sheetsById(ids: Iterable<string>, existing: SheetRef[]): SheetRef[] {
 export async function markCells(
   host: ExcelHost,
   targets: readonly MarkTarget[],
-  state?: MarkState,
-  options: Options = {}
+  state?: MarkState
 ): Promise<MarkRecord> {
-  const guard = options.ownWrites ?? defaultOwnWrites;
-  return guard.during(() =>
-    host.run(async (ctx) => {
+  return host.run(async (ctx) => {
       const st = await knownState(ctx, state);
       // Targets by sheet.
       const bySheet = new Map<
@@ -193,28 +188,21 @@ export async function markCells(
         throw e;
       }
       return record;
-    })
-  );
+    });
 }
 
 /** Validate-in-place convenience: the targets of `issues` at the cells a read located. */
 export async function markIssues(
   host: ExcelHost,
   issues: readonly Issue[],
-  read: { cells: ReadonlyMap<string, { address: string }>; sheets: SheetRef[]; marks: MarkRecord | null },
-  options: Options = {}
+  read: { cells: ReadonlyMap<string, { address: string }>; sheets: SheetRef[]; marks: MarkRecord | null }
 ): Promise<MarkRecord> {
-  return markCells(
-    host,
-    markTargets(issues, read.cells),
-    { sheets: read.sheets, record: read.marks },
-    options
-  );
+  return markCells(host, markTargets(issues, read.cells), { sheets: read.sheets, record: read.marks });
 }
 
 /** Remove every mark of ours (2 syncs with `state`, 3 without). The officer's formatting is untouched. */
-export async function clearMarks(host: ExcelHost, state?: MarkState, options: Options = {}): Promise<void> {
-  return markCells(host, [], state, options).then(() => undefined);
+export async function clearMarks(host: ExcelHost, state?: MarkState): Promise<void> {
+  return markCells(host, [], state).then(() => undefined);
 }
 
 /** Activate the cell's sheet and select the cell (1 sync). */

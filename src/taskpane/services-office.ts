@@ -9,7 +9,7 @@ import { addChart, applyModel, createWorkbookFromBytes, type ApplyResult } from 
 import { splitSheet } from "../excel/address";
 import type { ExcelHost } from "../excel/host";
 import { LIVE_UNSUPPORTED, watchReport } from "../excel/live";
-import { clearMarks, markIssues, selectCell } from "../excel/marks";
+import { clearMarks, markIssues, markTargets, selectCell } from "../excel/marks";
 import { readOpenReport } from "../excel/read-report";
 import { META_SHEET } from "../layout/contract";
 import { columnLetter, columnNumber, parseAddress, type WorkbookModel } from "../layout/sheet-model";
@@ -68,6 +68,8 @@ const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
 
 export function checkService(host: ExcelHost, form: ResolvedForm): CheckService {
   let reportSheet: string | null = null;
+  /** The marks this pane last wrote; a check that finds the same bad cells writes nothing. */
+  let lastMarks: string | null = null;
 
   const run = async (): Promise<CheckResult> => {
     const read = await readOpenReport(host, form);
@@ -80,7 +82,14 @@ export function checkService(host: ExcelHost, form: ResolvedForm): CheckService 
     }
     reportSheet = read.sheetName;
     const issues: Issue[] = [...read.evaluation.issues];
-    await markIssues(host, issues, { cells: read.cells, sheets: read.sheets, marks: read.marks });
+    // Re-marking identical cells would cost 2 syncs for nothing on every live check, and could
+    // feed back into live validation on a host that reports format changes as edits.
+    const key = JSON.stringify(markTargets(issues, read.cells));
+    const marksInPlace = read.marks !== null || key === "[]";
+    if (key !== lastMarks || !marksInPlace) {
+      await markIssues(host, issues, { cells: read.cells, sheets: read.sheets, marks: read.marks });
+      lastMarks = key;
+    }
     const list: CheckIssue[] = issues.map((issue, i) => {
       const target = issue.cell ? (read.cells.get(issue.cell)?.address ?? null) : null;
       let address: string | null = null;
@@ -108,6 +117,7 @@ export function checkService(host: ExcelHost, form: ResolvedForm): CheckService 
       if (issue.target) await selectCell(host, issue.target);
     },
     async clearMarks() {
+      lastMarks = null;
       await clearMarks(host);
     },
     async watch(onResult, onError) {

@@ -1,5 +1,7 @@
 import { watchReport } from "../../src/excel/live";
 import { applyModel } from "../../src/excel/apply-model";
+import { markIssues } from "../../src/excel/marks";
+import { readOpenReport } from "../../src/excel/read-report";
 import { templateModel } from "../../src/layout/template";
 import { createFakeExcel } from "./fake-excel";
 import { at, form, REPORT, templateWorkbook } from "./helpers";
@@ -43,6 +45,20 @@ describe("live re-validation", () => {
     await fake.deliverEvents(); // delivered after the sync, inside the grace window
     timers.advance(5000);
     expect(runs).toBe(0);
+  });
+
+  test("an edit made right after the marks are written is re-checked (marks write no values)", async () => {
+    const { h, fake, timers } = await templateWorkbook();
+    let runs = 0;
+    // The add-in's shared own-writes guard, as in the task pane.
+    await watchReport(h.host, { sheets: [REPORT], revalidate: () => void runs++, timers, debounceMs: 600 });
+    const read = await readOpenReport(h.host, form);
+    if (!read.ok) throw new Error(read.reason);
+    await markIssues(h.host, read.evaluation.issues, read);
+    fake.userEdit(REPORT, at(I2T), [[7]]); // no pause at all after our write
+    await fake.deliverEvents();
+    timers.advance(600);
+    expect(runs).toBe(1);
   });
 
   test("events flagged ThisLocalAddin (ExcelApi 1.14 hosts) are ignored even after the grace window", async () => {

@@ -73,7 +73,7 @@ describe("validate in place: read", () => {
 
 describe("validate in place: marks", () => {
   test("marks errors and warnings differently, never touching the officer's formatting; clear restores it", async () => {
-    const { h, fake, own } = await filledWorkbook();
+    const { h, fake } = await filledWorkbook();
     const cell = at(I2F);
     fake.setFormat(REPORT, cell, "fill.color", "#00B0F0");
     fake.setFormat(REPORT, cell, "font.bold", true);
@@ -89,7 +89,7 @@ describe("validate in place: marks", () => {
     const r = await readOpenReport(h.host, form);
     if (!r.ok) throw new Error("read");
     let n = fake.syncCount;
-    const record = await markIssues(h.host, r.evaluation.issues, r, { ownWrites: own });
+    const record = await markIssues(h.host, r.evaluation.issues, r);
     expect(fake.syncCount - n).toBe(2);
     const ours = fake.sheet(REPORT).cfs.filter((cf) => isMarkFormula(cf.formula));
     expect(ours.length).toBe(record.cells.length);
@@ -109,11 +109,11 @@ describe("validate in place: marks", () => {
     expect(JSON.parse(String(fake.settings.get(MARKS_SETTING))).cells).toContain(`'${REPORT}'!${cell}`);
 
     // re-marking replaces (no duplicates)
-    await markIssues(h.host, r.evaluation.issues, { ...r, marks: record }, { ownWrites: own });
+    await markIssues(h.host, r.evaluation.issues, { ...r, marks: record });
     expect(fake.sheet(REPORT).cfs.filter((cf) => isMarkFormula(cf.formula)).length).toBe(ours.length);
 
     n = fake.syncCount;
-    await clearMarks(h.host, { sheets: r.sheets, record }, { ownWrites: own });
+    await clearMarks(h.host, { sheets: r.sheets, record });
     expect(fake.syncCount - n).toBe(2);
     expect(fake.sheet(REPORT).cfs.filter((cf) => isMarkFormula(cf.formula))).toEqual([]);
     expect(fake.sheet(REPORT).cfs.map((cf) => cf.id)).toEqual(["user-cf"]);
@@ -122,13 +122,13 @@ describe("validate in place: marks", () => {
   });
 
   test("after a reload (no state in memory) marks are still cleared, from the workbook setting", async () => {
-    const { h, fake, own } = await filledWorkbook();
+    const { h, fake } = await filledWorkbook();
     const r = await readOpenReport(h.host, form);
     if (!r.ok) throw new Error("read");
-    await markIssues(h.host, r.evaluation.issues, r, { ownWrites: own });
+    await markIssues(h.host, r.evaluation.issues, r);
     fake.insertRows(REPORT, 5, 2); // marks move with the cells
     const n = fake.syncCount;
-    await clearMarks(h.host, undefined, { ownWrites: own });
+    await clearMarks(h.host, undefined);
     expect(fake.syncCount - n).toBe(3);
     expect(fake.sheet(REPORT).cfs.filter((cf) => isMarkFormula(cf.formula))).toEqual([]);
   });

@@ -70,6 +70,25 @@ describe("check service", () => {
     await services.check.clearMarks();
     expect(fx.fake.sheet(REPORT_SHEET).cfs.filter((cf) => /BDG-/.test(cf.formula))).toEqual([]);
   });
+
+  it("a re-check that finds the same bad cells only reads (2 syncs) and leaves the marks as they are", async () => {
+    const { fx, services } = setup();
+    await services.template.insertIntoCurrent({ unitCode: "XA-CAO-XA", password: "" });
+    const first = await services.check.run();
+    if (!first.found) throw new Error("report not found");
+    const marks = fx.fake.sheet(REPORT_SHEET).cfs.length;
+    expect(marks).toBeGreaterThan(0);
+    let n = fx.fake.syncCount;
+    await services.check.run();
+    expect(fx.fake.syncCount - n).toBe(2);
+    expect(fx.fake.sheet(REPORT_SHEET).cfs.length).toBe(marks);
+    // After "Xóa đánh dấu" the next check marks again.
+    await services.check.clearMarks();
+    n = fx.fake.syncCount;
+    await services.check.run();
+    expect(fx.fake.syncCount - n).toBeGreaterThan(2);
+    expect(fx.fake.sheet(REPORT_SHEET).cfs.length).toBe(marks);
+  });
 });
 
 describe("merge service", () => {
