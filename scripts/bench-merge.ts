@@ -13,6 +13,7 @@ import { builtInForm, type ResolvedForm } from "../src/form/resolve";
 import { createMerger, type Consolidation } from "../src/merge";
 import type { CellValue } from "../src/validate/cell-value";
 import type { ReadResult } from "../src/xlsx/read-result";
+import { NODE_READ } from "../src/cli/node-read";
 import { readReport } from "../src/xlsx/reader";
 import { makeDemoReturns } from "./demo";
 
@@ -119,7 +120,7 @@ export async function benchMerge(options: { sizes?: number[]; root?: string; log
   const log = options.log ?? ((s: string) => process.stdout.write(`${s}\n`));
   mkdirSync(root, { recursive: true });
   const sheetjs = await sheetJsReader();
-  const ours: Reader = (b, f) => readReport(b, f);
+  const ours: Reader = (b, f) => readReport(b, f, NODE_READ);
   const rows: BenchRow[] = [];
   // Warm-up (JIT, lazy imports) on the small corpus, not measured.
   const warm = await corpus(form, root, 42);

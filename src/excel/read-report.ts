@@ -6,6 +6,8 @@
  *   sync 2: used range (values, valueTypes, address) of the metadata sheet and of the sheets
  *           the names point at (plus the visible sheets when some name is missing: code column).
  * Names move with their cells in Excel, so a renamed report sheet or inserted rows still work.
+ * Locating is the file reader's own (src/xlsx/locate.ts via ./locate.ts): names, metadata map,
+ * code column and header labels.
  */
 import type { ResolvedForm } from "../form/resolve";
 import type { Text } from "../form/schema";
@@ -18,9 +20,9 @@ import {
   locate,
   locatedAddress,
   sheetsToLoad,
+  type GridWorkbook,
   type Meta,
   type SheetGrid,
-  type WorkbookSnapshot,
 } from "./locate";
 import { MARKS_SETTING, parseMarkRecord, type MarkRecord } from "./marks-record";
 import type { ExcelHost } from "./host";
@@ -103,8 +105,8 @@ export async function readReportIn(ctx: Excel.RequestContext, form: ResolvedForm
       valueTypes: r.valueTypes as string[][],
     });
   }
-  const snap: WorkbookSnapshot = { names: nameMap, sheets: grids, sheetList: sheets };
-  const loc = locate(form, snap);
+  const loaded: GridWorkbook = { names: nameMap, sheets: grids, sheetList: sheets };
+  const loc = locate(form, loaded);
   const meta = loc.meta;
   if (meta?.formId && meta.formId.toUpperCase() !== form.id.toUpperCase()) {
     return {
@@ -149,7 +151,8 @@ export async function readReportIn(ctx: Excel.RequestContext, form: ResolvedForm
   for (const name of form.names) {
     const l = loc.located.get(name);
     if (!l) continue;
-    values.set(name, cellAt(grids.get(l.sheet), l.row, l.col));
+    // a header field written "Label: value" in one cell comes with its value
+    values.set(name, l.value ?? cellAt(grids.get(l.sheet), l.pos.row - 1, l.pos.col - 1));
     cells.set(name, { address: locatedAddress(l), via: l.via });
     viaCount.set(l.via, (viaCount.get(l.via) ?? 0) + 1);
   }

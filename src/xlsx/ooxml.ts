@@ -2,7 +2,23 @@
 import type { CellValue } from "../validate/cell-value";
 import { isoToSerial } from "../validate/dates";
 import { parseA1 } from "./refs";
-import { attr, attrsOf, decodeEntities, decodeOoxmlEscapes, scanXml } from "./xml";
+import {
+  attr,
+  attrsOf,
+  decodeEntities,
+  decodeOoxmlEscapes,
+  endOfStartTag,
+  localName,
+  scanXml,
+  skipBang,
+  skipPi,
+  SKIP,
+  STOP,
+  utf8FromBytes,
+  XmlError,
+  type OpenAction,
+  type XmlHandler,
+} from "./xml";
 
 export interface SheetInfo {
   name: string;
@@ -104,33 +120,98 @@ export function relsPathOf(part: string): string {
   return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }
 
+/** Shared strings by index (undefined past the end). */
+export interface SharedStrings {
+  get(index: number): string | undefined;
+}
+
 /** Shared strings: one string per `<si>`, rich-text runs joined, phonetic runs (`<rPh>`) skipped. */
 export function parseSharedStrings(xml: string): string[] {
+  const sst = new LazySharedStrings(xml);
   const out: string[] = [];
-  let inSi = false;
-  let inT = false;
-  let phonetic = 0;
-  let buf = "";
-  scanXml(xml, {
-    open(name, _raw, self) {
-      if (name === "si") {
-        inSi = true;
-        buf = "";
-      } else if (name === "rPh") phonetic++;
-      else if (name === "t" && inSi && !phonetic && !self) inT = true;
-    },
-    close(name) {
-      if (name === "si") {
-        out.push(decodeOoxmlEscapes(buf));
-        inSi = false;
-      } else if (name === "rPh") phonetic = Math.max(0, phonetic - 1);
-      else if (name === "t") inT = false;
-    },
-    text(x, s, e, cdata) {
-      if (inT) buf += cdata ? x.slice(s, e) : decodeEntities(x.slice(s, e));
-    },
-  });
+  for (let s = sst.get(0); s !== undefined; s = sst.get(out.length)) out.push(s);
   return out;
+}
+
+export const EMPTY_SST: SharedStrings = { get: () => undefined };
+
+/**
+ * The shared-string table, decoded only as far as it is used: the `<si>` start offsets are
+ * indexed up to the highest index asked for (each `<si>` passed over with SKIP), and a string
+ * is decoded the first time it is asked for. A report needs a few dozen of hundreds of strings.
+ */
+export class LazySharedStrings implements SharedStrings {
+  /** Offset just after each `<si>` start tag; -1 for `<si/>`. */
+  private readonly starts: number[] = [];
+  private pos = 0;
+  private done = false;
+  private readonly cache = new Map<number, string>();
+
+  /** `bytes`: the part is a byte string (ReadOptions.latin1); texts are UTF-8-decoded when taken. */
+  constructor(
+    private readonly xml: string,
+    private readonly bytes = false,
+  ) {}
+
+  get(index: number): string | undefined {
+    if (!Number.isInteger(index) || index < 0) return undefined;
+    const hit = this.cache.get(index);
+    if (hit !== undefined) return hit;
+    if (index >= this.starts.length && !this.done) this.indexUpTo(index);
+    if (index >= this.starts.length) return undefined;
+    const s = this.decode(this.starts[index]);
+    this.cache.set(index, s);
+    return s;
+  }
+
+  private indexUpTo(index: number): void {
+    const starts = this.starts;
+    const end = scanXml(
+      this.xml,
+      {
+        open(name, _raw, self, after): OpenAction {
+          if (name !== "si") return undefined;
+          starts.push(self ? -1 : after);
+          if (starts.length > index) return STOP;
+          return SKIP;
+        },
+        close() {},
+      },
+      this.pos,
+    );
+    this.pos = end;
+    if (end >= this.xml.length) this.done = true;
+  }
+
+  private decode(start: number): string {
+    if (start < 0) return "";
+    let inT = false;
+    let phonetic = 0;
+    let buf = "";
+    let closed = false;
+    const fix = this.bytes ? utf8FromBytes : (x: string): string => x;
+    scanXml(
+      this.xml,
+      {
+        open(name, _raw, self): OpenAction {
+          if (closed) return STOP;
+          if (name === "rPh") phonetic++;
+          else if (name === "t" && !phonetic && !self) inT = true;
+          return undefined;
+        },
+        close(name) {
+          if (name === "si") closed = true;
+          else if (name === "rPh") phonetic = Math.max(0, phonetic - 1);
+          else if (name === "t") inT = false;
+        },
+        text(x, s, e, cdata) {
+          if (inT && !closed) buf += cdata ? fix(x.slice(s, e)) : decodeEntities(fix(x.slice(s, e)));
+        },
+      },
+      start,
+    );
+    return decodeOoxmlEscapes(buf);
+  }
 }
 
 export interface Range {
@@ -144,6 +225,11 @@ export interface SheetData {
   /** Cells by key(row, col). Blank styled cells are not stored. */
   cells: Map<number, CellValue>;
   merges: Range[];
+  /**
+   * Set by a filtered scan when a cell read as "uncomputed" uses a shared formula whose master
+   * cell was passed over (its formula text is unknown): read the whole sheet for that text.
+   */
+  partialFormulas?: boolean;
 }
 
 export const key = (row: number, col: number): number => row * 16384 + (col - 1);
@@ -181,13 +267,34 @@ function dateCellToSerial(text: string): number | null {
   return Number.isFinite(ms) ? (ms - EPOCH_MS) / 86_400_000 : null;
 }
 
+/** What part of a worksheet to read. */
+export interface SheetScan {
+  /** Only cells it accepts are read and stored; the others are counted and passed over cheaply. */
+  want?: (row: number, col: number) => boolean;
+  /** Asked at each `<row>` (its number, the cells read so far); true ends the scan there (rows come in ascending order). */
+  stopAtRow?: (row: number, cells: ReadonlyMap<number, CellValue>) => boolean;
+  /** The part is a byte string (one char per byte, see ReadOptions.latin1): texts are UTF-8-decoded as they are taken. */
+  bytes?: boolean;
+}
+
+/** isNameEnd of xml.ts, local: the lane calls it for every character of a tag name. */
+function nameEnds(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 62 || c === 47;
+}
+
 /**
- * One worksheet: values of every non-blank cell, merged ranges. Counts every `<c>` against the
- * cell cap (throws CellCapError). Formulas without a cached value become "uncomputed".
+ * One worksheet: values of the non-blank cells (all, or those `scan.want` accepts), merged
+ * ranges. Counts every `<c>` it meets against the cell cap (throws CellCapError). Formulas
+ * without a cached value become "uncomputed".
  */
-export function parseSheet(xml: string, sst: readonly string[], counter: CellCounter): SheetData {
+export function parseSheet(xml: string, sstIn: SharedStrings | readonly string[], counter: CellCounter, scan: SheetScan = {}): SheetData {
+  const sst: SharedStrings = Array.isArray(sstIn) ? { get: (i: number) => (sstIn as readonly string[])[i] } : (sstIn as SharedStrings);
+  const want = scan.want;
+  const stopAtRow = scan.stopAtRow;
+  const fix = scan.bytes ? utf8FromBytes : (x: string): string => x;
   const cells = new Map<number, CellValue>();
   const merges: Range[] = [];
+  let partialFormulas = false;
   const sharedFormulas = new Map<string, string>();
   let row = 0;
   let col = 0;
@@ -209,14 +316,19 @@ export function parseSheet(xml: string, sst: readonly string[], counter: CellCou
   const finish = (): void => {
     let value: CellValue | null = null;
     const vs = v;
-    let formula = f;
-    if (formula === "" && fShared !== null) formula = sharedFormulas.get(fShared) ?? "";
-    const raw = formula ?? "";
+    const formula = f;
+    let raw = formula ?? "";
+    let missingMaster = false;
+    if (formula === "" && fShared !== null) {
+      const master = sharedFormulas.get(fShared);
+      if (master !== undefined) raw = master;
+      else missingMaster = want !== undefined;
+    }
     switch (cType) {
       case "s": {
         if (vs !== null && vs.trim() !== "") {
           const idx = Number(vs);
-          const s = Number.isInteger(idx) && idx >= 0 && idx < sst.length ? sst[idx] : undefined;
+          const s = Number.isInteger(idx) && idx >= 0 ? sst.get(idx) : undefined;
           value = s === undefined ? { type: "error", code: "#REF!" } : s === "" ? null : { type: "text", text: s };
         }
         break;
@@ -252,16 +364,30 @@ export function parseSheet(xml: string, sst: readonly string[], counter: CellCou
       }
     }
     if (value) cells.set(key(cRow, cCol), value);
+    if (missingMaster && value?.type === "uncomputed") partialFormulas = true;
   };
 
-  scanXml(xml, {
-    open(name, raw, self) {
+  const mergeCell = (raw: string): void => {
+    const ref = attr(raw, "ref");
+    if (ref) {
+      const [a, b] = ref.split(":");
+      const p1 = parseA1(a);
+      const p2 = b ? parseA1(b) : p1;
+      if (p1 && p2) merges.push({ r1: Math.min(p1.row, p2.row), c1: Math.min(p1.col, p2.col), r2: Math.max(p1.row, p2.row), c2: Math.max(p1.col, p2.col) });
+    }
+  };
+  // One cell at a time (filtered scan): the handler stops after the cell's end tag.
+  let single = false;
+
+  const handler: XmlHandler = {
+    open(name, raw, self): OpenAction {
       switch (name) {
         case "row": {
           const r = attr(raw, "r");
           row = r && /^\d+$/.test(r) ? Number(r) : row + 1;
           col = 0;
-          return;
+          if (stopAtRow?.(row, cells)) return STOP;
+          return undefined;
         }
         case "c": {
           if (++counter.count > counter.max) throw new CellCapError(counter.max);
@@ -276,6 +402,10 @@ export function parseSheet(xml: string, sst: readonly string[], counter: CellCou
             cCol = col + 1;
           }
           col = cCol;
+          if (want && !want(cRow, cCol)) {
+            inCell = false;
+            return self ? undefined : SKIP;
+          }
           cType = attr(raw, "t") ?? "n";
           v = null;
           f = null;
@@ -321,16 +451,9 @@ export function parseSheet(xml: string, sst: readonly string[], counter: CellCou
             buf = "";
           }
           return;
-        case "mergeCell": {
-          const ref = attr(raw, "ref");
-          if (ref) {
-            const [a, b] = ref.split(":");
-            const p1 = parseA1(a);
-            const p2 = b ? parseA1(b) : p1;
-            if (p1 && p2) merges.push({ r1: Math.min(p1.row, p2.row), c1: Math.min(p1.col, p2.col), r2: Math.max(p1.row, p2.row), c2: Math.max(p1.col, p2.col) });
-          }
+        case "mergeCell":
+          mergeCell(raw);
           return;
-        }
         default:
           return;
       }
@@ -367,17 +490,132 @@ export function parseSheet(xml: string, sst: readonly string[], counter: CellCou
           inCell = false;
           inIs = false;
           capture = 0;
-          return;
+          return single ? STOP : undefined;
         default:
           return;
       }
     },
     text(x, s, e, cdata) {
       // formulas are kept raw (decoded only when one has no cached value)
-      if (capture) buf += cdata || capture === 2 ? x.slice(s, e) : decodeEntities(x.slice(s, e));
+      if (capture) buf += cdata || capture === 2 ? fix(x.slice(s, e)) : decodeEntities(fix(x.slice(s, e)));
     },
-  });
-  return { cells, merges };
+  };
+  const done = (): SheetData => (partialFormulas ? { cells, merges, partialFormulas } : { cells, merges });
+  if (!want) {
+    scanXml(xml, handler);
+    return done();
+  }
+
+  // Filtered scan. Outside <sheetData>: only <mergeCells> is read, every other element of the
+  // worksheet is skipped whole. Inside: a lane that jumps from '<' to '<' (in well-formed XML a
+  // '<' can only start markup) and looks only at <row r> and <c r>; a wanted cell is parsed by
+  // the handler above, every other tag is passed over without being tokenised.
+  let depth = 0;
+  const outside: XmlHandler = {
+    open(name, raw, self): OpenAction {
+      if (depth === 0) {
+        if (!self) depth = 1; // the root element
+        return undefined;
+      }
+      if (name === "sheetData") return self ? undefined : STOP;
+      if (name === "mergeCells") return undefined;
+      if (name === "mergeCell") {
+        mergeCell(raw);
+        return self ? undefined : SKIP;
+      }
+      return SKIP;
+    },
+    close() {},
+  };
+  const n = xml.length;
+  let pos = scanXml(xml, outside);
+  while (pos < n) {
+    const lt = xml.indexOf("<", pos);
+    if (lt < 0) break;
+    const c1 = xml.charCodeAt(lt + 1);
+    if (c1 === 33 /* ! */) {
+      if (xml.startsWith("<![CDATA[", lt)) {
+        const e = xml.indexOf("]]>", lt + 9);
+        if (e < 0) throw new XmlError("unterminated CDATA");
+        pos = e + 3;
+      } else pos = skipBang(xml, lt);
+      continue;
+    }
+    if (c1 === 63 /* ? */) {
+      pos = skipPi(xml, lt);
+      continue;
+    }
+    if (c1 === 47 /* / */) {
+      let e = lt + 2;
+      while (e < n && xml.charCodeAt(e) !== 62 /* > */) e++;
+      if (e >= n) throw new XmlError("unterminated end tag");
+      pos = e + 1;
+      // `</sheetData>` or `</x:sheetData>` (no allocation for the usual `</c>`, `</v>`, `</row>`)
+      const plain = xml.charCodeAt(e - 1) === 97 /* a */ && xml.startsWith("sheetData", e - 9) && (e - 9 === lt + 2 || xml.charCodeAt(e - 10) === 58);
+      const ws = xml.charCodeAt(e - 1);
+      if (plain || ((ws === 32 || ws === 9 || ws === 10 || ws === 13) && localName(xml.slice(lt + 2, e).trim()) === "sheetData")) {
+        pos = scanXml(xml, outside, pos);
+        break;
+      }
+      continue;
+    }
+    let i = lt + 1;
+    while (i < n && !nameEnds(xml.charCodeAt(i))) i++;
+    const nameEnd = i;
+    // local name "c" or "row" (any prefix)
+    const last = xml.charCodeAt(nameEnd - 1);
+    const isC = last === 99 /* c */ && (nameEnd - 1 === lt + 1 || xml.charCodeAt(nameEnd - 2) === 58);
+    const isRow = !isC && last === 119 /* w */ && localName(xml.slice(lt + 1, nameEnd)) === "row";
+    if (isRow) {
+      const end = endOfStartTag(xml, nameEnd);
+      const selfClosing = xml.charCodeAt(end - 1) === 47 && end - 1 >= nameEnd;
+      const r = attr(xml.slice(nameEnd, selfClosing ? end - 1 : end), "r");
+      row = r && /^\d+$/.test(r) ? Number(r) : row + 1;
+      col = 0;
+      if (stopAtRow?.(row, cells)) return done();
+      pos = end + 1;
+      continue;
+    }
+    if (!isC) {
+      pos = nameEnd;
+      continue;
+    }
+    // A cell: its position from r (fast path: r is the first attribute), else from the row.
+    let cr = 0;
+    let cc = 0;
+    if (xml.startsWith(' r="', nameEnd)) {
+      let j = nameEnd + 4;
+      let ch = xml.charCodeAt(j);
+      while (ch >= 65 && ch <= 90) {
+        cc = cc * 26 + (ch - 64);
+        ch = xml.charCodeAt(++j);
+      }
+      while (ch >= 48 && ch <= 57) {
+        cr = cr * 10 + (ch - 48);
+        ch = xml.charCodeAt(++j);
+      }
+      if (ch !== 34 || cc === 0 || cc > 16384 || cr === 0 || cr > 1048576) cr = cc = 0;
+    }
+    if (cr === 0) {
+      const end = endOfStartTag(xml, nameEnd);
+      const r = attr(xml.slice(nameEnd, end), "r");
+      const p = r ? parseA1(r) : null;
+      cr = p ? p.row : row || 1;
+      cc = p ? p.col : col + 1;
+    }
+    if (want(cr, cc)) {
+      // the handler counts the cell and takes its position again
+      single = true;
+      pos = scanXml(xml, handler, lt);
+      single = false;
+      continue;
+    }
+    if (++counter.count > counter.max) throw new CellCapError(counter.max);
+    row = cr;
+    col = cc;
+    pos = nameEnd;
+  }
+  return done();
 }
 
 /** The value at a position, following a merged range to its top-left cell. */

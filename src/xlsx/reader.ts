@@ -6,18 +6,20 @@
  */
 import type { ResolvedForm } from "../form/resolve";
 import type { Text } from "../form/schema";
-import { COLUMN_HEADERS, META_KEYS, META_SHEET, REPORT_SHEET } from "../layout/contract";
+import { META_KEYS, META_SHEET } from "../layout/contract";
 import type { CellValue } from "../validate/cell-value";
 import { DATE1904_OFFSET } from "../validate/dates";
 import type { Issue } from "../validate/issue";
 import { cfbEntryNames, containsUtf16, OLE_MAGIC } from "./cfb";
+import { cellText, locate, metaFromSheet, type Located, type Meta, type NameDef, type WorkbookSnapshot } from "./locate";
 import { rejectMessage } from "./messages";
 import {
   CellCapError,
   colOf,
+  EMPTY_SST,
   key,
+  LazySharedStrings,
   parseRels,
-  parseSharedStrings,
   parseSheet,
   parseWorkbook,
   relsPathOf,
@@ -25,14 +27,19 @@ import {
   rowOf,
   valueAt,
   type CellCounter,
+  type SharedStrings,
   type SheetData,
   type SheetInfo,
+  type SheetScan,
   type WorkbookInfo,
 } from "./ooxml";
 import type { FoundVia, LocatedCell, ReadResult, RejectReason, ReportRejected } from "./read-result";
-import { parseNameRef, qualified, type CellPos } from "./refs";
+import { qualified, type CellPos } from "./refs";
 import { XmlError } from "./xml";
-import { openZip, readEntry, ZipError, type ZipArchive } from "./zip";
+import { openZip, readEntry, ZipError, type InflateFn, type ZipArchive } from "./zip";
+
+export { findCodeLayout, type CodeLayout } from "./locate";
+export type { InflateFn } from "./zip";
 
 export interface ReadLimits {
   /** Largest file accepted, in bytes (default 20 MB). */
@@ -42,6 +49,21 @@ export interface ReadLimits {
   /** Most cells in the sheets the reader parses (default 1,000,000). */
   maxCells: number;
 }
+
+/**
+ * Options of a read: caps, and optionally faster platform functions (the Node edge passes them,
+ * see src/cli/node-read.ts; this module stays free of Node imports so that it runs in the browser).
+ */
+export type ReadOptions = Partial<ReadLimits> & {
+  /** Raw-deflate inflater replacing fflate (e.g. node:zlib's, bounded; see InflateFn). */
+  inflate?: InflateFn;
+  /**
+   * Bytes → string, one char per byte (ISO-8859-1, as Node's `Buffer#toString("latin1")`).
+   * Given, sheets and shared strings are scanned as byte strings (markup is ASCII) and only the
+   * texts taken out are UTF-8-decoded: much cheaper than decoding whole Vietnamese parts.
+   */
+  latin1?: (bytes: Uint8Array) => string;
+};
 
 export const DEFAULT_LIMITS: ReadLimits = Object.freeze({
   maxFileBytes: 20 * 1024 * 1024,
@@ -106,16 +128,24 @@ function describeBytes(b: Uint8Array): string {
 }
 
 /** Read one returned file. Never throws on bad input: every failure is a ReportRejected. */
-export function readReport(bytes: Uint8Array, form: ResolvedForm, limits: Partial<ReadLimits> = {}): ReadResult {
-  const L: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
+export function readReport(bytes: Uint8Array, form: ResolvedForm, options: ReadOptions = {}): ReadResult {
+  const L = limitsOf(options);
   try {
     const s = sniffFile(bytes, L);
     if (s.type === "reject") throw new Reject(s.reason, s.detail, { limitMb: Math.round(L.maxFileBytes / 1048576) });
     if (s.type !== "zip") throw new Reject("notSpreadsheet", "unknown container");
-    return new Reader(s.zip, form, L).read();
+    return new Reader(s.zip, form, L, options).read();
   } catch (e) {
     return toRejection(e, form, L);
   }
+}
+
+function limitsOf(o: ReadOptions): ReadLimits {
+  return {
+    maxFileBytes: o.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes,
+    maxUncompressedBytes: o.maxUncompressedBytes ?? DEFAULT_LIMITS.maxUncompressedBytes,
+    maxCells: o.maxCells ?? DEFAULT_LIMITS.maxCells,
+  };
 }
 
 function toRejection(e: unknown, form: ResolvedForm, L: ReadLimits): ReportRejected {
@@ -143,42 +173,7 @@ function toRejection(e: unknown, form: ResolvedForm, L: ReadLimits): ReportRejec
   return { ok: false, reason, message: rejectMessage(reason, ctx), detail };
 }
 
-interface Meta {
-  formId: string | null;
-  formVersion: string | null;
-  unitCode: string | null;
-  kind: string | null;
-  names: Map<string, string>;
-}
-
-interface Located {
-  sheet: string;
-  pos: CellPos;
-  via: FoundVia;
-  /** Value given directly (header field "Label: value" in one cell). */
-  value?: CellValue;
-}
-
 const t = (vi: string, en: string): Text => ({ vi, en });
-
-/** Lower case, NFC, single spaces, no trailing colon. */
-function norm(s: string): string {
-  return s.normalize("NFC").toLowerCase().replace(/[\s\u00a0]+/g, " ").trim();
-}
-
-function cellText(v: CellValue | undefined): string {
-  if (!v) return "";
-  switch (v.type) {
-    case "text":
-      return v.text;
-    case "number":
-      return String(v.value);
-    case "boolean":
-      return v.value ? "TRUE" : "FALSE";
-    default:
-      return "";
-  }
-}
 
 class Reader {
   private budget: number;
@@ -187,13 +182,21 @@ class Reader {
   private wb!: WorkbookInfo;
   private sheetByUpper = new Map<string, SheetInfo>();
   private sstPath: string | null = null;
-  private sst: string[] | null = null;
+  private sst: SharedStrings | null = null;
+  /** Decoded parts (each part is inflated once, against the budget). */
+  private texts = new Map<string, string>();
+  /** Whole sheets (every cell), parsed once. */
   private sheetCache = new Map<string, SheetData | null>();
+  /** Cells counted against the cap per sheet part, so that a second scan of a part is not counted twice. */
+  private counted = new Map<string, number>();
+  private metaKeys: Meta | null | undefined;
+  private metaFull: Meta | null | undefined;
 
   constructor(
     private readonly zip: ZipArchive,
     private readonly form: ResolvedForm,
     private readonly limits: ReadLimits,
+    private readonly platform: Pick<ReadOptions, "inflate" | "latin1"> = {},
   ) {
     this.budget = limits.maxUncompressedBytes;
     this.counter = { count: 0, max: limits.maxCells };
@@ -206,16 +209,43 @@ class Reader {
   private bytesOf(path: string): Uint8Array | null {
     const e = this.zip.entries.get(path.toLowerCase());
     if (!e) return null;
-    const out = readEntry(this.zip, e, this.budget);
+    const out = readEntry(this.zip, e, this.budget, this.platform.inflate);
     this.budget -= out.length;
     return out;
   }
 
   private textOf(path: string): string | null {
+    const k = path.toLowerCase();
+    const hit = this.texts.get(k);
+    if (hit !== undefined) return hit;
     const b = this.bytesOf(path);
     if (!b) return null;
-    if (b[0] === 0xff && b[1] === 0xfe) return utf16.decode(b.subarray(2));
-    return utf8.decode(b);
+    const text = b[0] === 0xff && b[1] === 0xfe ? utf16.decode(b.subarray(2)) : utf8.decode(b);
+    this.texts.set(k, text);
+    return text;
+  }
+
+  /**
+   * A sheet or shared-strings part for scanning: a byte string when the platform gives a latin1
+   * decoder and the part is not UTF-16 (texts are then UTF-8-decoded as they are taken).
+   */
+  private partText(path: string): { xml: string; bytes: boolean } {
+    const latin1 = this.platform.latin1;
+    if (!latin1) return { xml: this.textOf(path) ?? "", bytes: false };
+    const k = `\u0000${path.toLowerCase()}`;
+    const hit = this.texts.get(k);
+    if (hit !== undefined) return { xml: hit, bytes: true };
+    const b = this.bytesOf(path);
+    if (!b) return { xml: "", bytes: false };
+    if (b[0] === 0xff && b[1] === 0xfe) {
+      const text = utf16.decode(b.subarray(2));
+      this.texts.set(path.toLowerCase(), text);
+      this.texts.set(k, text);
+      return { xml: text, bytes: false };
+    }
+    const text = latin1(b);
+    this.texts.set(k, text);
+    return { xml: text, bytes: true };
   }
 
   private classify(): void {
@@ -276,184 +306,209 @@ class Reader {
     return this.sheetByUpper.get(name.toUpperCase());
   }
 
-  /** Parse a worksheet once; null when the sheet is missing or is not a worksheet (chartsheet). */
+  /** A worksheet part that exists (the sheet may still be a chart sheet: it then has no cells). */
+  private partOf(name: string): { info: SheetInfo; path: string } | null {
+    const info = this.sheetInfo(name);
+    return info?.path && this.has(info.path) ? { info, path: info.path } : null;
+  }
+
+  private sharedStrings(): SharedStrings {
+    if (this.sst === null) {
+      if (!this.sstPath) this.sst = EMPTY_SST;
+      else {
+        const part = this.partText(this.sstPath);
+        this.sst = new LazySharedStrings(part.xml, part.bytes);
+      }
+    }
+    return this.sst;
+  }
+
+  /** Scan a sheet part (all of it, or what `scan` asks for), counting its cells against the cap once. */
+  private scan(path: string, scan?: SheetScan): SheetData {
+    const { xml, bytes } = this.partText(path);
+    const sst = this.sharedStrings();
+    const before = this.counted.get(path) ?? 0;
+    this.counter.count -= before; // a re-scan meets the same cells again
+    const start = this.counter.count;
+    try {
+      return parseSheet(xml, sst, this.counter, { ...scan, bytes });
+    } finally {
+      const now = this.counter.count - start;
+      this.counted.set(path, Math.max(before, now));
+      this.counter.count = start + Math.max(before, now);
+    }
+  }
+
+  /** Parse a whole worksheet once; null when the sheet is missing. */
   private sheet(name: string): SheetData | null {
     const info = this.sheetInfo(name);
     if (!info) return null;
     const cached = this.sheetCache.get(info.name);
     if (cached !== undefined) return cached;
-    let data: SheetData | null = null;
-    if (info.path && this.has(info.path)) {
-      if (this.sst === null) this.sst = this.sstPath ? parseSharedStrings(this.textOf(this.sstPath) ?? "") : [];
-      data = parseSheet(this.textOf(info.path) ?? "", this.sst, this.counter);
-    }
+    const part = this.partOf(name);
+    const data = part ? this.scan(part.path) : null;
     this.sheetCache.set(info.name, data);
     return data;
   }
 
-  private readMeta(): Meta | null {
-    const info = this.sheetInfo(META_SHEET);
+  /**
+   * The cells at `positions` of a sheet (and the top-left cells of merged ranges covering them),
+   * reading only those: one pass over the sheet, the other cells passed over.
+   */
+  private cellsAt(name: string, positions: readonly CellPos[]): SheetData | null {
+    const info = this.sheetInfo(name);
     if (!info) return null;
-    const sh = this.sheet(info.name);
-    if (!sh) return null;
-    const rows = new Map<number, [string, string]>();
-    for (const [k, v] of sh.cells) {
-      const c = colOf(k);
-      if (c > 2) continue;
-      const r = rowOf(k);
-      const row = rows.get(r) ?? ["", ""];
-      row[c - 1] = cellText(v).trim();
-      rows.set(r, row);
-    }
-    const meta: Meta = { formId: null, formVersion: null, unitCode: null, kind: null, names: new Map() };
-    let inNames = false;
-    for (const r of [...rows.keys()].sort((a, b) => a - b)) {
-      const [a, b] = rows.get(r)!;
-      if (!a) continue;
-      if (inNames) {
-        if (b) meta.names.set(a.toUpperCase(), b);
-        continue;
-      }
-      switch (a) {
-        case META_KEYS.formId:
-          meta.formId = b || null;
+    const full = this.sheetCache.get(info.name);
+    if (full !== undefined) return full;
+    const part = this.partOf(name);
+    if (!part) return null;
+    const want = new Set(positions.map((p) => key(p.row, p.col)));
+    let data = this.scan(part.path, { want: (r, c) => want.has(key(r, c)) });
+    // A wanted cell inside a merged range reads the range's top-left cell (valueAt).
+    let extra = false;
+    for (const p of positions) {
+      if (data.cells.has(key(p.row, p.col))) continue;
+      for (const m of data.merges) {
+        if (p.row >= m.r1 && p.row <= m.r2 && p.col >= m.c1 && p.col <= m.c2 && (p.row !== m.r1 || p.col !== m.c1)) {
+          const k = key(m.r1, m.c1);
+          if (!want.has(k)) {
+            want.add(k);
+            extra = true;
+          }
           break;
-        case META_KEYS.formVersion:
-          meta.formVersion = b || null;
-          break;
-        case META_KEYS.unitCode:
-          meta.unitCode = b || null;
-          break;
-        case META_KEYS.kind:
-          meta.kind = b || null;
-          break;
-        case META_KEYS.names:
-          inNames = true;
-          break;
-        default:
-          break;
+        }
       }
     }
-    return meta;
+    if (extra) data = this.scan(part.path, { want: (r, c) => want.has(key(r, c)) });
+    if (data.partialFormulas) return this.sheet(name); // the text of a shared formula lives in a cell passed over
+    return data;
+  }
+
+  /**
+   * The metadata sheet. Keys only: columns A–B up to the `names` row (rows are in ascending
+   * order), so a report whose names are intact never reads the name map.
+   */
+  private meta(withNames: boolean): Meta | null {
+    if (withNames) {
+      if (this.metaFull === undefined) {
+        const part = this.partOf(META_SHEET);
+        this.metaFull = part ? metaFromSheet(this.scan(part.path, { want: (_r, c) => c <= 2 })) : null;
+      }
+      return this.metaFull;
+    }
+    if (this.metaFull !== undefined) return this.metaFull;
+    if (this.metaKeys === undefined) {
+      const part = this.partOf(META_SHEET);
+      if (!part) this.metaKeys = null;
+      else {
+        let lastRow = 0; // row of the last cell met
+        const data = this.scan(part.path, {
+          want: (r, c) => {
+            lastRow = r;
+            return c <= 2;
+          },
+          // stop at the first row after the `names` key row
+          stopAtRow: (_row, cells) => lastRow > 0 && cellText(cells.get(key(lastRow, 1))).trim() === META_KEYS.names,
+        });
+        this.metaKeys = metaFromSheet(data);
+      }
+    }
+    return this.metaKeys;
+  }
+
+  /** The workbook as the shared locator sees it. */
+  private snapshot(): WorkbookSnapshot {
+    // Defined names of this form: workbook-scoped first, then sheet-scoped.
+    const wanted = new Set(this.form.names.map((n) => n.toUpperCase()));
+    const names = new Map<string, NameDef & { local: boolean }>();
+    for (const d of this.wb.definedNames) {
+      const up = d.name.toUpperCase();
+      if (!wanted.has(up)) continue;
+      const prev = names.get(up);
+      if (!prev || (prev.local && d.localSheet === null)) {
+        names.set(up, { ref: d.formula, scope: d.localSheet !== null ? this.wb.sheets[d.localSheet]?.name ?? null : null, local: d.localSheet !== null });
+      }
+    }
+    const sheets: { name: string; visible: boolean }[] = [];
+    for (const s of this.wb.sheets) if (this.sheetInfo(s.name) === s && this.partOf(s.name)) sheets.push({ name: s.name, visible: s.state === "visible" });
+    return {
+      sheets,
+      names,
+      cells: (name) => this.sheet(name),
+      meta: (withNames) => this.meta(withNames),
+    };
   }
 
   read(): ReadResult {
     this.classify();
     this.loadWorkbook();
     const form = this.form;
-    const meta = this.readMeta();
-    if (meta?.formId) {
-      if (meta.formId.toUpperCase() !== form.id.toUpperCase()) throw new Reject("otherForm", `form_id ${meta.formId}`, { foundId: meta.formId });
-      if (meta.formVersion && meta.formVersion !== form.version) {
-        throw new Reject("otherVersion", `form_version ${meta.formVersion}`, { foundVersion: meta.formVersion });
+    const snap = this.snapshot();
+    const keys = snap.meta(false);
+    if (keys?.formId) {
+      if (keys.formId.toUpperCase() !== form.id.toUpperCase()) throw new Reject("otherForm", `form_id ${keys.formId}`, { foundId: keys.formId });
+      if (keys.formVersion && keys.formVersion !== form.version) {
+        throw new Reject("otherVersion", `form_version ${keys.formVersion}`, { foundVersion: keys.formVersion });
       }
     }
-
-    // Defined names of this form: workbook-scoped first, then sheet-scoped.
-    const wanted = new Set(form.names.map((n) => n.toUpperCase()));
-    const defs = new Map<string, { formula: string; localSheet: number | null }>();
-    for (const d of this.wb.definedNames) {
-      const up = d.name.toUpperCase();
-      if (!wanted.has(up)) continue;
-      const prev = defs.get(up);
-      if (!prev || (prev.localSheet !== null && d.localSheet === null)) defs.set(up, { formula: d.formula, localSheet: d.localSheet });
-    }
-
-    const located = new Map<string, Located>();
-    const brokenNames: string[] = [];
-    for (const name of form.names) {
-      const up = name.toUpperCase();
-      const def = defs.get(up);
-      if (def) {
-        const r = parseNameRef(def.formula);
-        if (r.type === "cell") {
-          const sheetName = r.sheet ?? (def.localSheet !== null ? this.wb.sheets[def.localSheet]?.name ?? null : null);
-          const info = sheetName !== null ? this.sheetInfo(sheetName) : undefined;
-          if (info && this.sheet(info.name)) {
-            located.set(name, { sheet: info.name, pos: { row: r.row, col: r.col }, via: "name" });
-            continue;
-          }
-        }
-        brokenNames.push(name);
-      }
-      const addr = meta?.names.get(up);
-      if (addr) {
-        const r = parseNameRef(addr);
-        const info = r.type === "cell" && r.sheet !== null ? this.sheetInfo(r.sheet) : undefined;
-        if (r.type === "cell" && info && this.sheet(info.name)) {
-          located.set(name, { sheet: info.name, pos: { row: r.row, col: r.col }, via: "meta" });
-        }
-      }
-    }
-
-    const missing = form.names.filter((n) => !located.has(n));
-    let codeSheet: string | null = null;
-    if (missing.length) {
-      const known = mostCommon([...located.values()].map((l) => l.sheet));
-      const candidates: string[] = [];
-      const push = (n: string | null | undefined): void => {
-        if (n && n !== META_SHEET && !candidates.includes(n)) candidates.push(n);
-      };
-      push(known);
-      if (!known) {
-        push(this.sheetInfo(REPORT_SHEET)?.name);
-        for (const s of this.wb.sheets) if (s.state === "visible") push(s.name);
-        for (const s of this.wb.sheets) push(s.name);
-      }
-      for (const name of candidates) {
-        const sh = this.sheet(name);
-        if (!sh) continue;
-        const layout = findCodeLayout(sh, form);
-        if (!layout) continue;
-        if (!known && layout.codeRows.size < Math.max(3, Math.ceil(form.indicators.length * 0.3))) continue;
-        codeSheet = name;
-        for (const n of missing) {
-          const loc = locateByCode(sh, form, layout, n);
-          if (loc) located.set(n, { sheet: name, ...loc, via: "code" });
-        }
-        break;
-      }
-    }
-
+    const loc = locate(form, snap, keys);
+    const meta = loc.meta;
+    const located = loc.located;
     if (located.size === 0) {
       throw new Reject("notReport", meta?.formId ? "metadata present but no cell could be located" : "no names, no metadata, no code column");
     }
 
-    // Values.
+    // Values: each sheet read once, only at the located cells.
+    const bySheet = new Map<string, CellPos[]>();
+    for (const l of located.values()) {
+      if (l.value !== undefined) continue;
+      const list = bySheet.get(l.sheet) ?? [];
+      list.push(l.pos);
+      bySheet.set(l.sheet, list);
+    }
+    const data = new Map<string, SheetData | null>();
+    for (const [sheet, positions] of bySheet) data.set(sheet, this.cellsAt(sheet, positions));
+
     const values = new Map<string, CellValue>();
     const cells = new Map<string, LocatedCell>();
     const viaCount = new Map<FoundVia, number>();
     for (const name of form.names) {
-      const loc = located.get(name);
-      if (!loc) continue;
-      const sh = this.sheet(loc.sheet)!;
-      let value: CellValue | undefined = loc.value;
-      let pos = loc.pos;
+      const loc1 = located.get(name);
+      if (!loc1) continue;
+      let value: CellValue | undefined = loc1.value;
+      let pos = loc1.pos;
       if (value === undefined) {
-        const at = valueAt(sh, loc.pos.row, loc.pos.col);
-        value = at.value;
-        pos = { row: at.row, col: at.col };
+        const sh = data.get(loc1.sheet);
+        if (sh) {
+          const at = valueAt(sh, pos.row, pos.col);
+          value = at.value;
+          pos = { row: at.row, col: at.col };
+        }
       }
       if (value && value.type === "number" && this.wb.date1904 && this.isDateName(name)) {
         value = { type: "number", value: value.value + DATE1904_OFFSET };
       }
       values.set(name, value ?? { type: "blank" });
-      cells.set(name, { address: qualified(loc.sheet, pos), via: loc.via });
-      viaCount.set(loc.via, (viaCount.get(loc.via) ?? 0) + 1);
+      cells.set(name, { address: qualified(loc1.sheet, pos), via: loc1.via });
+      viaCount.set(loc1.via, (viaCount.get(loc1.via) ?? 0) + 1);
     }
 
-    const issues = this.readerIssues(located, brokenNames, viaCount);
-    const sheetName = mostCommon([...located.values()].map((l) => l.sheet)) ?? codeSheet ?? "";
+    const issues = this.readerIssues(located, loc.brokenNames, viaCount);
     let via: FoundVia = "name";
     let best = -1;
-    for (const [k, n] of viaCount) if (n > best) (via = k), (best = n);
+    for (const [k, n] of viaCount) {
+      if (n > best) {
+        via = k;
+        best = n;
+      }
+    }
     return {
       ok: true,
       formId: meta?.formId ?? form.id,
       formVersion: meta?.formVersion ?? form.version,
       metaUnitCode: meta?.unitCode ?? null,
       metaKind: meta?.kind ?? null,
-      sheetName,
+      sheetName: loc.sheetName ?? "",
       values,
       cells,
       via,
@@ -531,198 +586,18 @@ class Reader {
   }
 }
 
-function mostCommon(xs: string[]): string | null {
-  const m = new Map<string, number>();
-  let best: string | null = null;
-  let n = 0;
-  for (const x of xs) {
-    const c = (m.get(x) ?? 0) + 1;
-    m.set(x, c);
-    if (c > n) (best = x), (n = c);
-  }
-  return best;
-}
-
-// ---- code-column fallback -------------------------------------------------------------------
-
-export interface CodeLayout {
-  codeCol: number;
-  headerRow: number | null;
-  totalCol: number | null;
-  femaleCol: number | null;
-  /** Columns never holding an indicator's value (label, unit of measure). */
-  labelCols: number[];
-  codeRows: Map<string, number>;
-}
-
-function codeOf(text: string, byCode: ReadonlyMap<string, unknown>): string | null {
-  const s = text.trim().replace(/\s+/g, "").replace(/\.$/, "").toUpperCase();
-  if (!s || s.length > 12) return null;
-  return byCode.has(s) ? s : null;
-}
-
-const H_CODE = new Set([norm(COLUMN_HEADERS.code.vi), "ma so", "mã", norm(COLUMN_HEADERS.code.en)]);
-const H_TOTAL = [norm(COLUMN_HEADERS.total.vi), "tong so", norm(COLUMN_HEADERS.total.en)];
-const H_FEMALE = [norm(COLUMN_HEADERS.female.vi), "trong đó: nữ", "trong do nu", "nữ", norm(COLUMN_HEADERS.female.en), "female"];
-const H_LABEL = [norm(COLUMN_HEADERS.indicator.vi), "nội dung", norm(COLUMN_HEADERS.unit.vi), "đvt", norm(COLUMN_HEADERS.indicator.en), norm(COLUMN_HEADERS.unit.en)];
-
-function stripColon(s: string): string {
-  return s.replace(/[:：]\s*$/, "").trim();
-}
-
-/** Find the code column ("Mã số" header, else the column with most indicator codes) and the value columns. */
-export function findCodeLayout(sh: SheetData, form: ResolvedForm): CodeLayout | null {
-  const headers: CellPos[] = [];
-  const codeCells = new Map<number, { row: number; code: string }[]>();
-  for (const [k, v] of sh.cells) {
-    if (v.type !== "text") continue;
-    const n = stripColon(norm(v.text));
-    if (H_CODE.has(n)) headers.push({ row: rowOf(k), col: colOf(k) });
-    const code = codeOf(v.text, form.byCode);
-    if (code) {
-      const c = colOf(k);
-      const list = codeCells.get(c) ?? [];
-      list.push({ row: rowOf(k), code });
-      codeCells.set(c, list);
-    }
-  }
-  let best: { col: number; headerRow: number | null; rows: Map<string, number> } | null = null;
-  const rowsBelow = (col: number, fromRow: number): Map<string, number> => {
-    const m = new Map<string, number>();
-    const list = (codeCells.get(col) ?? []).filter((x) => x.row > fromRow).sort((a, b) => a.row - b.row);
-    for (const x of list) if (!m.has(x.code)) m.set(x.code, x.row);
-    return m;
-  };
-  for (const h of headers) {
-    const rows = rowsBelow(h.col, h.row);
-    if (rows.size && (!best || rows.size > best.rows.size)) best = { col: h.col, headerRow: h.row, rows };
-  }
-  if (!best) {
-    for (const col of codeCells.keys()) {
-      const rows = rowsBelow(col, 0);
-      if (rows.size >= 3 && (!best || rows.size > best.rows.size)) best = { col, headerRow: null, rows };
-    }
-  }
-  if (!best) return null;
-  // Header rows: the "Mã số" row and the two below it; or the five rows above the first code.
-  const firstCodeRow = Math.min(...best.rows.values());
-  const from = best.headerRow ?? Math.max(1, firstCodeRow - 5);
-  const to = best.headerRow !== null ? Math.min(best.headerRow + 2, firstCodeRow - 1) : firstCodeRow - 1;
-  let totalCol: number | null = null;
-  let femaleCol: number | null = null;
-  const labelCols: number[] = [];
-  for (const [k, v] of sh.cells) {
-    if (v.type !== "text") continue;
-    const r = rowOf(k);
-    if (r < from || r > to) continue;
-    const n = stripColon(norm(v.text));
-    const c = colOf(k);
-    if (totalCol === null && H_TOTAL.some((h) => n === h || n.startsWith(`${h} `) || n.startsWith(`${h}(`))) totalCol = c;
-    else if (femaleCol === null && H_FEMALE.some((h) => n === h || n.startsWith(`${h} `))) femaleCol = c;
-    else if (H_LABEL.some((h) => n === h || n.startsWith(h))) labelCols.push(c);
-  }
-  return { codeCol: best.col, headerRow: best.headerRow, totalCol, femaleCol, labelCols, codeRows: best.rows };
-}
-
-function locateByCode(sh: SheetData, form: ResolvedForm, layout: CodeLayout, name: string): { pos: CellPos; value?: CellValue } | null {
-  const target = form.byName.get(name);
-  if (!target) return null;
-  if (target.type === "field") return locateField(sh, target.field.key, target.field.label.vi, layout);
-  const ind = target.indicator;
-  const row = layout.codeRows.get(ind.code);
-  if (row === undefined) return null;
-  if (target.part === "female") return layout.femaleCol !== null ? { pos: { row, col: layout.femaleCol } } : null;
-  if (ind.kind !== "text") return layout.totalCol !== null ? { pos: { row, col: layout.totalCol } } : null;
-  // Narrative: the total column when it holds the text, else the first filled cell right of the labels.
-  if (layout.totalCol !== null) {
-    const at = valueAt(sh, row, layout.totalCol);
-    if (cellText(at.value).trim()) return { pos: { row, col: layout.totalCol } };
-  }
-  const skip = new Set([layout.codeCol, ...layout.labelCols]);
-  const minCol = Math.max(layout.codeCol, ...layout.labelCols);
-  let bestCol: number | null = null;
-  for (const [k, v] of sh.cells) {
-    if (rowOf(k) !== row) continue;
-    const c = colOf(k);
-    if (c <= minCol || skip.has(c) || !cellText(v).trim()) continue;
-    if (bestCol === null || c < bestCol) bestCol = c;
-  }
-  if (bestCol !== null) return { pos: { row, col: bestCol } };
-  return layout.totalCol !== null ? { pos: { row, col: layout.totalCol } } : null;
-}
-
-const FIELD_ALIASES: Record<string, string[]> = { unit: ["đơn vị"] };
-
-/**
- * A header field by its label. "Label: value" in one cell; a label ending with ":" → the first
- * cell right of it (after its merge) unless that is another label; a title without colon (the
- * signature block: "NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)", then the name) → the first filled
- * cell below it that is not a note in parentheses.
- */
-function locateField(sh: SheetData, fieldKey: string, label: string, layout: CodeLayout): { pos: CellPos; value?: CellValue } | null {
-  const aliases = [norm(label), ...(FIELD_ALIASES[fieldKey] ?? [])];
-  const lastCodeRow = Math.max(...layout.codeRows.values());
-  let found: { row: number; col: number; inline: string | null; colon: boolean } | null = null;
-  for (const [k, v] of sh.cells) {
-    if (v.type !== "text") continue;
-    const r = rowOf(k);
-    if (layout.headerRow !== null && r >= layout.headerRow && r <= lastCodeRow) continue;
-    const n = norm(v.text);
-    const bare = stripColon(n.replace(/\(\*\)/g, "").trim());
-    let inline: string | null = null;
-    let match = false;
-    for (const a of aliases) {
-      if (bare === a) match = true;
-      else if (n.startsWith(`${a}:`)) {
-        match = true;
-        const colon = v.text.indexOf(":");
-        inline = colon >= 0 ? v.text.slice(colon + 1).trim() || null : null;
-      }
-      if (match) break;
-    }
-    if (!match) continue;
-    const c = colOf(k);
-    if (found && (r > found.row || (r === found.row && c > found.col))) continue;
-    found = { row: r, col: c, inline, colon: /[:：]\s*$/.test(v.text) || inline !== null };
-  }
-  if (!found) return null;
-  if (found.inline) return { pos: { row: found.row, col: found.col }, value: { type: "text", text: found.inline } };
-  const merge = sh.merges.find((m) => m.r1 === found!.row && m.c1 === found!.col);
-  if (found.colon) {
-    const first = (merge ? merge.c2 : found.col) + 1;
-    let bestCol: number | null = null;
-    for (const [k, v] of sh.cells) {
-      if (rowOf(k) !== found.row) continue;
-      const c = colOf(k);
-      if (c < first || !cellText(v).trim()) continue;
-      if (bestCol === null || c < bestCol) bestCol = c;
-    }
-    if (bestCol !== null) {
-      const v = sh.cells.get(key(found.row, bestCol));
-      if (!(v && v.type === "text" && /[:：]\s*$/.test(v.text))) return { pos: { row: found.row, col: bestCol } };
-    }
-    return { pos: { row: found.row, col: first } };
-  }
-  for (let r = found.row + 1; r <= found.row + 5; r++) {
-    const at = valueAt(sh, r, found.col);
-    const text = cellText(at.value).trim();
-    if (text && !text.startsWith("(")) return { pos: { row: at.row, col: at.col } };
-  }
-  return { pos: { row: found.row + 3, col: found.col } };
-}
-
 /**
  * Every worksheet's non-blank cells by sheet name and A1 address (for tests, tools and
  * diagnostics; the same caps and parsers as readReport). Throws nothing: a rejection comes back.
  */
-export function readAllSheets(bytes: Uint8Array, limits: Partial<ReadLimits> = {}): { ok: true; date1904: boolean; sheets: Map<string, { state: string; cells: Map<string, CellValue> }>; definedNames: Map<string, string> } | ReportRejected {
-  const L: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
+export function readAllSheets(bytes: Uint8Array, options: ReadOptions = {}): { ok: true; date1904: boolean; sheets: Map<string, { state: string; cells: Map<string, CellValue> }>; definedNames: Map<string, string> } | ReportRejected {
+  const L = limitsOf(options);
   const dummy = { id: "", version: "", names: [] as string[] } as unknown as ResolvedForm;
   try {
     const s = sniffFile(bytes, L);
     if (s.type === "reject") throw new Reject(s.reason, s.detail);
     if (s.type !== "zip") throw new Reject("notSpreadsheet", "unknown container");
-    return new Reader(s.zip, dummy, L).all();
+    return new Reader(s.zip, dummy, L, options).all();
   } catch (e) {
     return toRejection(e, dummy, L);
   }

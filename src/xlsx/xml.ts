@@ -12,10 +12,20 @@ export class XmlError extends Error {
   }
 }
 
+/** Returned by `XmlHandler.open`: skip this element's content and its end tag (no callbacks for them). */
+export const SKIP = 1;
+/** Returned by `XmlHandler.open`: stop scanning; `scanXml` returns the offset just after this start tag. */
+export const STOP = 2;
+export type OpenAction = void | typeof SKIP | typeof STOP;
+
 export interface XmlHandler {
-  /** `attrs` is the raw attribute text; parse it with `attrsOf` only when needed. */
-  open(name: string, attrs: string, selfClosing: boolean): void;
-  close(name: string): void;
+  /**
+   * `attrs` is the raw attribute text; parse it with `attrsOf` only when needed. `end` is the
+   * offset just after the start tag. Return SKIP to pass over the element, STOP to end the scan.
+   */
+  open(name: string, attrs: string, selfClosing: boolean, end: number): OpenAction;
+  /** Return STOP to end the scan just after this end tag. */
+  close(name: string): void | typeof STOP;
   /** Text between tags: xml.slice(start, end), still entity-encoded (CDATA is passed with cdata = true). */
   text?(xml: string, start: number, end: number, cdata: boolean): void;
 }
@@ -26,86 +36,168 @@ const SLASH = 47;
 const QUOT = 34;
 const APOS = 39;
 
-function localName(qname: string): string {
+export function localName(qname: string): string {
   const i = qname.indexOf(":");
   return i < 0 ? qname : qname.slice(i + 1);
 }
 
-function isNameEnd(c: number): boolean {
+export function isNameEnd(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === GT || c === SLASH;
 }
 
-/** Scan `xml`, calling the handler. Throws XmlError on unterminated markup. */
-export function scanXml(xml: string, h: XmlHandler): void {
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * Scan `xml` from `from`, calling the handler. Returns where it stopped (xml.length at the end).
+ * Throws XmlError on unterminated markup. Linear: `<` is found with indexOf (text can be long),
+ * tags are walked char by char (short; a call to indexOf costs more than the walk).
+ *
+ * When `open` returns SKIP, the element's content is walked without callbacks up to its end
+ * tag (nested elements of the same name counted; comments, CDATA and quoted attribute values
+ * honoured), so a skipped element costs little more than reading its bytes.
+ */
+export function scanXml(xml: string, h: XmlHandler, from = 0): number {
   const n = xml.length;
-  let pos = 0;
+  let pos = from;
   const wantText = h.text !== undefined;
-  let nextDq = 0; // next '"' at or after the scan position (-1: none left)
-  let nextSq = 0;
   while (pos < n) {
     const lt = xml.indexOf("<", pos);
     if (lt < 0) {
       if (wantText && pos < n) h.text!(xml, pos, n, false);
-      return;
+      return n;
     }
     if (wantText && lt > pos) h.text!(xml, pos, lt, false);
     const c1 = xml.charCodeAt(lt + 1);
     if (c1 === 33 /* ! */) {
-      if (xml.startsWith("<!--", lt)) {
-        const e = xml.indexOf("-->", lt + 4);
-        if (e < 0) throw new XmlError("unterminated comment");
-        pos = e + 3;
-      } else if (xml.startsWith("<![CDATA[", lt)) {
+      if (xml.startsWith("<![CDATA[", lt)) {
         const e = xml.indexOf("]]>", lt + 9);
         if (e < 0) throw new XmlError("unterminated CDATA");
         if (wantText) h.text!(xml, lt + 9, e, true);
         pos = e + 3;
       } else {
-        pos = skipDeclaration(xml, lt + 2);
+        pos = skipBang(xml, lt);
       }
       continue;
     }
     if (c1 === 63 /* ? */) {
-      const e = xml.indexOf("?>", lt + 2);
-      if (e < 0) throw new XmlError("unterminated processing instruction");
-      pos = e + 2;
+      pos = skipPi(xml, lt);
       continue;
     }
     if (c1 === SLASH) {
-      const e = xml.indexOf(">", lt + 2);
-      if (e < 0) throw new XmlError("unterminated end tag");
-      h.close(localName(xml.slice(lt + 2, e).trim()));
+      const e = endOfEndTag(xml, lt + 2);
       pos = e + 1;
+      if (h.close(localName(xml.slice(lt + 2, e).trim())) === STOP) return pos;
       continue;
     }
     // Start tag: name, then attributes up to '>' outside quotes.
     let i = lt + 1;
     while (i < n && !isNameEnd(xml.charCodeAt(i))) i++;
-    const name = localName(xml.slice(lt + 1, i));
+    const qname = xml.slice(lt + 1, i);
+    const name = localName(qname);
     if (!name) throw new XmlError("empty tag name");
     const attrStart = i;
-    // '>' ends the tag unless it sits inside a quoted value: jump from quote to quote with
-    // indexOf (positions of the next quotes are cached, so the whole scan stays linear).
-    let end = -1;
-    for (;;) {
-      const gt = xml.indexOf(">", i);
-      if (gt < 0) throw new XmlError("unterminated start tag");
-      if (nextDq !== -1 && nextDq < i) nextDq = xml.indexOf('"', i);
-      if (nextSq !== -1 && nextSq < i) nextSq = xml.indexOf("'", i);
-      const q = nextDq === -1 ? nextSq : nextSq === -1 ? nextDq : Math.min(nextDq, nextSq);
-      if (q === -1 || q > gt) {
-        end = gt;
-        break;
-      }
-      const close = xml.indexOf(q === nextDq ? '"' : "'", q + 1);
-      if (close < 0) throw new XmlError("unterminated attribute value");
-      i = close + 1;
-    }
+    const end = endOfStartTag(xml, i);
     const selfClosing = xml.charCodeAt(end - 1) === SLASH && end - 1 >= attrStart;
-    h.open(name, xml.slice(attrStart, selfClosing ? end - 1 : end), selfClosing);
-    if (selfClosing) h.close(name);
     pos = end + 1;
+    const action = h.open(name, xml.slice(attrStart, selfClosing ? end - 1 : end), selfClosing, pos);
+    if (action === STOP) return pos;
+    if (selfClosing) {
+      if (action !== SKIP && h.close(name) === STOP) return pos;
+      continue;
+    }
+    if (action === SKIP) pos = skipContent(xml, pos, qname);
   }
+  return n;
+}
+
+/** Offset of the '>' ending a start tag whose attributes begin at `i` (quoted values may hold '>'). */
+export function endOfStartTag(xml: string, i: number): number {
+  const n = xml.length;
+  while (i < n) {
+    const c = xml.charCodeAt(i);
+    if (c === GT) return i;
+    if (c === QUOT || c === APOS) {
+      i++;
+      while (i < n && xml.charCodeAt(i) !== c) i++;
+      if (i >= n) throw new XmlError("unterminated attribute value");
+    }
+    i++;
+  }
+  throw new XmlError("unterminated start tag");
+}
+
+export function endOfEndTag(xml: string, i: number): number {
+  const n = xml.length;
+  while (i < n && xml.charCodeAt(i) !== GT) i++;
+  if (i >= n) throw new XmlError("unterminated end tag");
+  return i;
+}
+
+/** `<!--…-->` or a declaration, from its '<'; returns the offset after it. (CDATA is handled by the caller.) */
+export function skipBang(xml: string, lt: number): number {
+  if (xml.startsWith("<!--", lt)) {
+    const e = xml.indexOf("-->", lt + 4);
+    if (e < 0) throw new XmlError("unterminated comment");
+    return e + 3;
+  }
+  return skipDeclaration(xml, lt + 2);
+}
+
+export function skipPi(xml: string, lt: number): number {
+  const e = xml.indexOf("?>", lt + 2);
+  if (e < 0) throw new XmlError("unterminated processing instruction");
+  return e + 2;
+}
+
+/**
+ * From just after the start tag of `qname`, the offset after its matching end tag (xml.length
+ * when the document ends first, as an unclosed element is not an error for the scanner).
+ */
+function skipContent(xml: string, pos: number, qname: string): number {
+  const n = xml.length;
+  const qn = qname.length;
+  let depth = 1;
+  while (pos < n) {
+    const lt = xml.indexOf("<", pos);
+    if (lt < 0) return n;
+    const c1 = xml.charCodeAt(lt + 1);
+    if (c1 === 33 /* ! */) {
+      if (xml.startsWith("<![CDATA[", lt)) {
+        const e = xml.indexOf("]]>", lt + 9);
+        if (e < 0) throw new XmlError("unterminated CDATA");
+        pos = e + 3;
+      } else pos = skipBang(xml, lt);
+      continue;
+    }
+    if (c1 === 63 /* ? */) {
+      pos = skipPi(xml, lt);
+      continue;
+    }
+    if (c1 === SLASH) {
+      const e = endOfEndTag(xml, lt + 2);
+      pos = e + 1;
+      if (sameName(xml, lt + 2, e, qname, qn) && --depth === 0) return pos;
+      continue;
+    }
+    // Another start tag. Only one of the same name matters (nesting depth); for the others the
+    // next '<' is the next markup, since '<' cannot occur inside attribute values or text.
+    if (xml.startsWith(qname, lt + 1) && isNameEnd(xml.charCodeAt(lt + 1 + qn))) {
+      const i = lt + 1 + qn;
+      const end = endOfStartTag(xml, i);
+      if (!(xml.charCodeAt(end - 1) === SLASH && end - 1 >= i)) depth++;
+      pos = end + 1;
+    } else pos = lt + 1;
+  }
+  return n;
+}
+
+/** Whether xml[s, e) is `qname` (trailing spaces allowed), as in an end tag. */
+function sameName(xml: string, s: number, e: number, qname: string, qn: number): boolean {
+  if (!xml.startsWith(qname, s)) return false;
+  for (let i = s + qn; i < e; i++) if (!isSpace(xml.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Skip `<!DOCTYPE …>` (internal subset included) or another `<!…>` declaration, without interpreting it. */
@@ -186,6 +278,24 @@ export function decodeEntities(s: string): string {
     }
   }
   return last === 0 ? s : last < n ? out + s.slice(last) : out;
+}
+
+const utf8 = new TextDecoder("utf-8");
+
+/**
+ * Text taken from a byte string (one char per byte, ISO-8859-1, see ReadOptions.latin1) back to
+ * Unicode: the bytes were UTF-8. ASCII-only text (the usual number) is returned as it is. Must be
+ * applied before decodeEntities (a `&#7883;` is not a byte). Markup is ASCII and a UTF-8
+ * sequence never holds an ASCII byte, so slicing a byte string at markup never splits a character.
+ */
+export function utf8FromBytes(s: string): string {
+  const n = s.length;
+  let i = 0;
+  while (i < n && s.charCodeAt(i) < 0x80) i++;
+  if (i === n) return s;
+  const b = new Uint8Array(n);
+  for (let j = 0; j < n; j++) b[j] = s.charCodeAt(j);
+  return utf8.decode(b);
 }
 
 /** OOXML's own escape for characters XML cannot carry: `_x000D_`. */

@@ -3,7 +3,7 @@ import { deflateRawSync } from "node:zlib";
 import { strToU8, unzipSync } from "fflate";
 import { builtInForm, nameOf } from "../../src/form/resolve";
 import type { ReadResult } from "../../src/xlsx/read-result";
-import { readReport } from "../../src/xlsx/reader";
+import { readReport } from "./both-platforms";
 import { buildCfb } from "./cfb-fixture";
 import { buildXlsx, reportFixture } from "./fixture-xlsx";
 

@@ -3,7 +3,7 @@ import { META_SHEET } from "../../src/layout/contract";
 import { isoToSerial, DATE1904_OFFSET } from "../../src/validate/dates";
 import { evaluateReport } from "../../src/validate/engine";
 import type { ReportRead, ReadResult } from "../../src/xlsx/read-result";
-import { readAllSheets, readReport } from "../../src/xlsx/reader";
+import { readAllSheets, readReport } from "./both-platforms";
 import { buildXlsx, reportFixture, type FixtureCell } from "./fixture-xlsx";
 
 const form = builtInForm();
