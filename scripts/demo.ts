@@ -14,24 +14,14 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { builtInForm, type ResolvedForm } from "../src/form/resolve";
 import type { Unit } from "../src/form/schema";
+import { REPORT_SHEET } from "../src/layout/contract";
 import { buildTemplate, formulaValues } from "../src/layout/template";
 import type { CellScalar } from "../src/layout/sheet-model";
 import { main } from "../src/cli/main";
 import { isoToSerial } from "../src/validate/dates";
 import { templateFileName, writeAllUnitTemplates } from "../src/xlsx/write-template";
 import { writeWorkbook } from "../src/xlsx/write-workbook";
-
-/** mulberry32: small, seeded, deterministic. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "./sample-numbers";
 
 export interface ReturnSpec {
   unit: Unit;
@@ -114,18 +104,30 @@ export function returnValues(form: ResolvedForm, spec: ReturnSpec): Map<string, 
 
 /** One filled return as .xlsx bytes (the unit's own template, inputs filled, formulas' cached results updated). */
 export async function writeReturn(form: ResolvedForm, spec: ReturnSpec): Promise<Uint8Array> {
-  const t = buildTemplate(form, { unitCode: spec.unit.code });
-  const inputs = returnValues(form, spec);
-  const sheet = t.model.sheets[0];
+  return writeFilledTemplate(form, spec.unit, returnValues(form, spec), new Date(Date.UTC(2019, 10, 1)));
+}
+
+/**
+ * A returned report as .xlsx bytes: the unit's template (unit pre-filled) with `values` typed into
+ * its input cells by defined name, and the formulas' cached results updated to match (as Excel
+ * leaves them on save). Throws on a name without a cell or a name that is a formula cell.
+ */
+export async function writeFilledTemplate(form: ResolvedForm, unit: Unit, values: ReadonlyMap<string, CellScalar>, created: Date): Promise<Uint8Array> {
+  const t = buildTemplate(form, { unitCode: unit.code });
+  const sheet = t.model.sheets.find((s) => s.name === REPORT_SHEET);
+  if (!sheet) throw new Error(`no ${REPORT_SHEET} sheet in the template model`);
   const byAddress = new Map(sheet.cells.map((c) => [c.address, c]));
-  for (const [name, v] of inputs) {
-    const addr = t.positions.cells[name];
-    const cell = addr ? byAddress.get(addr) : undefined;
-    if (cell) cell.value = v;
+  for (const [name, value] of values) {
+    const address = t.positions.cells[name];
+    if (!address) throw new Error(`no cell for ${name}`);
+    const cell = byAddress.get(address);
+    if (!cell) sheet.cells.push({ address, value });
+    else if (cell.formula !== undefined) throw new Error(`${name} at ${address} is a formula cell`);
+    else cell.value = value;
   }
-  const cached = formulaValues(t, inputs);
+  const cached = formulaValues(t, values);
   for (const c of sheet.cells) if (c.formula !== undefined) c.value = cached.get(c.address) ?? "";
-  return writeWorkbook(t.model, { created: new Date(Date.UTC(2019, 10, 1)) });
+  return writeWorkbook(t.model, { created });
 }
 
 /** Re-save files with LibreOffice (one soffice run); false when soffice is missing or fails. */

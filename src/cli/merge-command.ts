@@ -7,8 +7,8 @@
  * be one of the inputs (an --out met while expanding a directory or a glob is skipped, so a
  * re-run next to last run's summary works).
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
-import { basename, extname, join, resolve } from "node:path";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { builtInForm, withUnits, type ResolvedForm } from "../form/resolve";
 import type { Unit } from "../form/schema";
@@ -17,10 +17,10 @@ import { consolidationToJson, createMerger, parseRegistry, RegistryError, type C
 import { isoToVi } from "../validate/dates";
 import { rejectMessage } from "../xlsx/messages";
 import { DEFAULT_LIMITS, readReport } from "../xlsx/reader";
+import { NODE_READ } from "./node-read";
 import { writeWorkbook } from "../xlsx/write-workbook";
+import { expandInputs, samePath } from "./inputs";
 import type { Command } from "./io";
-
-const SPREADSHEET_EXT = new Set([".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods", ".numbers"]);
 
 const HELP = `Cách dùng / usage: bdg-report merge TỆP… --out TONG-HOP.xlsx [--json BAO-CAO.json] [--units DANH-SACH.csv|json] [--exclude-errors]
 
@@ -89,7 +89,9 @@ export const mergeCommand: Command = {
 
     const outAbs = resolve(values.out);
     const jsonAbs = values.json ? resolve(values.json) : null;
-    const expanded = expandInputs(positionals, [outAbs, ...(jsonAbs ? [jsonAbs] : [])]);
+    const expanded = expandInputs(positionals, { skip: [outAbs, ...(jsonAbs ? [jsonAbs] : [])] });
+    // Sorted by path (code units), whatever the order of the arguments.
+    const files = [...expanded.files].sort();
     if (expanded.missing.length) {
       return fail(`không tìm thấy: ${expanded.missing.map((m) => `"${m}"`).join(", ")}`, `not found: ${expanded.missing.join(", ")}`);
     }
@@ -98,12 +100,12 @@ export const mergeCommand: Command = {
         return fail(`tệp kết quả "${target}" trùng một tệp nguồn: không ghi đè tệp nguồn`, `output "${target}" is one of the inputs: source files are never overwritten`);
       }
     }
-    if (!expanded.files.length) return fail("không có tệp bảng tính nào trong các đường dẫn đã cho", "no spreadsheet files in the given paths");
+    if (!files.length) return fail("không có tệp bảng tính nào trong các đường dẫn đã cho", "no spreadsheet files in the given paths");
 
     const merger = createMerger(form, { excludeUnitsWithErrors: !!values["exclude-errors"] });
-    const progress = io.stderr.isTTY && expanded.files.length > 1;
+    const progress = io.stderr.isTTY && files.length > 1;
     let lastDraw = 0;
-    expanded.files.forEach((file, i) => {
+    files.forEach((file, i) => {
       let modified = 0;
       let bytes: Uint8Array | null = null;
       try {
@@ -117,14 +119,14 @@ export const mergeCommand: Command = {
       } catch (e) {
         merger.addUnreadable(file, modified, { vi: `Không đọc được tệp "${file}": ${(e as Error).message}`, en: `Cannot read "${file}": ${(e as Error).message}` });
       }
-      if (bytes) merger.add(file, modified, readReport(bytes, form));
+      if (bytes) merger.add(file, modified, readReport(bytes, form, NODE_READ));
       bytes = null;
       if (progress) {
         const now = Date.now();
-        if (now - lastDraw > 100 || i === expanded.files.length - 1) {
+        if (now - lastDraw > 100 || i === files.length - 1) {
           lastDraw = now;
           const name = basename(file);
-          io.stderr.write(`\r\x1b[2KĐang đọc / reading ${i + 1}/${expanded.files.length}: ${name.length > 50 ? `${name.slice(0, 49)}…` : name}`);
+          io.stderr.write(`\r\x1b[2KĐang đọc / reading ${i + 1}/${files.length}: ${name.length > 50 ? `${name.slice(0, 49)}…` : name}`);
         }
       }
     });
@@ -144,114 +146,6 @@ export const mergeCommand: Command = {
 
 function todayInVietnam(): string {
   return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
-function samePath(a: string, b: string): boolean {
-  const real = (p: string): string => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return resolve(p);
-    }
-  };
-  return real(a) === real(b);
-}
-
-function hasWildcard(s: string): boolean {
-  return /[*?]/.test(s);
-}
-
-function isCandidate(name: string): boolean {
-  return SPREADSHEET_EXT.has(extname(name).toLowerCase()) && !name.startsWith("~$") && !name.startsWith(".");
-}
-
-/** `*` and `?` within one path segment; case-sensitive like the file system. */
-export function segmentRegex(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]");
-  return new RegExp(`^${body}$`);
-}
-
-/** Paths, directories and globs → files (sorted, unique). `skip`: outputs never read as inputs. */
-export function expandInputs(args: string[], skip: string[] = []): { files: string[]; explicit: string[]; missing: string[] } {
-  const files = new Set<string>();
-  const explicit: string[] = [];
-  const missing: string[] = [];
-  const skipped = (f: string): boolean => skip.some((s) => samePath(f, s));
-  const walk = (dir: string, depth: number): void => {
-    if (depth > 20) return;
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      return;
-    }
-    for (const n of names) {
-      const p = join(dir, n);
-      let st;
-      try {
-        st = statSync(p);
-      } catch {
-        continue;
-      }
-      if (st.isDirectory()) {
-        if (!n.startsWith(".")) walk(p, depth + 1);
-      } else if (isCandidate(n) && !skipped(p)) files.add(p);
-    }
-  };
-  for (const arg of args) {
-    if (existsSync(arg)) {
-      if (statSync(arg).isDirectory()) walk(arg, 0);
-      else {
-        files.add(arg);
-        explicit.push(arg);
-      }
-      continue;
-    }
-    if (!hasWildcard(arg)) {
-      missing.push(arg);
-      continue;
-    }
-    const matched = glob(arg).filter((f) => !skipped(f));
-    if (!matched.length) missing.push(arg);
-    for (const f of matched) {
-      if (statSync(f).isDirectory()) walk(f, 0);
-      else files.add(f);
-    }
-  }
-  return { files: [...files].sort(), explicit, missing };
-}
-
-function glob(pattern: string): string[] {
-  const absolute = pattern.startsWith("/");
-  const parts = pattern.split(/[\\/]+/).filter((p) => p !== "");
-  let bases: string[] = [absolute ? "/" : "."];
-  parts.forEach((part, i) => {
-    const last = i === parts.length - 1;
-    const next: string[] = [];
-    for (const base of bases) {
-      if (!hasWildcard(part)) {
-        const p = base === "." && !absolute ? part : join(base, part);
-        if (existsSync(p)) next.push(p);
-        continue;
-      }
-      const re = segmentRegex(part);
-      let names: string[] = [];
-      try {
-        names = readdirSync(base).sort();
-      } catch {
-        continue;
-      }
-      for (const n of names) {
-        if (n.startsWith(".") && !part.startsWith(".")) continue;
-        if (!re.test(n)) continue;
-        const p = base === "." && !absolute ? n : join(base, n);
-        if (!last && !statSync(p).isDirectory()) continue;
-        next.push(p);
-      }
-    }
-    bases = next;
-  });
-  return bases.filter((b) => b !== "." && b !== "/");
 }
 
 // ---------------------------------------------------------------------------------------------

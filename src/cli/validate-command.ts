@@ -1,6 +1,5 @@
 /** `bdg-report validate FILE… [--json]`: read each returned file and list its issues. */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { extname, join } from "node:path";
+import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { builtInForm, type ResolvedForm } from "../form/resolve";
 import type { Text } from "../form/schema";
@@ -8,10 +7,9 @@ import { countBySeverity, type Issue } from "../validate/issue";
 import { evaluateReport } from "../validate/engine";
 import { rejectMessage } from "../xlsx/messages";
 import { DEFAULT_LIMITS, readReport } from "../xlsx/reader";
+import { NODE_READ } from "./node-read";
+import { expandInputs } from "./inputs";
 import type { CliIo, Command } from "./io";
-
-/** Extensions picked up when a directory is given (a named file is always read, whatever its name). */
-const SPREADSHEET_EXT = new Set([".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods", ".numbers"]);
 
 export interface JsonIssue {
   severity: "error" | "warning";
@@ -44,7 +42,7 @@ export interface FileVerdict {
 
 /** Read + evaluate one file's bytes. */
 export function validateBytes(file: string, bytes: Uint8Array, form: ResolvedForm = builtInForm()): FileVerdict {
-  const r = readReport(bytes, form);
+  const r = readReport(bytes, form, NODE_READ);
   if (!r.ok) return unreadable(file, r.reason, r.message);
   const ev = evaluateReport(form, r.values);
   const issues: Issue[] = [...r.issues, ...ev.issues];
@@ -113,43 +111,6 @@ export function validateFile(file: string, form: ResolvedForm = builtInForm()): 
   return validateBytes(file, bytes, form);
 }
 
-/** Files and directories → files (directories recursively, spreadsheet extensions only, no lock/hidden files). */
-export function expandPaths(paths: string[]): string[] {
-  const out: string[] = [];
-  const walk = (dir: string, depth: number): void => {
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort((a, b) => a.localeCompare(b));
-    } catch {
-      return;
-    }
-    for (const n of names) {
-      if (n.startsWith(".") || n.startsWith("~$")) continue;
-      const p = join(dir, n);
-      let st;
-      try {
-        st = statSync(p);
-      } catch {
-        continue;
-      }
-      if (st.isDirectory()) {
-        if (depth < 8) walk(p, depth + 1);
-      } else if (SPREADSHEET_EXT.has(extname(n).toLowerCase())) out.push(p);
-    }
-  };
-  for (const p of paths) {
-    let isDir = false;
-    try {
-      isDir = statSync(p).isDirectory();
-    } catch {
-      isDir = false;
-    }
-    if (isDir) walk(p, 0);
-    else out.push(p);
-  }
-  return out;
-}
-
 /** 0: no file has an error; 1: some file has errors; 2: some file could not be read as a report. */
 export function exitCode(verdicts: FileVerdict[]): number {
   if (verdicts.some((v) => !v.readable)) return 2;
@@ -190,8 +151,10 @@ export const validateCommand: Command = {
 
 Đọc từng tệp báo cáo (.xlsx) nhận về, cho biết đơn vị báo cáo và các lỗi, cảnh báo.
 Thư mục: đọc mọi tệp bảng tính trong đó (kể cả thư mục con; bỏ qua tệp ẩn và tệp khóa ~$).
+Mẫu tên có * và ? (ví dụ "nhan/*.xlsx") cũng được.
 Reads each returned report file and lists its unit, errors and warnings. Directories are
-expanded (recursively; spreadsheet extensions only; hidden and ~$ lock files skipped).
+expanded (recursively; spreadsheet extensions only; hidden and ~$ lock files skipped); so are
+globs with * and ?.
 
 Mã thoát / exit code:
   0  không tệp nào có lỗi / no file has an error
@@ -212,7 +175,8 @@ Mã thoát / exit code:
       return 2;
     }
     const form = builtInForm();
-    const files = expandPaths(positionals);
+    // Missing paths stay in the list: each gets a "not found" verdict.
+    const { files } = expandInputs(positionals, { keepMissing: true });
     if (!files.length) {
       io.stderr.write("Không có tệp bảng tính nào trong thư mục đã chọn / no spreadsheet file found\n");
       return 2;

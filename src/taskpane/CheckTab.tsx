@@ -61,6 +61,16 @@ const useStyles = makeStyles({
   h2: { margin: 0 },
 });
 
+/** A count badge (in `color` when above zero) followed by its label. */
+function Count(props: { className: string; n: number; color: "danger" | "important"; label: string }) {
+  return (
+    <span className={props.className}>
+      <CounterBadge count={props.n} color={props.n > 0 ? props.color : "informative"} showZero aria-hidden />
+      {props.label}
+    </span>
+  );
+}
+
 export function CheckTab() {
   const styles = useStyles();
   const { t, text } = useI18n();
@@ -186,24 +196,18 @@ export function CheckTab() {
             <Body1Strong as="h2" className={styles.h2}>
               {t("check.summary")}:
             </Body1Strong>
-            <span className={styles.count}>
-              <CounterBadge
-                count={result.errors}
-                color={result.errors > 0 ? "danger" : "informative"}
-                showZero
-                aria-hidden
-              />
-              {t("check.errors", { n: result.errors })}
-            </span>
-            <span className={styles.count}>
-              <CounterBadge
-                count={result.warnings}
-                color={result.warnings > 0 ? "important" : "informative"}
-                showZero
-                aria-hidden
-              />
-              {t("check.warnings", { n: result.warnings })}
-            </span>
+            <Count
+              className={styles.count}
+              n={result.errors}
+              color="danger"
+              label={t("check.errors", { n: result.errors })}
+            />
+            <Count
+              className={styles.count}
+              n={result.warnings}
+              color="important"
+              label={t("check.warnings", { n: result.warnings })}
+            />
           </div>
         )}
       </div>

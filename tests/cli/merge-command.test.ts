@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { memoryIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
-import { expandInputs, segmentRegex } from "../../src/cli/merge-command";
+import { expandInputs, segmentRegex } from "../../src/cli/inputs";
 import { builtInForm } from "../../src/form/resolve";
 import { buildTemplate } from "../../src/layout/template";
 import type { MergeReportJson } from "../../src/merge";

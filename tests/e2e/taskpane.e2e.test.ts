@@ -7,7 +7,8 @@
  * Steps: template into the current workbook (+ a new workbook through exceljs, loaded lazily),
  * validate a filled report with errors (marks, list, click selects the cell, live re-check,
  * clear), merge 42 generated files through the file input, check the written sheets, re-merge.
- * Screenshots of each step go to test-artifacts/e2e/ and the user guide's to docs/img/.
+ * Screenshots of each step go to test-artifacts/e2e/; with BDG_UPDATE_GUIDE_IMAGES=1 the user
+ * guide's pictures in docs/img/ are refreshed too (a plain test run leaves the tree untouched).
  *
  * BDG_E2E_SKIP_BUILD=1 reuses the existing build (dist/ or .tmp/e2e-dist/) without checking it.
  */
@@ -33,6 +34,7 @@ const CHROMIUM = "/usr/bin/chromium";
 const ROOT = path.resolve(__dirname, "..", "..");
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "e2e");
 const DOCS_IMG = path.join(ROOT, "docs", "img");
+const UPDATE_GUIDE_IMAGES = process.env.BDG_UPDATE_GUIDE_IMAGES === "1";
 const OFFICE_JS_DIR = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
@@ -143,7 +145,7 @@ type Win = { __BDG_FAKE_EXCEL__: FakeExcelHandle };
  */
 async function shot(page: Page, name: string, guide = false): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-  if (guide) await page.screenshot({ path: path.join(DOCS_IMG, `${name}.png`) });
+  if (guide && UPDATE_GUIDE_IMAGES) await page.screenshot({ path: path.join(DOCS_IMG, `${name}.png`) });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect({ name, overflow }).toEqual({ name, overflow: 0 });
 }
@@ -178,7 +180,7 @@ describeE2E("task pane in headless Chromium with the fake Excel host", () => {
 
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    fs.mkdirSync(DOCS_IMG, { recursive: true });
+    if (UPDATE_GUIDE_IMAGES) fs.mkdirSync(DOCS_IMG, { recursive: true });
     const build = ensureBuild();
     console.log(`[e2e] task pane build: ${build.how}`);
     ({ server, base, requests: served } = await serve(build.dir));
