@@ -6,7 +6,16 @@
  *
  *   npx tsx scripts/bench-merge.ts            (or call benchMerge() from `npm run bench`)
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { builtInForm, type ResolvedForm } from "../src/form/resolve";
@@ -35,12 +44,23 @@ async function sheetJsReader(): Promise<Reader> {
   return (bytes, form) => {
     let wb;
     try {
-      wb = XLSX.read(bytes, { type: "array", cellFormula: false, cellStyles: false, cellHTML: false, cellText: false });
+      wb = XLSX.read(bytes, {
+        type: "array",
+        cellFormula: false,
+        cellStyles: false,
+        cellHTML: false,
+        cellText: false,
+      });
     } catch (e) {
-      return { ok: false, reason: "corrupt", message: { vi: "Tệp hỏng", en: `corrupt: ${(e as Error).message}` } };
+      return {
+        ok: false,
+        reason: "corrupt",
+        message: { vi: "Tệp hỏng", en: `corrupt: ${(e as Error).message}` },
+      };
     }
     const names = new Map<string, string>();
-    for (const n of wb.Workbook?.Names ?? []) if (n.Sheet === undefined) names.set(n.Name.toUpperCase(), n.Ref);
+    for (const n of wb.Workbook?.Names ?? [])
+      if (n.Sheet === undefined) names.set(n.Name.toUpperCase(), n.Ref);
     const values = new Map<string, CellValue>();
     for (const name of form.names) {
       const ref = names.get(name.toUpperCase());
@@ -48,13 +68,15 @@ async function sheetJsReader(): Promise<Reader> {
       const m = /^'?(.*?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(ref);
       if (!m) continue;
       const cell = wb.Sheets[m[1].replace(/''/g, "'")]?.[`${m[2]}${m[3]}`];
-      if (!cell || cell.v === undefined || cell.v === null || cell.v === "") values.set(name, { type: "blank" });
+      if (!cell || cell.v === undefined || cell.v === null || cell.v === "")
+        values.set(name, { type: "blank" });
       else if (cell.t === "n") values.set(name, { type: "number", value: cell.v as number });
       else if (cell.t === "b") values.set(name, { type: "boolean", value: cell.v as boolean });
       else if (cell.t === "e") values.set(name, { type: "error", code: String(cell.w ?? "#ERR") });
       else values.set(name, { type: "text", text: String(cell.v) });
     }
-    if (!values.size) return { ok: false, reason: "notReport", message: { vi: "Không phải báo cáo", en: "not a report" } };
+    if (!values.size)
+      return { ok: false, reason: "notReport", message: { vi: "Không phải báo cáo", en: "not a report" } };
     const meta = wb.Sheets["_BDG_META"];
     return {
       ok: true,
@@ -74,8 +96,11 @@ async function sheetJsReader(): Promise<Reader> {
 /** The corpus: `n` files in `dir` (the 42 returns, then copies with other names and later times). */
 async function corpus(form: ResolvedForm, root: string, n: number): Promise<string[]> {
   const baseDir = join(root, "base");
-  if (!existsSync(baseDir) || readdirSync(baseDir).length < 42) await makeDemoReturns(form, baseDir, { resave: false });
-  const base = readdirSync(baseDir).sort().map((f) => join(baseDir, f));
+  if (!existsSync(baseDir) || readdirSync(baseDir).length < 42)
+    await makeDemoReturns(form, baseDir, { resave: false });
+  const base = readdirSync(baseDir)
+    .sort()
+    .map((f) => join(baseDir, f));
   if (n <= base.length) return base.slice(0, n);
   const dir = join(root, `n${n}`);
   if (!existsSync(dir) || readdirSync(dir).length !== n) {
@@ -83,16 +108,25 @@ async function corpus(form: ResolvedForm, root: string, n: number): Promise<stri
     mkdirSync(dir, { recursive: true });
     for (let i = 0; i < n; i++) {
       const src = base[i % base.length];
-      const dst = join(dir, `v${String(Math.floor(i / base.length)).padStart(3, "0")}_${src.split("/").pop()}`);
+      const dst = join(
+        dir,
+        `v${String(Math.floor(i / base.length)).padStart(3, "0")}_${src.split("/").pop()}`
+      );
       copyFileSync(src, dst);
       const t = statSync(src).mtime.getTime() + i * 1000;
       utimesSync(dst, new Date(t), new Date(t));
     }
   }
-  return readdirSync(dir).sort().map((f) => join(dir, f));
+  return readdirSync(dir)
+    .sort()
+    .map((f) => join(dir, f));
 }
 
-function runOnce(form: ResolvedForm, files: string[], read: Reader): { ms: number; peakRss: number; peakHeap: number; c: Consolidation } {
+function runOnce(
+  form: ResolvedForm,
+  files: string[],
+  read: Reader
+): { ms: number; peakRss: number; peakHeap: number; c: Consolidation } {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   let peakRss = process.memoryUsage.rss();
@@ -113,7 +147,9 @@ function runOnce(form: ResolvedForm, files: string[], read: Reader): { ms: numbe
   return { ms, peakRss: Math.max(peakRss, process.memoryUsage.rss()), peakHeap, c };
 }
 
-export async function benchMerge(options: { sizes?: number[]; root?: string; log?: (s: string) => void } = {}): Promise<BenchRow[]> {
+export async function benchMerge(
+  options: { sizes?: number[]; root?: string; log?: (s: string) => void } = {}
+): Promise<BenchRow[]> {
   const form = builtInForm();
   const sizes = options.sizes ?? [42, 420, 4200];
   const root = options.root ?? join(tmpdir(), "bdg-bench-merge");
@@ -145,11 +181,16 @@ export async function benchMerge(options: { sizes?: number[]; root?: string; log
     }
   }
   log("Tổng hợp / merge benchmark (files read one at a time from disk)");
-  log(`${"files".padStart(6)}  ${"route".padEnd(11)} ${"total ms".padStart(9)} ${"ms/file".padStart(8)} ${"peak RSS MB".padStart(12)} ${"peak heap MB".padStart(13)} ${"accepted".padStart(9)}  speed-up`);
+  log(
+    `${"files".padStart(6)}  ${"route".padEnd(11)} ${"total ms".padStart(9)} ${"ms/file".padStart(8)} ${"peak RSS MB".padStart(12)} ${"peak heap MB".padStart(13)} ${"accepted".padStart(9)}  speed-up`
+  );
   for (const r of rows) {
     const other = rows.find((x) => x.files === r.files && x.route === "SheetJS");
-    const speed = r.route === "bdg-report" && other ? `${(other.totalMs / Math.max(1, r.totalMs)).toFixed(1)}×` : "";
-    log(`${String(r.files).padStart(6)}  ${r.route.padEnd(11)} ${String(r.totalMs).padStart(9)} ${r.msPerFile.toFixed(2).padStart(8)} ${String(r.peakRssMb).padStart(12)} ${String(r.peakHeapMb).padStart(13)} ${String(r.accepted).padStart(9)}  ${speed}`);
+    const speed =
+      r.route === "bdg-report" && other ? `${(other.totalMs / Math.max(1, r.totalMs)).toFixed(1)}×` : "";
+    log(
+      `${String(r.files).padStart(6)}  ${r.route.padEnd(11)} ${String(r.totalMs).padStart(9)} ${r.msPerFile.toFixed(2).padStart(8)} ${String(r.peakRssMb).padStart(12)} ${String(r.peakHeapMb).padStart(13)} ${String(r.accepted).padStart(9)}  ${speed}`
+    );
   }
   return rows;
 }

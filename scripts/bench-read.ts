@@ -56,7 +56,12 @@ function can(cmd: string, args: string[]): boolean {
 }
 
 /** Generate (once) the mixed set of returned files; returns their paths. */
-export async function benchFiles(dir: string, count: number, form: ResolvedForm, log: (s: string) => void): Promise<string[]> {
+export async function benchFiles(
+  dir: string,
+  count: number,
+  form: ResolvedForm,
+  log: (s: string) => void
+): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const existing = readdirSync(dir).filter((f) => f.endsWith(".xlsx") && !f.startsWith("template"));
   if (existing.length >= count) return pickMix(dir, count);
@@ -66,7 +71,11 @@ export async function benchFiles(dir: string, count: number, form: ResolvedForm,
   writeFileSync(template, await writeTemplate(form, {}));
   // ours: one pre-filled template per unit
   const nOurs = Math.min(units.length, Math.round(count * 0.25));
-  for (let i = 0; i < nOurs; i++) writeFileSync(join(dir, `ours-${String(i).padStart(3, "0")}.xlsx`), await writeTemplate(form, { unitCode: units[i].code }));
+  for (let i = 0; i < nOurs; i++)
+    writeFileSync(
+      join(dir, `ours-${String(i).padStart(3, "0")}.xlsx`),
+      await writeTemplate(form, { unitCode: units[i].code })
+    );
   const haveOpenpyxl = existsSync(PY) && can(PY, ["-c", "import openpyxl"]);
   const haveLo = haveOpenpyxl && existsSync("/usr/bin/soffice") && can(PY, ["-c", "import uno"]);
   let rest = count - nOurs;
@@ -88,27 +97,45 @@ export async function benchFiles(dir: string, count: number, form: ResolvedForm,
           else cells[c.name] = i % 7 === 0 && ind.code === "I.1" ? "1.234" : 50 + rnd(500);
         }
       }
-      return { out: join(dir, `openpyxl-${String(i).padStart(3, "0")}.xlsx`), cells, formulas: i % 5 === 0 ? { [form.indicators[0].cells[0].name]: "=2+3" } : {} };
+      return {
+        out: join(dir, `openpyxl-${String(i).padStart(3, "0")}.xlsx`),
+        cells,
+        formulas: i % 5 === 0 ? { [form.indicators[0].cells[0].name]: "=2+3" } : {},
+      };
     });
     writeFileSync(join(dir, "fill-jobs.json"), JSON.stringify(jobs));
     execFileSync(PY, [FILL, template, "--batch", join(dir, "fill-jobs.json")], { stdio: "inherit" });
     if (nLo) {
       // re-save some of them through LibreOffice (replacing the openpyxl file of the same index)
-      const lo = jobs.slice(0, nLo).map((j, i) => ({ in: j.out, out: join(dir, `lo-${String(i).padStart(3, "0")}.xlsx`) }));
+      const lo = jobs
+        .slice(0, nLo)
+        .map((j, i) => ({ in: j.out, out: join(dir, `lo-${String(i).padStart(3, "0")}.xlsx`) }));
       writeFileSync(join(dir, "lo-jobs.json"), JSON.stringify(lo));
-      execFileSync(PY, [LO_EDIT, join(dir, "lo-profile"), join(dir, "lo-jobs.json")], { stdio: "inherit", timeout: 600_000 });
+      execFileSync(PY, [LO_EDIT, join(dir, "lo-profile"), join(dir, "lo-jobs.json")], {
+        stdio: "inherit",
+        timeout: 600_000,
+      });
     }
     rest = 0;
   }
-  for (let i = 0; rest > 0; i++, rest--) writeFileSync(join(dir, `ours-x${String(i).padStart(3, "0")}.xlsx`), await writeTemplate(form, { unitCode: units[i % units.length].code }));
+  for (let i = 0; rest > 0; i++, rest--)
+    writeFileSync(
+      join(dir, `ours-x${String(i).padStart(3, "0")}.xlsx`),
+      await writeTemplate(form, { unitCode: units[i % units.length].code })
+    );
   return pickMix(dir, count);
 }
 
 /** LibreOffice re-saves and our own files first (they are fewer), openpyxl-filled ones for the rest. */
 function pickMix(dir: string, count: number): string[] {
-  const all = readdirSync(dir).filter((f) => f.endsWith(".xlsx") && !f.startsWith("template")).sort();
+  const all = readdirSync(dir)
+    .filter((f) => f.endsWith(".xlsx") && !f.startsWith("template"))
+    .sort();
   const rank = (f: string): number => (f.startsWith("lo-") ? 0 : f.startsWith("ours-") ? 1 : 2);
-  return all.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).slice(0, count).map((f) => join(dir, f));
+  return all
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+    .slice(0, count)
+    .map((f) => join(dir, f));
 }
 
 /** SheetJS: read the workbook, then pick every named cell of the form. */
@@ -122,7 +149,8 @@ function sheetjsValues(bytes: Uint8Array, form: ResolvedForm): Map<string, CellV
     if (!ref) continue;
     const r = parseNameRef(ref);
     if (r.type !== "cell" || !r.sheet) continue;
-    const cell = wb.Sheets[r.sheet]?.[XLSX.utils.encode_cell({ r: r.row - 1, c: r.col - 1 })] as XLSX.CellObject | undefined;
+    const cell = wb.Sheets[r.sheet]?.[XLSX.utils.encode_cell({ r: r.row - 1, c: r.col - 1 })] as
+      XLSX.CellObject | undefined;
     let v: CellValue = { type: "blank" };
     if (cell) {
       if (cell.t === "n") v = { type: "number", value: cell.v as number };
@@ -136,7 +164,12 @@ function sheetjsValues(bytes: Uint8Array, form: ResolvedForm): Map<string, CellV
   return out;
 }
 
-function measure(label: string, files: Uint8Array[], rounds: number, one: (b: Uint8Array) => boolean): BenchSide {
+function measure(
+  label: string,
+  files: Uint8Array[],
+  rounds: number,
+  one: (b: Uint8Array) => boolean
+): BenchSide {
   const g = (globalThis as { gc?: () => void }).gc;
   g?.();
   const base = process.memoryUsage();
@@ -166,7 +199,9 @@ function measure(label: string, files: Uint8Array[], rounds: number, one: (b: Ui
   };
 }
 
-export async function benchRead(options: { files?: number; dir?: string; rounds?: number; log?: (s: string) => void } = {}): Promise<BenchResult> {
+export async function benchRead(
+  options: { files?: number; dir?: string; rounds?: number; log?: (s: string) => void } = {}
+): Promise<BenchResult> {
   const log = options.log ?? ((s: string) => process.stdout.write(`${s}\n`));
   const form = builtInForm();
   const count = options.files ?? 200;
@@ -223,14 +258,27 @@ export async function benchRead(options: { files?: number; dir?: string; rounds?
   oursPortable.p90Ms = pct(tPortable, 0.9);
   sheetjs.medianMs = pct(tSheetjs, 0.5);
   sheetjs.p90Ms = pct(tSheetjs, 0.9);
-  const result: BenchResult = { files: bytes.length, writers, ours, oursPortable, sheetjs, speedup: sheetjs.medianMs / ours.medianMs };
+  const result: BenchResult = {
+    files: bytes.length,
+    writers,
+    ours,
+    oursPortable,
+    sheetjs,
+    speedup: sheetjs.medianMs / ours.medianMs,
+  };
   const row = (name: string, s: BenchSide): string =>
     `  ${name.padEnd(22)} median ${s.medianMs.toFixed(2).padStart(6)} ms   p90 ${s.p90Ms.toFixed(2).padStart(6)} ms   peak RSS ${s.peakRssMb.toFixed(0).padStart(4)} MB   peak heap +${s.peakHeapMb.toFixed(0)} MB   read ${s.ok}/${bytes.length}`;
-  log(`Đọc + kiểm tra ${bytes.length} tệp (${Object.entries(writers).map(([k, v]) => `${k} ${v}`).join(", ")}), ${rounds} lượt / read + validate, ${rounds} rounds:`);
+  log(
+    `Đọc + kiểm tra ${bytes.length} tệp (${Object.entries(writers)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}), ${rounds} lượt / read + validate, ${rounds} rounds:`
+  );
   log(row("bdg-report reader", ours));
   log(row("  (task pane: fflate)", oursPortable));
   log(row("SheetJS (@e965/xlsx)", sheetjs));
-  log(`  nhanh hơn / faster: ${result.speedup.toFixed(1)}× (task pane ${(sheetjs.medianMs / oursPortable.medianMs).toFixed(1)}×) (mục tiêu / target ≤ 2 ms/tệp, ≥ 3×)`);
+  log(
+    `  nhanh hơn / faster: ${result.speedup.toFixed(1)}× (task pane ${(sheetjs.medianMs / oursPortable.medianMs).toFixed(1)}×) (mục tiêu / target ≤ 2 ms/tệp, ≥ 3×)`
+  );
   return result;
 }
 
@@ -239,7 +287,11 @@ if (require.main === module) {
     const i = process.argv.indexOf(k);
     return i > 0 ? process.argv[i + 1] : undefined;
   };
-  benchRead({ files: arg("--files") ? Number(arg("--files")) : undefined, dir: arg("--dir"), rounds: arg("--rounds") ? Number(arg("--rounds")) : undefined }).catch((e) => {
+  benchRead({
+    files: arg("--files") ? Number(arg("--files")) : undefined,
+    dir: arg("--dir"),
+    rounds: arg("--rounds") ? Number(arg("--rounds")) : undefined,
+  }).catch((e) => {
     process.stderr.write(`${(e as Error).stack ?? e}\n`);
     process.exitCode = 1;
   });

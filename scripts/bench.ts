@@ -22,7 +22,9 @@ async function main(): Promise<void> {
 
   log("## 1. Mẫu báo cáo / template generation (model + .xlsx bytes, exceljs)");
   const t = await timeAllUnitTemplates(builtInForm());
-  log(`  ${t.units} đơn vị / units: ${t.ms.toFixed(0)} ms (${(t.ms / t.units).toFixed(1)} ms/tệp), ${(t.bytes / 1024).toFixed(0)} KB\n`);
+  log(
+    `  ${t.units} đơn vị / units: ${t.ms.toFixed(0)} ms (${(t.ms / t.units).toFixed(1)} ms/tệp), ${(t.bytes / 1024).toFixed(0)} KB\n`
+  );
 
   log("## 2. Đọc + kiểm tra / read + validate");
   await benchRead({ log });

@@ -3,7 +3,13 @@ import { builtInForm } from "../form/resolve";
 import { formToJson } from "./form-json";
 import type { Command } from "./io";
 
-const KIND_VI: Record<string, string> = { count: "số đếm", amount: "số tiền", tf: "tổng|nữ", text: "văn bản", computed: "tính toán" };
+const KIND_VI: Record<string, string> = {
+  count: "số đếm",
+  amount: "số tiền",
+  tf: "tổng|nữ",
+  text: "văn bản",
+  computed: "tính toán",
+};
 
 export const formCommand: Command = {
   name: "form",
@@ -18,7 +24,11 @@ rules and the unit registry.
   --json   JSON cho chương trình khác đọc / machine-readable JSON
   --help   trợ giúp này / this help`,
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } }, strict: true });
+    const { values } = parseArgs({
+      args,
+      options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      strict: true,
+    });
     if (values.help) {
       io.stdout.write(`${this.help}\n`);
       return 0;
@@ -31,22 +41,31 @@ rules and the unit registry.
     const d = form.definition;
     const lines: string[] = [];
     lines.push(`${d.title.vi} (${d.id} v${d.version})`);
-    lines.push(`Đơn vị tổng hợp / collector: ${d.collector.name} [${d.collector.code}] — hạn / deadline: ${d.deadline}`);
+    lines.push(
+      `Đơn vị tổng hợp / collector: ${d.collector.name} [${d.collector.code}] — hạn / deadline: ${d.deadline}`
+    );
     lines.push("", "Thông tin chung / header fields:");
     for (const f of form.fields) lines.push(`  ${pad(f.name, 26)} ${f.label.vi}${f.required ? " *" : ""}`);
     for (const s of d.sections) {
       lines.push("", `${s.code}. ${s.title.vi}`);
       for (const i of form.indicators.filter((x) => x.section === s.code)) {
-        lines.push(`  ${pad(i.code, 7)} ${pad(KIND_VI[i.kind], 9)} ${pad(i.unit, 11)} ${truncate(i.label.vi, 70)}`);
+        lines.push(
+          `  ${pad(i.code, 7)} ${pad(KIND_VI[i.kind], 9)} ${pad(i.unit, 11)} ${truncate(i.label.vi, 70)}`
+        );
         lines.push(`          ${i.cells.map((c) => c.name).join("  ")}`);
       }
     }
     lines.push("", "Giá trị tính toán / computed:");
-    for (const c of d.computed) lines.push(`  ${pad(c.id, 10)} ${c.label.vi} (${c.formula.op} ${c.formula.of})`);
+    for (const c of d.computed)
+      lines.push(`  ${pad(c.id, 10)} ${c.label.vi} (${c.formula.op} ${c.formula.of})`);
     lines.push("", `Quy tắc / rules (${d.rules.length}):`);
-    for (const r of d.rules) lines.push(`  ${pad(r.severity === "error" ? "LỖI" : "CẢNH BÁO", 9)} ${pad(r.id, 28)} ${r.description.vi}`);
+    for (const r of d.rules)
+      lines.push(
+        `  ${pad(r.severity === "error" ? "LỖI" : "CẢNH BÁO", 9)} ${pad(r.id, 28)} ${r.description.vi}`
+      );
     lines.push("", `Đơn vị báo cáo / units (${d.units.length}):`);
-    for (const u of d.units) lines.push(`  ${pad(u.code, 16)} ${pad(u.kind === "commune" ? "xã/TT" : "cơ quan", 8)} ${u.name}`);
+    for (const u of d.units)
+      lines.push(`  ${pad(u.code, 16)} ${pad(u.kind === "commune" ? "xã/TT" : "cơ quan", 8)} ${u.name}`);
     io.stdout.write(`${lines.join("\n")}\n`);
     return 0;
   },

@@ -12,7 +12,13 @@ export function formToJson(form: ResolvedForm): unknown {
     deadline: d.deadline,
     collector: { code: d.collector.code, name: d.collector.name },
     units: d.units.map((u) => ({ code: u.code, name: u.name, kind: u.kind })),
-    fields: form.fields.map((f) => ({ key: f.key, name: f.name, required: f.required, label: f.label.vi, labelEn: f.label.en })),
+    fields: form.fields.map((f) => ({
+      key: f.key,
+      name: f.name,
+      required: f.required,
+      label: f.label.vi,
+      labelEn: f.label.en,
+    })),
     sections: d.sections.map((s) => ({ code: s.code, title: s.title.vi, titleEn: s.title.en })),
     indicators: form.indicators.map((i) => ({
       code: i.code,
@@ -23,7 +29,20 @@ export function formToJson(form: ResolvedForm): unknown {
       kind: i.kind,
       cells: i.cells.map((c) => ({ part: c.part, name: c.name })),
     })),
-    computed: d.computed.map((c) => ({ id: c.id, label: c.label.vi, labelEn: c.label.en, unit: c.unit, kind: "computed", formula: c.formula })),
-    rules: d.rules.map((r) => ({ id: r.id, type: r.type, severity: r.severity, description: r.description.vi, descriptionEn: r.description.en })),
+    computed: d.computed.map((c) => ({
+      id: c.id,
+      label: c.label.vi,
+      labelEn: c.label.en,
+      unit: c.unit,
+      kind: "computed",
+      formula: c.formula,
+    })),
+    rules: d.rules.map((r) => ({
+      id: r.id,
+      type: r.type,
+      severity: r.severity,
+      description: r.description.vi,
+      descriptionEn: r.description.en,
+    })),
   };
 }

@@ -14,7 +14,16 @@ import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
 
 /** Extensions picked up in a directory (a named file is always read, whatever its name). */
-export const SPREADSHEET_EXT: ReadonlySet<string> = new Set([".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods", ".numbers"]);
+export const SPREADSHEET_EXT: ReadonlySet<string> = new Set([
+  ".xlsx",
+  ".xlsm",
+  ".xltx",
+  ".xltm",
+  ".xls",
+  ".xlsb",
+  ".ods",
+  ".numbers",
+]);
 
 /** How many directory levels below a given directory are still walked. */
 export const MAX_DEPTH = 20;
@@ -104,7 +113,10 @@ export function samePath(a: string, b: string): boolean {
 
 /** `*` and `?` within one path segment; case-sensitive like the file system. */
 export function segmentRegex(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]");
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, "[^/]*")
+    .replace(/\?/g, "[^/]");
   return new RegExp(`^${body}$`);
 }
 

@@ -13,7 +13,13 @@ import { parseArgs } from "node:util";
 import { builtInForm, withUnits, type ResolvedForm } from "../form/resolve";
 import type { Unit } from "../form/schema";
 import { buildSummary } from "../layout/summary";
-import { consolidationToJson, createMerger, parseRegistry, RegistryError, type Consolidation } from "../merge";
+import {
+  consolidationToJson,
+  createMerger,
+  parseRegistry,
+  RegistryError,
+  type Consolidation,
+} from "../merge";
 import { isoToVi } from "../validate/dates";
 import { rejectMessage } from "../xlsx/messages";
 import { DEFAULT_LIMITS, readReport } from "../xlsx/reader";
@@ -71,9 +77,15 @@ export const mergeCommand: Command = {
       io.stderr.write(`Lỗi: ${vi}\nError: ${en}\n`);
       return 2;
     };
-    if (!values.out) return fail("cần --out TỆP.xlsx (xem --help)", "--out FILE.xlsx is required (see --help)");
-    if (!positionals.length) return fail("chưa chỉ ra tệp hoặc thư mục báo cáo cần tổng hợp", "give the report files or directories to merge");
-    if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) return fail(`ngày "${values.date}" phải có dạng YYYY-MM-DD`, `--date must be YYYY-MM-DD`);
+    if (!values.out)
+      return fail("cần --out TỆP.xlsx (xem --help)", "--out FILE.xlsx is required (see --help)");
+    if (!positionals.length)
+      return fail(
+        "chưa chỉ ra tệp hoặc thư mục báo cáo cần tổng hợp",
+        "give the report files or directories to merge"
+      );
+    if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
+      return fail(`ngày "${values.date}" phải có dạng YYYY-MM-DD`, `--date must be YYYY-MM-DD`);
 
     let form: ResolvedForm = builtInForm();
     let units: Unit[] | undefined;
@@ -82,8 +94,15 @@ export const mergeCommand: Command = {
         units = parseRegistry(readFileSync(values.units, "utf8"));
         form = withUnits(form, units);
       } catch (e) {
-        if (e instanceof RegistryError) return fail(`danh sách đơn vị "${values.units}" không hợp lệ:\n- ${e.problems.join("\n- ")}`, `invalid unit registry "${values.units}"`);
-        return fail(`không đọc được danh sách đơn vị "${values.units}": ${(e as Error).message}`, `cannot read the unit registry "${values.units}"`);
+        if (e instanceof RegistryError)
+          return fail(
+            `danh sách đơn vị "${values.units}" không hợp lệ:\n- ${e.problems.join("\n- ")}`,
+            `invalid unit registry "${values.units}"`
+          );
+        return fail(
+          `không đọc được danh sách đơn vị "${values.units}": ${(e as Error).message}`,
+          `cannot read the unit registry "${values.units}"`
+        );
       }
     }
 
@@ -93,14 +112,24 @@ export const mergeCommand: Command = {
     // Sorted by path (code units), whatever the order of the arguments.
     const files = [...expanded.files].sort();
     if (expanded.missing.length) {
-      return fail(`không tìm thấy: ${expanded.missing.map((m) => `"${m}"`).join(", ")}`, `not found: ${expanded.missing.join(", ")}`);
+      return fail(
+        `không tìm thấy: ${expanded.missing.map((m) => `"${m}"`).join(", ")}`,
+        `not found: ${expanded.missing.join(", ")}`
+      );
     }
     for (const target of [outAbs, jsonAbs]) {
       if (target && expanded.explicit.some((f) => samePath(f, target))) {
-        return fail(`tệp kết quả "${target}" trùng một tệp nguồn: không ghi đè tệp nguồn`, `output "${target}" is one of the inputs: source files are never overwritten`);
+        return fail(
+          `tệp kết quả "${target}" trùng một tệp nguồn: không ghi đè tệp nguồn`,
+          `output "${target}" is one of the inputs: source files are never overwritten`
+        );
       }
     }
-    if (!files.length) return fail("không có tệp bảng tính nào trong các đường dẫn đã cho", "no spreadsheet files in the given paths");
+    if (!files.length)
+      return fail(
+        "không có tệp bảng tính nào trong các đường dẫn đã cho",
+        "no spreadsheet files in the given paths"
+      );
 
     const merger = createMerger(form, { excludeUnitsWithErrors: !!values["exclude-errors"] });
     const progress = io.stderr.isTTY && files.length > 1;
@@ -112,12 +141,21 @@ export const mergeCommand: Command = {
         const st = statSync(file);
         modified = st.mtimeMs;
         if (st.size > DEFAULT_LIMITS.maxFileBytes) {
-          merger.add(file, modified, { ok: false, reason: "tooLarge", message: rejectMessage("tooLarge", { limitMb: Math.round(DEFAULT_LIMITS.maxFileBytes / 1048576) }) });
+          merger.add(file, modified, {
+            ok: false,
+            reason: "tooLarge",
+            message: rejectMessage("tooLarge", {
+              limitMb: Math.round(DEFAULT_LIMITS.maxFileBytes / 1048576),
+            }),
+          });
         } else {
           bytes = new Uint8Array(readFileSync(file));
         }
       } catch (e) {
-        merger.addUnreadable(file, modified, { vi: `Không đọc được tệp "${file}": ${(e as Error).message}`, en: `Cannot read "${file}": ${(e as Error).message}` });
+        merger.addUnreadable(file, modified, {
+          vi: `Không đọc được tệp "${file}": ${(e as Error).message}`,
+          en: `Cannot read "${file}": ${(e as Error).message}`,
+        });
       }
       if (bytes) merger.add(file, modified, readReport(bytes, form, NODE_READ));
       bytes = null;
@@ -126,7 +164,9 @@ export const mergeCommand: Command = {
         if (now - lastDraw > 100 || i === files.length - 1) {
           lastDraw = now;
           const name = basename(file);
-          io.stderr.write(`\r\x1b[2KĐang đọc / reading ${i + 1}/${files.length}: ${name.length > 50 ? `${name.slice(0, 49)}…` : name}`);
+          io.stderr.write(
+            `\r\x1b[2KĐang đọc / reading ${i + 1}/${files.length}: ${name.length > 50 ? `${name.slice(0, 49)}…` : name}`
+          );
         }
       }
     });
@@ -134,12 +174,18 @@ export const mergeCommand: Command = {
     const c = merger.finish();
 
     const reportDate = values.date ?? todayInVietnam();
-    const bytes = await writeWorkbook(buildSummary(c, form, { reportDate, preparer: values.preparer, head: values.head, phone: values.phone }).model);
+    const bytes = await writeWorkbook(
+      buildSummary(c, form, { reportDate, preparer: values.preparer, head: values.head, phone: values.phone })
+        .model
+    );
     writeFileSync(outAbs, bytes);
-    if (jsonAbs) writeFileSync(jsonAbs, `${JSON.stringify({ ...consolidationToJson(c), summary: outAbs }, null, 2)}\n`);
+    if (jsonAbs)
+      writeFileSync(jsonAbs, `${JSON.stringify({ ...consolidationToJson(c), summary: outAbs }, null, 2)}\n`);
 
     if (!values.quiet) io.stdout.write(`${formatStatusTable(c)}\n`);
-    io.stdout.write(`Đã ghi bảng tổng hợp / summary written: ${values.out}${values.json ? `; JSON: ${values.json}` : ""}\n`);
+    io.stdout.write(
+      `Đã ghi bảng tổng hợp / summary written: ${values.out}${values.json ? `; JSON: ${values.json}` : ""}\n`
+    );
     return c.counts.accepted > 0 ? 0 : 1;
   },
 };
@@ -169,28 +215,35 @@ export function formatStatusTable(c: Consolidation): string {
   for (const u of c.units) {
     const w = u.status === "missing" ? "" : String(u.warnings);
     const e = u.status === "missing" ? "" : String(u.errors);
-    lines.push(`${pad(u.name, 38)} ${pad(u.label.vi, 44)} ${pad(e, 4)} ${pad(w, 6)} ${u.file ? basename(u.file) : ""}`);
+    lines.push(
+      `${pad(u.name, 38)} ${pad(u.label.vi, 44)} ${pad(e, 4)} ${pad(w, 6)} ${u.file ? basename(u.file) : ""}`
+    );
   }
   const unused = c.files.filter((f) => f.verdict !== "accepted");
   if (unused.length) {
     lines.push("");
     lines.push(`Tệp không dùng / files not used (${unused.length}):`);
-    for (const f of unused) lines.push(`  ${f.verdict === "superseded" ? "THAY THẾ" : "TỪ CHỐI "}  ${basename(f.file)}: ${f.message?.vi ?? f.reason}`);
+    for (const f of unused)
+      lines.push(
+        `  ${f.verdict === "superseded" ? "THAY THẾ" : "TỪ CHỐI "}  ${basename(f.file)}: ${f.message?.vi ?? f.reason}`
+      );
   }
   if (c.outliers.length) {
     lines.push("");
     lines.push(`Số liệu khác thường / unusual values (${c.outliers.length}):`);
     for (const o of c.outliers.slice(0, 15)) lines.push(`  ${o.message.vi}`);
-    if (c.outliers.length > 15) lines.push(`  … và ${c.outliers.length - 15} trường hợp khác (xem sheet "Tình hình nộp báo cáo")`);
+    if (c.outliers.length > 15)
+      lines.push(`  … và ${c.outliers.length - 15} trường hợp khác (xem sheet "Tình hình nộp báo cáo")`);
   }
   for (const n of c.notes) lines.push(`Ghi chú: ${n.vi}`);
   lines.push("");
   const r = c.rates;
   lines.push(
     `Đã nộp ${r.all.received}/${r.all.expected} (${pct(r.all.reportingRate)}; xã, thị trấn ${r.commune.received}/${r.commune.expected}, cơ quan ${r.body.received}/${r.body.expected}); ` +
-      `đúng hạn ${r.all.onTime}/${r.all.expected} (${pct(r.all.timelinessRate)}); nộp muộn ${r.all.late}; có lỗi ${r.all.withErrors}; chưa nộp ${r.all.missing}.`,
+      `đúng hạn ${r.all.onTime}/${r.all.expected} (${pct(r.all.timelinessRate)}); nộp muộn ${r.all.late}; có lỗi ${r.all.withErrors}; chưa nộp ${r.all.missing}.`
   );
-  lines.push(`Tệp: ${c.counts.files} (dùng ${c.counts.accepted}, thay thế ${c.counts.superseded}, từ chối ${c.counts.rejected}).`);
+  lines.push(
+    `Tệp: ${c.counts.files} (dùng ${c.counts.accepted}, thay thế ${c.counts.superseded}, từ chối ${c.counts.rejected}).`
+  );
   return lines.join("\n");
 }
-

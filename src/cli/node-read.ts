@@ -21,6 +21,10 @@ export const nodeInflate: InflateFn = (data, maxOutput) => {
   }
 };
 
-export const nodeLatin1 = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1");
+export const nodeLatin1 = (b: Uint8Array): string =>
+  Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1");
 
-export const NODE_READ: Readonly<Pick<ReadOptions, "inflate" | "latin1">> = Object.freeze({ inflate: nodeInflate, latin1: nodeLatin1 });
+export const NODE_READ: Readonly<Pick<ReadOptions, "inflate" | "latin1">> = Object.freeze({
+  inflate: nodeInflate,
+  latin1: nodeLatin1,
+});

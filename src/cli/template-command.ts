@@ -49,36 +49,55 @@ unlocked inputs, defined names and a hidden metadata sheet.
     const form = builtInForm();
     const password = values.password || undefined;
     const allUnits = values["all-units"];
-    if (!values.out && !allUnits) return fail("cần --out TỆP.xlsx hoặc --all-units THƯ_MỤC (xem --help)", "give --out FILE.xlsx or --all-units DIR (see --help)");
-    if (values.out && allUnits) return fail("chỉ dùng một trong --out và --all-units", "use either --out or --all-units, not both");
-    if (allUnits && values.unit) return fail("--unit không dùng cùng --all-units", "--unit cannot be combined with --all-units");
+    if (!values.out && !allUnits)
+      return fail(
+        "cần --out TỆP.xlsx hoặc --all-units THƯ_MỤC (xem --help)",
+        "give --out FILE.xlsx or --all-units DIR (see --help)"
+      );
+    if (values.out && allUnits)
+      return fail("chỉ dùng một trong --out và --all-units", "use either --out or --all-units, not both");
+    if (allUnits && values.unit)
+      return fail("--unit không dùng cùng --all-units", "--unit cannot be combined with --all-units");
 
     if (values.out) {
       const out = resolve(values.out);
-      if (!/\.xlsx$/i.test(out)) return fail(`tệp ra phải có đuôi .xlsx: ${values.out}`, `the output file must end in .xlsx: ${values.out}`);
+      if (!/\.xlsx$/i.test(out))
+        return fail(
+          `tệp ra phải có đuôi .xlsx: ${values.out}`,
+          `the output file must end in .xlsx: ${values.out}`
+        );
       let unit: Unit | undefined;
       if (values.unit !== undefined) {
         unit = form.units.find((u) => u.code.toUpperCase() === values.unit?.trim().toUpperCase());
         if (!unit) {
           const near = closeUnits(form.units, values.unit);
-          const list = near.length ? near.map((u) => `  ${u.code.padEnd(16)} ${u.name}`).join("\n") : form.units.map((u) => `  ${u.code.padEnd(16)} ${u.name}`).join("\n");
+          const list = near.length
+            ? near.map((u) => `  ${u.code.padEnd(16)} ${u.name}`).join("\n")
+            : form.units.map((u) => `  ${u.code.padEnd(16)} ${u.name}`).join("\n");
           io.stderr.write(
-            `Lỗi: không có đơn vị mã "${values.unit}".\nError: unknown unit code "${values.unit}".\n${near.length ? "Có phải / did you mean:" : "Các mã đơn vị / unit codes:"}\n${list}\n`,
+            `Lỗi: không có đơn vị mã "${values.unit}".\nError: unknown unit code "${values.unit}".\n${near.length ? "Có phải / did you mean:" : "Các mã đơn vị / unit codes:"}\n${list}\n`
           );
           return 2;
         }
       }
-      if (existsSync(out) && !values.force) return fail(`tệp đã có: ${out} (dùng --force để ghi đè)`, `file exists: ${out} (use --force to overwrite)`);
+      if (existsSync(out) && !values.force)
+        return fail(
+          `tệp đã có: ${out} (dùng --force để ghi đè)`,
+          `file exists: ${out} (use --force to overwrite)`
+        );
       const t0 = performance.now();
       const bytes = await writeTemplate(form, { unitCode: unit?.code, password });
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, bytes);
-      io.stdout.write(`Đã tạo / written: ${out}${unit ? ` (${unit.name})` : ""} — ${bytes.length} byte, ${Math.round(performance.now() - t0)} ms\n`);
+      io.stdout.write(
+        `Đã tạo / written: ${out}${unit ? ` (${unit.name})` : ""} — ${bytes.length} byte, ${Math.round(performance.now() - t0)} ms\n`
+      );
       return 0;
     }
 
     const dir = resolve(allUnits as string);
-    if (existsSync(dir) && !statSync(dir).isDirectory()) return fail(`không phải thư mục: ${dir}`, `not a directory: ${dir}`);
+    if (existsSync(dir) && !statSync(dir).isDirectory())
+      return fail(`không phải thư mục: ${dir}`, `not a directory: ${dir}`);
     const t0 = performance.now();
     const files = await writeAllUnitTemplates(form, { password });
     const ms = performance.now() - t0;
@@ -86,26 +105,36 @@ unlocked inputs, defined names and a hidden metadata sheet.
     if (clash.length && !values.force) {
       return fail(
         `${clash.length} tệp đã có trong ${dir}, không ghi gì (dùng --force để ghi đè):\n  ${clash.join("\n  ")}`,
-        `${clash.length} file(s) already exist in ${dir}; nothing written (use --force to overwrite)`,
+        `${clash.length} file(s) already exist in ${dir}; nothing written (use --force to overwrite)`
       );
     }
     mkdirSync(dir, { recursive: true });
     for (const f of files) writeFileSync(join(dir, f.fileName), f.bytes);
     for (const f of files) io.stdout.write(`  ${f.fileName.padEnd(50)} ${f.unit.code}\n`);
-    io.stdout.write(`Đã tạo ${files.length} tệp trong / wrote ${files.length} files to ${dir} — ${Math.round(ms)} ms\n`);
+    io.stdout.write(
+      `Đã tạo ${files.length} tệp trong / wrote ${files.length} files to ${dir} — ${Math.round(ms)} ms\n`
+    );
     return 0;
   },
 };
 
 /** Units whose code or name is close to what was typed. */
 export function closeUnits(units: readonly Unit[], typed: string): Unit[] {
-  const t = stripDiacritics(typed).toUpperCase().replace(/[^A-Z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const t = stripDiacritics(typed)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   const m = matchUnit(units, typed);
   const byName = m.type === "match" ? [m.unit] : m.type === "ambiguous" ? m.candidates : [];
   const scored = units
     .map((u) => {
-      const plainName = stripDiacritics(u.name).toUpperCase().replace(/[^A-Z0-9]+/g, "-");
-      const d = Math.min(distance(u.code, t), t.length >= 3 && (u.code.includes(t) || plainName.includes(t)) ? 1 : 99);
+      const plainName = stripDiacritics(u.name)
+        .toUpperCase()
+        .replace(/[^A-Z0-9]+/g, "-");
+      const d = Math.min(
+        distance(u.code, t),
+        t.length >= 3 && (u.code.includes(t) || plainName.includes(t)) ? 1 : 99
+      );
       return { u, d };
     })
     .filter((x) => x.d <= Math.max(2, Math.floor(t.length / 4)))

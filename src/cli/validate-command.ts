@@ -41,12 +41,16 @@ export interface FileVerdict {
 }
 
 /** Read + evaluate one file's bytes. */
-export function validateBytes(file: string, bytes: Uint8Array, form: ResolvedForm = builtInForm()): FileVerdict {
+export function validateBytes(
+  file: string,
+  bytes: Uint8Array,
+  form: ResolvedForm = builtInForm()
+): FileVerdict {
   const r = readReport(bytes, form, NODE_READ);
   if (!r.ok) return unreadable(file, r.reason, r.message);
   const ev = evaluateReport(form, r.values);
   const issues: Issue[] = [...r.issues, ...ev.issues];
-  const metaUnit = r.metaUnitCode ? form.units.find((u) => u.code === r.metaUnitCode) ?? null : null;
+  const metaUnit = r.metaUnitCode ? (form.units.find((u) => u.code === r.metaUnitCode) ?? null) : null;
   const unit = metaUnit ?? ev.header.unit;
   if (metaUnit && ev.header.unit && ev.header.unit.code !== metaUnit.code) {
     issues.push({
@@ -80,7 +84,7 @@ export function validateBytes(file: string, bytes: Uint8Array, form: ResolvedFor
       indicator: i.indicator,
       field: i.field ?? null,
       cell: i.cell,
-      address: i.cell ? r.cells.get(i.cell)?.address ?? null : null,
+      address: i.cell ? (r.cells.get(i.cell)?.address ?? null) : null,
       message: i.message.vi,
       messageEn: i.message.en,
     })),
@@ -88,7 +92,20 @@ export function validateBytes(file: string, bytes: Uint8Array, form: ResolvedFor
 }
 
 function unreadable(file: string, reason: string, message: Text): FileVerdict {
-  return { file, readable: false, reason, message: message.vi, messageEn: message.en, unit: null, unitName: null, sheet: null, via: null, errors: 0, warnings: 0, issues: [] };
+  return {
+    file,
+    readable: false,
+    reason,
+    message: message.vi,
+    messageEn: message.en,
+    unit: null,
+    unitName: null,
+    sheet: null,
+    via: null,
+    errors: 0,
+    warnings: 0,
+    issues: [],
+  };
 }
 
 /** Read one path from disk (size checked before reading). */
@@ -97,16 +114,26 @@ export function validateFile(file: string, form: ResolvedForm = builtInForm()): 
   try {
     size = statSync(file).size;
   } catch {
-    return unreadable(file, "notFound", { vi: `Không tìm thấy tệp "${file}"`, en: `File not found: "${file}"` });
+    return unreadable(file, "notFound", {
+      vi: `Không tìm thấy tệp "${file}"`,
+      en: `File not found: "${file}"`,
+    });
   }
   if (size > DEFAULT_LIMITS.maxFileBytes) {
-    return unreadable(file, "tooLarge", rejectMessage("tooLarge", { limitMb: Math.round(DEFAULT_LIMITS.maxFileBytes / 1048576) }));
+    return unreadable(
+      file,
+      "tooLarge",
+      rejectMessage("tooLarge", { limitMb: Math.round(DEFAULT_LIMITS.maxFileBytes / 1048576) })
+    );
   }
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(readFileSync(file));
   } catch (e) {
-    return unreadable(file, "ioError", { vi: `Không đọc được tệp "${file}": ${(e as Error).message}`, en: `Cannot read "${file}": ${(e as Error).message}` });
+    return unreadable(file, "ioError", {
+      vi: `Không đọc được tệp "${file}": ${(e as Error).message}`,
+      en: `Cannot read "${file}": ${(e as Error).message}`,
+    });
   }
   return validateBytes(file, bytes, form);
 }
@@ -126,12 +153,20 @@ function human(verdicts: FileVerdict[], io: CliIo): void {
       continue;
     }
     const unit = v.unitName ? `${v.unitName} [${v.unit}]` : "đơn vị chưa xác định";
-    const status = v.errors ? `${v.errors} lỗi, ${v.warnings} cảnh báo` : v.warnings ? `không có lỗi, ${v.warnings} cảnh báo` : "không có lỗi";
+    const status = v.errors
+      ? `${v.errors} lỗi, ${v.warnings} cảnh báo`
+      : v.warnings
+        ? `không có lỗi, ${v.warnings} cảnh báo`
+        : "không có lỗi";
     lines.push(`${v.errors ? "✗" : "✓"} ${v.file} — ${unit}: ${status}`);
-    const sorted = [...v.issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+    const sorted = [...v.issues].sort((a, b) =>
+      a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1
+    );
     for (const i of sorted) {
       const where = i.address ? ` (${i.address.replace(/^.*!/, "")})` : "";
-      lines.push(`    ${i.severity === "error" ? "LỖI     " : "CẢNH BÁO"} ${(i.indicator ?? "").padEnd(6)}${where} ${i.message}`);
+      lines.push(
+        `    ${i.severity === "error" ? "LỖI     " : "CẢNH BÁO"} ${(i.indicator ?? "").padEnd(6)}${where} ${i.message}`
+      );
     }
     lines.push("");
   }
@@ -139,7 +174,7 @@ function human(verdicts: FileVerdict[], io: CliIo): void {
   const withErrors = verdicts.filter((v) => v.readable && v.errors > 0).length;
   lines.push(
     `Tổng cộng ${verdicts.length} tệp: ${verdicts.length - unreadableCount - withErrors} đạt, ${withErrors} có lỗi, ${unreadableCount} không đọc được` +
-      ` / ${verdicts.length} files: ${verdicts.length - unreadableCount - withErrors} ok, ${withErrors} with errors, ${unreadableCount} unreadable`,
+      ` / ${verdicts.length} files: ${verdicts.length - unreadableCount - withErrors} ok, ${withErrors} with errors, ${unreadableCount} unreadable`
   );
   io.stdout.write(`${lines.join("\n")}\n`);
 }
@@ -165,7 +200,12 @@ Mã thoát / exit code:
            "rule", "indicator", "cell", "address", "message", "messageEn" } ], … } ], "summary" }
   --help   trợ giúp này / this help`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args,
+      options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      strict: true,
+      allowPositionals: true,
+    });
     if (values.help) {
       io.stdout.write(`${this.help}\n`);
       return 0;

@@ -140,55 +140,55 @@ export async function markCells(
   state?: MarkState
 ): Promise<MarkRecord> {
   return host.run(async (ctx) => {
-      const st = await knownState(ctx, state);
-      // Targets by sheet.
-      const bySheet = new Map<
-        string,
-        { sheet: SheetRef; cells: { local: string; severity: Severity; address: string }[] }
-      >();
-      for (const t of targets) {
-        const { sheet, local } = splitSheet(t.address);
-        const ref =
-          sheet === null ? undefined : st.sheets.find((s) => s.name.toUpperCase() === sheet.toUpperCase());
-        if (!ref || !parseRange(local)) continue;
-        const entry = bySheet.get(ref.id) ?? { sheet: ref, cells: [] };
-        entry.cells.push({ local, severity: t.severity, address: t.address });
-        bySheet.set(ref.id, entry);
-      }
-      const involved = sheetsById(new Set([...(st.record?.sheetIds ?? []), ...bySheet.keys()]), st.sheets);
-      // ---- sync: our formats and protection on every sheet concerned
-      const scans = scan(ctx, involved);
+    const st = await knownState(ctx, state);
+    // Targets by sheet.
+    const bySheet = new Map<
+      string,
+      { sheet: SheetRef; cells: { local: string; severity: Severity; address: string }[] }
+    >();
+    for (const t of targets) {
+      const { sheet, local } = splitSheet(t.address);
+      const ref =
+        sheet === null ? undefined : st.sheets.find((s) => s.name.toUpperCase() === sheet.toUpperCase());
+      if (!ref || !parseRange(local)) continue;
+      const entry = bySheet.get(ref.id) ?? { sheet: ref, cells: [] };
+      entry.cells.push({ local, severity: t.severity, address: t.address });
+      bySheet.set(ref.id, entry);
+    }
+    const involved = sheetsById(new Set([...(st.record?.sheetIds ?? []), ...bySheet.keys()]), st.sheets);
+    // ---- sync: our formats and protection on every sheet concerned
+    const scans = scan(ctx, involved);
+    await ctx.sync();
+    // ---- sync: delete ours, add the new ones, save the record
+    for (const s of scans) {
+      const old = ours(s);
+      const add = bySheet.get(s.sheet.id)?.cells ?? [];
+      if (!old.length && !add.length) continue;
+      withUnprotected(s, () => {
+        for (const cf of old) cf.delete();
+        for (const c of add) {
+          const cf = s.ws.getRange(c.local).conditionalFormats.add("Custom");
+          cf.custom.rule.formula = MARK_SENTINEL[c.severity];
+          cf.custom.format.fill.color = MARK_STYLE[c.severity].fill;
+          cf.custom.format.font.color = MARK_STYLE[c.severity].font;
+        }
+      });
+    }
+    const record: MarkRecord = {
+      v: 1,
+      sheetIds: [...bySheet.keys()],
+      cells: [...bySheet.values()].flatMap((e) => e.cells.map((c) => c.address)),
+    };
+    if (record.cells.length) ctx.workbook.settings.add(MARKS_SETTING, JSON.stringify(record));
+    else if (st.record) ctx.workbook.settings.getItemOrNullObject(MARKS_SETTING).delete();
+    try {
       await ctx.sync();
-      // ---- sync: delete ours, add the new ones, save the record
-      for (const s of scans) {
-        const old = ours(s);
-        const add = bySheet.get(s.sheet.id)?.cells ?? [];
-        if (!old.length && !add.length) continue;
-        withUnprotected(s, () => {
-          for (const cf of old) cf.delete();
-          for (const c of add) {
-            const cf = s.ws.getRange(c.local).conditionalFormats.add("Custom");
-            cf.custom.rule.formula = MARK_SENTINEL[c.severity];
-            cf.custom.format.fill.color = MARK_STYLE[c.severity].fill;
-            cf.custom.format.font.color = MARK_STYLE[c.severity].font;
-          }
-        });
-      }
-      const record: MarkRecord = {
-        v: 1,
-        sheetIds: [...bySheet.keys()],
-        cells: [...bySheet.values()].flatMap((e) => e.cells.map((c) => c.address)),
-      };
-      if (record.cells.length) ctx.workbook.settings.add(MARKS_SETTING, JSON.stringify(record));
-      else if (st.record) ctx.workbook.settings.getItemOrNullObject(MARKS_SETTING).delete();
-      try {
-        await ctx.sync();
-      } catch (e) {
-        if (scans.some((s) => s.protection.protected)) throw new MarkError(PROTECTED_MSG, e);
-        throw e;
-      }
-      return record;
-    });
+    } catch (e) {
+      if (scans.some((s) => s.protection.protected)) throw new MarkError(PROTECTED_MSG, e);
+      throw e;
+    }
+    return record;
+  });
 }
 
 /** Validate-in-place convenience: the targets of `issues` at the cells a read located. */

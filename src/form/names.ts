@@ -46,7 +46,10 @@ export function fieldName(formId: string, key: FieldKey): string {
 function isA1Reference(name: string): boolean {
   const m = /^\$?([A-Za-z]{1,3})\$?([0-9]+)$/.exec(name);
   if (!m) return false;
-  const col = m[1].toUpperCase().split("").reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0);
+  const col = m[1]
+    .toUpperCase()
+    .split("")
+    .reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0);
   const row = Number(m[2]);
   return col <= 16384 && row >= 1 && row <= 1048576;
 }

@@ -56,18 +56,23 @@ export function resolveForm(definition: FormDefinition): ResolvedForm {
   const byName = new Map<string, NameTarget>();
   const problems: string[] = [];
   const claim = (name: string, target: NameTarget, where: string): void => {
-    if (!isValidDefinedName(name)) problems.push(`${where}: tên "${name}" không hợp lệ / invalid defined name`);
+    if (!isValidDefinedName(name))
+      problems.push(`${where}: tên "${name}" không hợp lệ / invalid defined name`);
     if (byName.has(name)) problems.push(`${where}: tên "${name}" bị trùng / duplicate defined name`);
     byName.set(name, target);
   };
-  const fields: ResolvedField[] = definition.fields.map((f) => ({ ...f, name: fieldName(definition.id, f.key) }));
+  const fields: ResolvedField[] = definition.fields.map((f) => ({
+    ...f,
+    name: fieldName(definition.id, f.key),
+  }));
   fields.forEach((f) => claim(f.name, { type: "field", field: f }, `fields.${f.key}`));
   const indicators: ResolvedIndicator[] = definition.indicators.map((ind) => ({
     ...ind,
     cells: partsOf(ind.kind).map((part) => ({ part, name: cellName(definition.id, ind.code, part) })),
   }));
   for (const ind of indicators) {
-    for (const c of ind.cells) claim(c.name, { type: "indicator", indicator: ind, part: c.part }, `indicators.${ind.code}`);
+    for (const c of ind.cells)
+      claim(c.name, { type: "indicator", indicator: ind, part: c.part }, `indicators.${ind.code}`);
   }
   if (problems.length) throw new FormDefinitionError(problems);
   return {

@@ -43,13 +43,25 @@ export const indicatorSchema = z
   })
   .superRefine((ind, ctx) => {
     if (ind.kind === "computed" && !ind.formula) {
-      ctx.addIssue({ code: "custom", message: "chỉ tiêu tính toán cần công thức / computed indicator needs a formula", path: ["formula"] });
+      ctx.addIssue({
+        code: "custom",
+        message: "chỉ tiêu tính toán cần công thức / computed indicator needs a formula",
+        path: ["formula"],
+      });
     }
     if (ind.kind !== "computed" && ind.formula) {
-      ctx.addIssue({ code: "custom", message: "chỉ chỉ tiêu tính toán có công thức / only computed indicators have a formula", path: ["formula"] });
+      ctx.addIssue({
+        code: "custom",
+        message: "chỉ chỉ tiêu tính toán có công thức / only computed indicators have a formula",
+        path: ["formula"],
+      });
     }
     if (ind.femaleLabel && ind.kind !== "tf") {
-      ctx.addIssue({ code: "custom", message: "femaleLabel chỉ dùng cho chỉ tiêu T|F / femaleLabel is for tf indicators only", path: ["femaleLabel"] });
+      ctx.addIssue({
+        code: "custom",
+        message: "femaleLabel chỉ dùng cho chỉ tiêu T|F / femaleLabel is for tf indicators only",
+        path: ["femaleLabel"],
+      });
     }
   });
 export type Indicator = z.infer<typeof indicatorSchema>;
@@ -99,7 +111,13 @@ export const ruleSchema = z.discriminatedUnion("type", [
   /** part ≤ whole, on every part (total and female) for tf pairs. */
   z.object({ ...ruleBase, type: z.literal("partOfWhole"), part: code, whole: code }),
   /** sum(parts) = whole within tolerance, when all are filled. */
-  z.object({ ...ruleBase, type: z.literal("sumEquals"), parts: z.array(code).min(1), whole: code, tolerance: z.number().min(0) }),
+  z.object({
+    ...ruleBase,
+    type: z.literal("sumEquals"),
+    parts: z.array(code).min(1),
+    whole: code,
+    tolerance: z.number().min(0),
+  }),
   /** left ≥ right (both filled); e.g. victims ≥ cases. */
   z.object({ ...ruleBase, type: z.literal("notLess"), left: cellRef, right: cellRef }),
   /** when `when` > 0, `requires` must be > 0; e.g. participants while no event. */
@@ -137,7 +155,9 @@ export type Unit = z.infer<typeof unitSchema>;
 
 export const formSchema = z
   .object({
-    id: z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/, "mã biểu mẫu: chữ, số, '-' / form id: letters, digits, '-'"),
+    id: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9-]*$/, "mã biểu mẫu: chữ, số, '-' / form id: letters, digits, '-'"),
     version: z.string().regex(/^[0-9]+(\.[0-9]+)*$/),
     title: textVi,
     year: z.number().int().min(1900).max(9999),
@@ -150,7 +170,12 @@ export const formSchema = z
     indicators: z.array(indicatorSchema).min(1),
     /** Values computed from indicators, never typed (e.g. % female). */
     computed: z.array(
-      z.object({ id: z.string().regex(/^[A-Z]+(\.[0-9]+)*\.[a-z]+$/), label: textVi, unit: z.string(), formula: computedFormula }),
+      z.object({
+        id: z.string().regex(/^[A-Z]+(\.[0-9]+)*\.[a-z]+$/),
+        label: textVi,
+        unit: z.string(),
+        formula: computedFormula,
+      })
     ),
     rules: z.array(ruleSchema),
     units: z.array(unitSchema).min(1),
@@ -171,9 +196,14 @@ function checkReferences(form: z.infer<typeof formSchema>, ctx: z.RefinementCtx)
     if (byCode.has(ind.code)) dup(["mã chỉ tiêu", "indicator code"], ind.code, ["indicators", i, "code"]);
     byCode.set(ind.code, ind);
     if (!sections.has(ind.section)) {
-      ctx.addIssue({ code: "custom", message: `mục "${ind.section}" không tồn tại / unknown section "${ind.section}" (chỉ tiêu ${ind.code})`, path: ["indicators", i, "section"] });
+      ctx.addIssue({
+        code: "custom",
+        message: `mục "${ind.section}" không tồn tại / unknown section "${ind.section}" (chỉ tiêu ${ind.code})`,
+        path: ["indicators", i, "section"],
+      });
     }
-    if (ind.kind === "computed" && ind.formula) requireKind(ind.formula.of, ["tf"], ["indicators", i, "formula", "of"]);
+    if (ind.kind === "computed" && ind.formula)
+      requireKind(ind.formula.of, ["tf"], ["indicators", i, "formula", "of"]);
   });
 
   const seenKeys = new Set<string>();
@@ -181,14 +211,23 @@ function checkReferences(form: z.infer<typeof formSchema>, ctx: z.RefinementCtx)
     if (seenKeys.has(f.key)) dup(["trường", "field"], f.key, ["fields", i, "key"]);
     seenKeys.add(f.key);
   });
-  if (!seenKeys.has("unit")) ctx.addIssue({ code: "custom", message: "thiếu trường đơn vị / the unit field is required", path: ["fields"] });
+  if (!seenKeys.has("unit"))
+    ctx.addIssue({
+      code: "custom",
+      message: "thiếu trường đơn vị / the unit field is required",
+      path: ["fields"],
+    });
 
   function requireKind(c: string, kinds: IndicatorKind[], path: (string | number)[]): void {
     const ind = byCode.get(c);
     if (!ind) {
       ctx.addIssue({ code: "custom", message: `chỉ tiêu ${c} không tồn tại / unknown indicator ${c}`, path });
     } else if (!kinds.includes(ind.kind)) {
-      ctx.addIssue({ code: "custom", message: `chỉ tiêu ${c} phải thuộc loại ${kinds.join("|")} / indicator ${c} must be ${kinds.join("|")}`, path });
+      ctx.addIssue({
+        code: "custom",
+        message: `chỉ tiêu ${c} phải thuộc loại ${kinds.join("|")} / indicator ${c} must be ${kinds.join("|")}`,
+        path,
+      });
     }
   }
   const numeric: IndicatorKind[] = ["count", "amount", "tf"];
@@ -199,7 +238,11 @@ function checkReferences(form: z.infer<typeof formSchema>, ctx: z.RefinementCtx)
     if (!kind || !numeric.includes(kind)) return;
     const ok = kind === "tf" ? ref.part !== "value" : ref.part === "value";
     if (!ok) {
-      ctx.addIssue({ code: "custom", message: `chỉ tiêu ${ref.indicator} không có ô "${ref.part}" / indicator ${ref.indicator} has no "${ref.part}" cell`, path: [...path, "part"] });
+      ctx.addIssue({
+        code: "custom",
+        message: `chỉ tiêu ${ref.indicator} không có ô "${ref.part}" / indicator ${ref.indicator} has no "${ref.part}" cell`,
+        path: [...path, "part"],
+      });
     }
   }
   const seenComputed = new Set<string>();
@@ -218,8 +261,16 @@ function checkReferences(form: z.infer<typeof formSchema>, ctx: z.RefinementCtx)
       case "partOfWhole":
         requireKind(r.part, numeric, p("part"));
         requireKind(r.whole, numeric, p("whole"));
-        if (byCode.get(r.part)?.kind !== byCode.get(r.whole)?.kind && byCode.has(r.part) && byCode.has(r.whole)) {
-          ctx.addIssue({ code: "custom", message: `${r.part} và ${r.whole} phải cùng loại / must be of the same kind`, path: p("part") });
+        if (
+          byCode.get(r.part)?.kind !== byCode.get(r.whole)?.kind &&
+          byCode.has(r.part) &&
+          byCode.has(r.whole)
+        ) {
+          ctx.addIssue({
+            code: "custom",
+            message: `${r.part} và ${r.whole} phải cùng loại / must be of the same kind`,
+            path: p("part"),
+          });
         }
         break;
       case "sumEquals":
@@ -269,11 +320,19 @@ function describePath(path: readonly PropertyKey[], input: unknown): string {
     if (typeof key === "number") {
       out += `[${key}]`;
       node = Array.isArray(node) ? node[key] : undefined;
-      const label = node && typeof node === "object" ? ((node as Record<string, unknown>).code ?? (node as Record<string, unknown>).id ?? (node as Record<string, unknown>).key) : undefined;
+      const label =
+        node && typeof node === "object"
+          ? ((node as Record<string, unknown>).code ??
+            (node as Record<string, unknown>).id ??
+            (node as Record<string, unknown>).key)
+          : undefined;
       if (typeof label === "string") out += ` (${label})`;
     } else {
       out += `${out ? "." : ""}${String(key)}`;
-      node = node && typeof node === "object" && Object.prototype.hasOwnProperty.call(node, key) ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+      node =
+        node && typeof node === "object" && Object.prototype.hasOwnProperty.call(node, key)
+          ? (node as Record<PropertyKey, unknown>)[key]
+          : undefined;
     }
   }
   return out;

@@ -112,12 +112,15 @@ export class UnitMatcher {
     for (const level of ["accented", "plain"] as const) {
       const hits = this.entries.filter((e) => e.keys.some((ek) => ek[level] === k[level] && samePrefix(ek)));
       const units = unique(hits.map((h) => h.unit));
-      if (units.length === 1) return { type: "match", unit: units[0], exact: level === "accented" && k.prefix !== null };
+      if (units.length === 1)
+        return { type: "match", unit: units[0], exact: level === "accented" && k.prefix !== null };
       if (units.length > 1) return { type: "ambiguous", candidates: units };
     }
     // Bodies are often typed without the trailing "huyện".
     const noDistrict = (s: string): string => s.replace(/\s+huyen$/, "");
-    const loose = this.entries.filter((e) => e.keys.some((ek) => noDistrict(ek.plain) === noDistrict(k.plain) && samePrefix(ek)));
+    const loose = this.entries.filter((e) =>
+      e.keys.some((ek) => noDistrict(ek.plain) === noDistrict(k.plain) && samePrefix(ek))
+    );
     const units = unique(loose.map((h) => h.unit));
     if (units.length === 1) return { type: "match", unit: units[0], exact: false };
     if (units.length > 1) return { type: "ambiguous", candidates: units };

@@ -62,9 +62,22 @@ export function checkItems(form: ResolvedForm, at: CellLocator): CheckItem[] {
     return E.valid(a, k.kind, k.decimals);
   };
   const val = (code: string, part: CellPart): Expr => E.val(addr(code, part) as string);
-  const label = (r: CellRef): string => (r.part === "value" ? r.indicator : `${r.indicator} (${PART_VI[r.part]})`);
-  const push = (rule: { id: string; type: RuleType; severity: Severity }, indicator: string, when: Expr, text: string): void => {
-    items.push({ rule: rule.id, ruleType: rule.type, severity: rule.severity, indicator, when, message: `${prefix(rule.severity)} ${text}.` });
+  const label = (r: CellRef): string =>
+    r.part === "value" ? r.indicator : `${r.indicator} (${PART_VI[r.part]})`;
+  const push = (
+    rule: { id: string; type: RuleType; severity: Severity },
+    indicator: string,
+    when: Expr,
+    text: string
+  ): void => {
+    items.push({
+      rule: rule.id,
+      ruleType: rule.type,
+      severity: rule.severity,
+      indicator,
+      when,
+      message: `${prefix(rule.severity)} ${text}.`,
+    });
   };
   const numeric = form.indicators.filter((i) => i.kind === "count" || i.kind === "amount" || i.kind === "tf");
   const tfs = form.indicators.filter((i) => i.kind === "tf");
@@ -78,19 +91,41 @@ export function checkItems(form: ResolvedForm, at: CellLocator): CheckItem[] {
             const a = addr(ind.code, c.part);
             if (!a) continue;
             const what = ind.kind === "tf" ? `${PART_VI[c.part]} ` : "";
-            const must = ind.kind === "amount" ? `là số ≥ 0${ind.decimals !== undefined ? ` (tối đa ${ind.decimals} chữ số thập phân)` : ""}` : "là số nguyên ≥ 0";
-            push(r, ind.code, E.and(E.not(E.blank(a)), E.not(valid(ind.code, c.part))), `${what}phải ${must}`.replace(/^./, (ch) => ch.toUpperCase()));
+            const must =
+              ind.kind === "amount"
+                ? `là số ≥ 0${ind.decimals !== undefined ? ` (tối đa ${ind.decimals} chữ số thập phân)` : ""}`
+                : "là số nguyên ≥ 0";
+            push(
+              r,
+              ind.code,
+              E.and(E.not(E.blank(a)), E.not(valid(ind.code, c.part))),
+              `${what}phải ${must}`.replace(/^./, (ch) => ch.toUpperCase())
+            );
           }
         }
         break;
       case "femaleNotAboveTotal":
         for (const ind of tfs) {
-          push(r, ind.code, E.and(valid(ind.code, "total"), valid(ind.code, "female"), E.cmp(">", val(ind.code, "female"), val(ind.code, "total"))), `${femaleWord(ind)} lớn hơn tổng số`);
+          push(
+            r,
+            ind.code,
+            E.and(
+              valid(ind.code, "total"),
+              valid(ind.code, "female"),
+              E.cmp(">", val(ind.code, "female"), val(ind.code, "total"))
+            ),
+            `${femaleWord(ind)} lớn hơn tổng số`
+          );
         }
         break;
       case "femaleWithoutTotal":
         for (const ind of tfs) {
-          push(r, ind.code, E.and(valid(ind.code, "female"), E.blank(addr(ind.code, "total") as string)), `có ${femaleWord(ind).toLowerCase()} nhưng bỏ trống tổng số`);
+          push(
+            r,
+            ind.code,
+            E.and(valid(ind.code, "female"), E.blank(addr(ind.code, "total") as string)),
+            `có ${femaleWord(ind).toLowerCase()} nhưng bỏ trống tổng số`
+          );
         }
         break;
       case "partOfWhole": {
@@ -99,8 +134,12 @@ export function checkItems(form: ResolvedForm, at: CellLocator): CheckItem[] {
           push(
             r,
             r.part,
-            E.and(valid(r.part, c.part), valid(r.whole, c.part), E.cmp(">", val(r.part, c.part), val(r.whole, c.part))),
-            `${label({ indicator: r.part, part: c.part })} lớn hơn ${label({ indicator: r.whole, part: c.part })}`,
+            E.and(
+              valid(r.part, c.part),
+              valid(r.whole, c.part),
+              E.cmp(">", val(r.part, c.part), val(r.whole, c.part))
+            ),
+            `${label({ indicator: r.part, part: c.part })} lớn hơn ${label({ indicator: r.whole, part: c.part })}`
           );
         }
         break;
@@ -110,8 +149,12 @@ export function checkItems(form: ResolvedForm, at: CellLocator): CheckItem[] {
         push(
           r,
           r.whole,
-          E.and(...r.parts.map((p) => valid(p, "value")), valid(r.whole, "value"), E.cmp(">", E.abs(E.sub(E.add(...parts), val(r.whole, "value"))), E.num(r.tolerance + 1e-9))),
-          `${r.parts.join(" + ")} khác ${r.whole}`,
+          E.and(
+            ...r.parts.map((p) => valid(p, "value")),
+            valid(r.whole, "value"),
+            E.cmp(">", E.abs(E.sub(E.add(...parts), val(r.whole, "value"))), E.num(r.tolerance + 1e-9))
+          ),
+          `${r.parts.join(" + ")} khác ${r.whole}`
         );
         break;
       }
@@ -119,8 +162,12 @@ export function checkItems(form: ResolvedForm, at: CellLocator): CheckItem[] {
         push(
           r,
           r.left.indicator,
-          E.and(valid(r.left.indicator, r.left.part), valid(r.right.indicator, r.right.part), E.cmp("<", val(r.left.indicator, r.left.part), val(r.right.indicator, r.right.part))),
-          `${label(r.left)} nhỏ hơn ${label(r.right)}`,
+          E.and(
+            valid(r.left.indicator, r.left.part),
+            valid(r.right.indicator, r.right.part),
+            E.cmp("<", val(r.left.indicator, r.left.part), val(r.right.indicator, r.right.part))
+          ),
+          `${label(r.left)} nhỏ hơn ${label(r.right)}`
         );
         break;
       case "requiresPositive":
@@ -131,9 +178,9 @@ export function checkItems(form: ResolvedForm, at: CellLocator): CheckItem[] {
             valid(r.when.indicator, r.when.part),
             valid(r.requires.indicator, r.requires.part),
             E.cmp(">", val(r.when.indicator, r.when.part), E.num(0)),
-            E.cmp("=", val(r.requires.indicator, r.requires.part), E.num(0)),
+            E.cmp("=", val(r.requires.indicator, r.requires.part), E.num(0))
           ),
-          `${label(r.when)} > 0 nhưng ${label(r.requires)} = 0`,
+          `${label(r.when)} > 0 nhưng ${label(r.requires)} = 0`
         );
         break;
       case "sexRatioRange": {
@@ -144,11 +191,20 @@ export function checkItems(form: ResolvedForm, at: CellLocator): CheckItem[] {
           r,
           r.indicator,
           E.if(
-            E.and(valid(r.indicator, "total"), valid(r.indicator, "female"), E.cmp(">=", t, E.num(r.minTotal)), E.cmp("<=", f, t)),
-            E.if(E.cmp("=", f, E.num(0)), E.bool(true), E.or(E.cmp("<", srb, E.num(r.min)), E.cmp(">", srb, E.num(r.max)))),
-            E.bool(false),
+            E.and(
+              valid(r.indicator, "total"),
+              valid(r.indicator, "female"),
+              E.cmp(">=", t, E.num(r.minTotal)),
+              E.cmp("<=", f, t)
+            ),
+            E.if(
+              E.cmp("=", f, E.num(0)),
+              E.bool(true),
+              E.or(E.cmp("<", srb, E.num(r.min)), E.cmp(">", srb, E.num(r.max)))
+            ),
+            E.bool(false)
           ),
-          `tỷ số giới tính khi sinh ngoài khoảng ${r.min}–${r.max}`,
+          `tỷ số giới tính khi sinh ngoài khoảng ${r.min}–${r.max}`
         );
         break;
       }

@@ -46,7 +46,12 @@ export const E = {
   str: (v: string): Expr => ({ k: "str", v }),
   bool: (v: boolean): Expr => ({ k: "bool", v }),
   val: (cell: string): Expr => ({ k: "val", cell }),
-  valid: (cell: string, kind: NumberKind, decimals?: number): Expr => ({ k: "valid", cell, kind, ...(decimals !== undefined ? { decimals } : {}) }),
+  valid: (cell: string, kind: NumberKind, decimals?: number): Expr => ({
+    k: "valid",
+    cell,
+    kind,
+    ...(decimals !== undefined ? { decimals } : {}),
+  }),
   blank: (cell: string): Expr => ({ k: "blank", cell }),
   cmp: (op: CmpOp, a: Expr, b: Expr): Expr => ({ k: "cmp", op, a, b }),
   and: (...xs: Expr[]): Expr => (xs.length === 1 ? xs[0] : { k: "and", xs }),
@@ -90,7 +95,9 @@ export function toExcel(e: Expr): string {
       if (e.kind === "count") parts.push(`${n}=INT(${n})`);
       else if (e.decimals !== undefined) {
         const scale = numberLiteral(10 ** e.decimals);
-        parts.push(`ABS(${n}*${scale}-ROUND(${n}*${scale},0))<=${numberLiteral(DECIMALS_TOLERANCE)}*MAX(1,ABS(${n}*${scale}))`);
+        parts.push(
+          `ABS(${n}*${scale}-ROUND(${n}*${scale},0))<=${numberLiteral(DECIMALS_TOLERANCE)}*MAX(1,ABS(${n}*${scale}))`
+        );
       }
       return `AND(${parts.join(",")})`;
     }
@@ -144,7 +151,9 @@ export function evaluate(e: Expr, cells: (address: string) => CellScalar): CellS
       if (e.kind === "count") return v === Math.trunc(v);
       if (e.decimals === undefined) return true;
       const scale = 10 ** e.decimals;
-      return Math.abs(v * scale - excelRound0(v * scale)) <= DECIMALS_TOLERANCE * Math.max(1, Math.abs(v * scale));
+      return (
+        Math.abs(v * scale - excelRound0(v * scale)) <= DECIMALS_TOLERANCE * Math.max(1, Math.abs(v * scale))
+      );
     }
     case "blank": {
       const v = cells(e.cell);

@@ -167,7 +167,10 @@ export function columnLetter(n: number): string {
 
 /** "AA" → 27. */
 export function columnNumber(letters: string): number {
-  return letters.toUpperCase().split("").reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0);
+  return letters
+    .toUpperCase()
+    .split("")
+    .reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0);
 }
 
 export function cellAddress(column: string | number, row: number): string {
@@ -209,7 +212,11 @@ export function cellsOfRange(range: string): string[] {
   const q = parseAddress(b);
   const out: string[] = [];
   for (let r = Math.min(p.row, q.row); r <= Math.max(p.row, q.row); r++) {
-    for (let c = Math.min(columnNumber(p.column), columnNumber(q.column)); c <= Math.max(columnNumber(p.column), columnNumber(q.column)); c++) {
+    for (
+      let c = Math.min(columnNumber(p.column), columnNumber(q.column));
+      c <= Math.max(columnNumber(p.column), columnNumber(q.column));
+      c++
+    ) {
       out.push(cellAddress(c, r));
     }
   }

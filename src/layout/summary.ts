@@ -21,7 +21,15 @@ import type { CellPart, UnitKind } from "../form/schema";
 import type { Consolidation, GroupTotals, Rates, UnitStatus } from "../merge/types";
 import { isoToSerial, isoToVi } from "../validate/dates";
 import { COLUMN_HEADERS, GENERATOR, META_KEYS, META_SHEET } from "./contract";
-import { columnLetter, qualified, type CellModel, type CellScalar, type SheetModel, type StyleModel, type WorkbookModel } from "./sheet-model";
+import {
+  columnLetter,
+  qualified,
+  type CellModel,
+  type CellScalar,
+  type SheetModel,
+  type StyleModel,
+  type WorkbookModel,
+} from "./sheet-model";
 import { TEMPLATE_STYLES } from "./template";
 
 export const SUMMARY_SHEET = "Tổng hợp";
@@ -66,22 +74,64 @@ export interface Summary {
 }
 
 const FONT = "Times New Roman";
-const st = (size: number, extra: Partial<StyleModel> & { bold?: boolean; italic?: boolean; color?: string } = {}): StyleModel => {
+const st = (
+  size: number,
+  extra: Partial<StyleModel> & { bold?: boolean; italic?: boolean; color?: string } = {}
+): StyleModel => {
   const { bold, italic, color, ...rest } = extra;
-  return { font: { name: FONT, size, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}), ...(color ? { color } : {}) }, locked: true, ...rest };
+  return {
+    font: {
+      name: FONT,
+      size,
+      ...(bold ? { bold } : {}),
+      ...(italic ? { italic } : {}),
+      ...(color ? { color } : {}),
+    },
+    locked: true,
+    ...rest,
+  };
 };
 const num = (format: string, extra: Partial<StyleModel> & { bold?: boolean } = {}): StyleModel =>
-  st(11, { alignment: { horizontal: "right", vertical: "middle" }, border: "thin", numberFormat: format, ...extra });
+  st(11, {
+    alignment: { horizontal: "right", vertical: "middle" },
+    border: "thin",
+    numberFormat: format,
+    ...extra,
+  });
 const SUB_FILL = "FFE2EFDA";
 const TOTAL_FILL = "FFFFF2CC";
 
 export const SUMMARY_STYLES: Record<string, StyleModel> = {
   ...TEMPLATE_STYLES,
-  groupHead: st(10, { bold: true, alignment: { horizontal: "center", vertical: "middle", wrapText: true }, border: "thin", fill: "FFD9D9D9" }),
-  groupHeadSub: st(10, { bold: true, alignment: { horizontal: "center", vertical: "middle", wrapText: true }, border: "thin", fill: SUB_FILL }),
-  groupHeadTotal: st(10, { bold: true, alignment: { horizontal: "center", vertical: "middle", wrapText: true }, border: "thin", fill: TOTAL_FILL }),
-  groupStatus: st(9, { italic: true, alignment: { horizontal: "center", vertical: "middle", wrapText: true }, border: "thin" }),
-  groupStatusBad: st(9, { italic: true, alignment: { horizontal: "center", vertical: "middle", wrapText: true }, border: "thin", color: "FFC00000" }),
+  groupHead: st(10, {
+    bold: true,
+    alignment: { horizontal: "center", vertical: "middle", wrapText: true },
+    border: "thin",
+    fill: "FFD9D9D9",
+  }),
+  groupHeadSub: st(10, {
+    bold: true,
+    alignment: { horizontal: "center", vertical: "middle", wrapText: true },
+    border: "thin",
+    fill: SUB_FILL,
+  }),
+  groupHeadTotal: st(10, {
+    bold: true,
+    alignment: { horizontal: "center", vertical: "middle", wrapText: true },
+    border: "thin",
+    fill: TOTAL_FILL,
+  }),
+  groupStatus: st(9, {
+    italic: true,
+    alignment: { horizontal: "center", vertical: "middle", wrapText: true },
+    border: "thin",
+  }),
+  groupStatusBad: st(9, {
+    italic: true,
+    alignment: { horizontal: "center", vertical: "middle", wrapText: true },
+    border: "thin",
+    color: "FFC00000",
+  }),
   count: num("#,##0"),
   amount: num("#,##0.000"),
   pct: num("0.0"),
@@ -92,15 +142,30 @@ export const SUMMARY_STYLES: Record<string, StyleModel> = {
   amountTotal: num("#,##0.000", { bold: true, fill: TOTAL_FILL }),
   pctTotal: num("0.0", { bold: true, fill: TOTAL_FILL }),
   empty: st(11, { border: "thin" }),
-  text: st(11, { alignment: { horizontal: "left", vertical: "top", wrapText: true }, border: "thin", numberFormat: "@" }),
-  textCenter: st(11, { alignment: { horizontal: "center", vertical: "top", wrapText: true }, border: "thin", numberFormat: "@" }),
+  text: st(11, {
+    alignment: { horizontal: "left", vertical: "top", wrapText: true },
+    border: "thin",
+    numberFormat: "@",
+  }),
+  textCenter: st(11, {
+    alignment: { horizontal: "center", vertical: "top", wrapText: true },
+    border: "thin",
+    numberFormat: "@",
+  }),
   numCell: num("#,##0"),
   percentCell: num("0.0%"),
-  dateCell: st(11, { alignment: { horizontal: "center", vertical: "top" }, border: "thin", numberFormat: "dd/mm/yyyy" }),
+  dateCell: st(11, {
+    alignment: { horizontal: "center", vertical: "top" },
+    border: "thin",
+    numberFormat: "dd/mm/yyyy",
+  }),
   h2: st(12, { bold: true, alignment: { horizontal: "left", vertical: "middle" } }),
   plain: st(11, { alignment: { horizontal: "left", vertical: "middle" } }),
   fieldValue: st(12, { alignment: { horizontal: "left", vertical: "middle" }, numberFormat: "@" }),
-  fieldValueDate: st(12, { alignment: { horizontal: "left", vertical: "middle" }, numberFormat: "dd/mm/yyyy" }),
+  fieldValueDate: st(12, {
+    alignment: { horizontal: "left", vertical: "middle" },
+    numberFormat: "dd/mm/yyyy",
+  }),
   fieldValueYear: st(12, { alignment: { horizontal: "left", vertical: "middle" }, numberFormat: "0" }),
 };
 
@@ -110,27 +175,40 @@ class SheetBuilder {
   readonly heights = new Map<number, number>();
 
   put(address: string, value: CellScalar, style?: string, formula?: string): void {
-    this.cells.set(address, { address, value, ...(formula !== undefined ? { formula } : {}), ...(style ? { style } : {}) });
+    this.cells.set(address, {
+      address,
+      value,
+      ...(formula !== undefined ? { formula } : {}),
+      ...(style ? { style } : {}),
+    });
   }
   /** Untrusted text: always a plain value (never a formula). */
   text(address: string, value: string | null, style?: string): void {
     this.put(address, value, style);
   }
   merged(c1: number, r1: number, c2: number, r2: number, value: CellScalar, style: string): void {
-    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) this.put(`${columnLetter(c)}${r}`, r === r1 && c === c1 ? value : null, style);
+    for (let r = r1; r <= r2; r++)
+      for (let c = c1; c <= c2; c++)
+        this.put(`${columnLetter(c)}${r}`, r === r1 && c === c1 ? value : null, style);
     if (c1 !== c2 || r1 !== r2) this.merges.push(`${columnLetter(c1)}${r1}:${columnLetter(c2)}${r2}`);
   }
   height(row: number, h: number): void {
     this.heights.set(row, h);
   }
-  sheet(name: string, columns: { column: string; width: number }[], extra: Partial<SheetModel> = {}): SheetModel {
+  sheet(
+    name: string,
+    columns: { column: string; width: number }[],
+    extra: Partial<SheetModel> = {}
+  ): SheetModel {
     return {
       name,
       visibility: "visible",
       cells: [...this.cells.values()],
       merges: this.merges,
       columns,
-      rows: [...this.heights.entries()].sort((a, b) => a[0] - b[0]).map(([index, height]) => ({ index, height })),
+      rows: [...this.heights.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([index, height]) => ({ index, height })),
       validations: [],
       ...extra,
     };
@@ -162,12 +240,22 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
   const groups: SummaryGroup[] = [];
   let col = 4;
   const addGroup = (kind: SummaryGroup["kind"], key: string, title: string): SummaryGroup => {
-    const g = { kind, key, title, total: columnLetter(col), female: columnLetter(col + 1), pct: columnLetter(col + 2) };
+    const g = {
+      kind,
+      key,
+      title,
+      total: columnLetter(col),
+      female: columnLetter(col + 1),
+      pct: columnLetter(col + 2),
+    };
     col += 3;
     groups.push(g);
     return g;
   };
-  const unitsInOrder = [...c.units.filter((u) => u.kind === "commune"), ...c.units.filter((u) => u.kind === "body")];
+  const unitsInOrder = [
+    ...c.units.filter((u) => u.kind === "commune"),
+    ...c.units.filter((u) => u.kind === "body"),
+  ];
   const unitGroups = new Map<string, SummaryGroup>();
   for (const u of unitsInOrder) unitGroups.set(u.code, addGroup("unit", u.code, u.name));
   const subCommune = addGroup("subtotal", "commune", KIND_TITLE.commune);
@@ -185,7 +273,14 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
   if (unitField) named[unitField.name] = "B2";
   b.merged(4, 2, Math.max(12, Math.min(lastCol, 15)), 2, "Độc lập - Tự do - Hạnh phúc", "motto");
   b.merged(1, 4, 15, 4, `TỔNG HỢP ${def.title.vi.toUpperCase()}`, "title");
-  b.merged(1, 5, 15, 5, `(Biểu mẫu ${def.id}, phiên bản ${def.version}; tổng hợp từ ${c.rates.all.received}/${c.rates.all.expected} đơn vị đã nộp báo cáo)`, "subtitle");
+  b.merged(
+    1,
+    5,
+    15,
+    5,
+    `(Biểu mẫu ${def.id}, phiên bản ${def.version}; tổng hợp từ ${c.rates.all.received}/${c.rates.all.expected} đơn vị đã nộp báo cáo)`,
+    "subtitle"
+  );
   b.height(4, 24);
 
   let row = 7;
@@ -217,7 +312,12 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
       const s = shortStatus(statusByCode.get(g.key) as UnitStatus);
       b.merged(c1, headerRow + 1, c1 + 2, headerRow + 1, s.text, s.bad ? "groupStatusBad" : "groupStatus");
     } else {
-      const units = g.key === "commune" ? c.totals.commune.units.length : g.key === "body" ? c.totals.body.units.length : c.totals.all.units.length;
+      const units =
+        g.key === "commune"
+          ? c.totals.commune.units.length
+          : g.key === "body"
+            ? c.totals.body.units.length
+            : c.totals.all.units.length;
       b.merged(c1, headerRow + 1, c1 + 2, headerRow + 1, `${units} đơn vị`, "groupStatus");
     }
     b.put(`${g.total}${headerRow + 2}`, COLUMN_HEADERS.total.vi, head);
@@ -234,11 +334,22 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
   const rows: Record<string, number> = {};
   const computedRows: Record<string, number> = {};
   const pctSections = new Set(def.sections.filter((s) => s.percentFemale).map((s) => s.code));
-  const includedCommune = c.units.filter((u) => u.kind === "commune" && u.values && !u.excluded).map((u) => unitGroups.get(u.code) as SummaryGroup);
-  const includedBody = c.units.filter((u) => u.kind === "body" && u.values && !u.excluded).map((u) => unitGroups.get(u.code) as SummaryGroup);
+  const includedCommune = c.units
+    .filter((u) => u.kind === "commune" && u.values && !u.excluded)
+    .map((u) => unitGroups.get(u.code) as SummaryGroup);
+  const includedBody = c.units
+    .filter((u) => u.kind === "body" && u.values && !u.excluded)
+    .map((u) => unitGroups.get(u.code) as SummaryGroup);
   const sumFormula = (members: SummaryGroup[], which: "total" | "female", r: number): string =>
     members.length ? `SUM(${members.map((g) => `${g[which]}${r}`).join(",")})` : "0";
-  const groupTotals = (g: SummaryGroup): GroupTotals | null => (g.key === "commune" ? c.totals.commune : g.key === "body" ? c.totals.body : g.kind === "total" ? c.totals.all : null);
+  const groupTotals = (g: SummaryGroup): GroupTotals | null =>
+    g.key === "commune"
+      ? c.totals.commune
+      : g.key === "body"
+        ? c.totals.body
+        : g.kind === "total"
+          ? c.totals.all
+          : null;
 
   for (const s of def.sections) {
     const inds = form.indicators.filter((i) => i.section === s.code && i.kind !== "computed");
@@ -254,10 +365,20 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
       b.put(`C${row}`, ind.unit, "measure");
       b.height(row, Math.min(90, Math.max(20, Math.ceil(ind.label.vi.length / 45) * 15)));
       if (ind.kind === "text") writeTextRow(b, ind, row, groups, named);
-      else writeNumberRow(b, ind, row, groups, statusByCode, pctSections.has(s.code), named, { includedCommune, includedBody, subCommune, subBody, sumFormula, groupTotals });
+      else
+        writeNumberRow(b, ind, row, groups, statusByCode, pctSections.has(s.code), named, {
+          includedCommune,
+          includedBody,
+          subCommune,
+          subBody,
+          sumFormula,
+          groupTotals,
+        });
       row++;
       if (ind.kind === "tf") {
-        for (const cd of def.computed.filter((x) => x.formula.of === ind.code && x.formula.op === "sexRatioAtBirth")) {
+        for (const cd of def.computed.filter(
+          (x) => x.formula.of === ind.code && x.formula.op === "sexRatioAtBirth"
+        )) {
           computedRows[cd.id] = row;
           const r0 = rows[ind.code];
           b.put(`A${row}`, null, "code");
@@ -269,7 +390,12 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
             // Same semantics as the formula: a blank cell counts as 0.
             const cached = (f ?? 0) > 0 ? (((t ?? 0) - (f ?? 0)) / (f ?? 0)) * 100 : "";
             const styleName = g.kind === "unit" ? "pct" : g.kind === "subtotal" ? "pctSub" : "pctTotal";
-            b.put(`${g.total}${row}`, cached, styleName, `IF(N(${g.female}${r0})>0,(${g.total}${r0}-${g.female}${r0})/${g.female}${r0}*100,"")`);
+            b.put(
+              `${g.total}${row}`,
+              cached,
+              styleName,
+              `IF(N(${g.female}${r0})>0,(${g.total}${r0}-${g.female}${r0})/${g.female}${r0}*100,"")`
+            );
             b.put(`${g.female}${row}`, null, "notApplicable");
             b.put(`${g.pct}${row}`, null, "notApplicable");
           }
@@ -284,7 +410,14 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
   // --- Signature block (preparer / head are named fields) ----------------------------------------
   row = lastTableRow + 2;
   const dateVi = isoToVi(reportDate).split("/");
-  b.merged(lastCol - 8, row, lastCol, row, `Ngày ${dateVi[0]} tháng ${dateVi[1]} năm ${dateVi[2]}`, "signNote");
+  b.merged(
+    lastCol - 8,
+    row,
+    lastCol,
+    row,
+    `Ngày ${dateVi[0]} tháng ${dateVi[1]} năm ${dateVi[2]}`,
+    "signNote"
+  );
   row++;
   const signs: [string, number, number][] = [
     ["preparer", 2, 2],
@@ -294,8 +427,15 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
     const f = form.fieldByKey.get(key);
     if (!f) continue;
     b.merged(c1, row, c2, row, f.label.vi.toUpperCase(), "signTitle");
-    b.merged(c1, row + 1, c2, row + 1, key === "head" ? "(Ký tên, đóng dấu)" : "(Ký, ghi rõ họ tên)", "signNote");
-    const value = key === "preparer" ? options.preparer ?? null : options.head ?? null;
+    b.merged(
+      c1,
+      row + 1,
+      c2,
+      row + 1,
+      key === "head" ? "(Ký tên, đóng dấu)" : "(Ký, ghi rõ họ tên)",
+      "signNote"
+    );
+    const value = key === "preparer" ? (options.preparer ?? null) : (options.head ?? null);
     b.merged(c1, row + 4, c2, row + 4, value, "signName");
     named[f.name] = `${columnLetter(c1)}${row + 4}`;
   }
@@ -303,7 +443,8 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
   b.height(row + 3, 30);
 
   const missingNames = form.names.filter((n) => !named[n]);
-  if (missingNames.length) throw new Error(`Bảng tổng hợp thiếu ô cho / summary has no cell for: ${missingNames.join(", ")}`);
+  if (missingNames.length)
+    throw new Error(`Bảng tổng hợp thiếu ô cho / summary has no cell for: ${missingNames.join(", ")}`);
 
   const summarySheet = b.sheet(
     SUMMARY_SHEET,
@@ -330,7 +471,7 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
         margins: { left: 0.4, right: 0.3, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
         footer: `&L&"${FONT},Italic"&9${def.id} v${def.version} — Tổng hợp&R&"${FONT},Regular"&9Trang &P/&N`,
       },
-    },
+    }
   );
 
   const statusSheet = buildStatusSheet(c);
@@ -386,7 +527,7 @@ function writeNumberRow(
   statusByCode: Map<string, UnitStatus>,
   pctRow: boolean,
   named: Record<string, string>,
-  ctx: RowContext,
+  ctx: RowContext
 ): void {
   const base = ind.kind === "amount" ? "amount" : "count";
   const tf = ind.kind === "tf";
@@ -406,7 +547,9 @@ function writeNumberRow(
         const cached = totals.numbers[cell.name] ?? 0;
         values[which] = cached;
         const formula =
-          g.kind === "total" ? `${ctx.subCommune[which]}${r}+${ctx.subBody[which]}${r}` : ctx.sumFormula(g.key === "commune" ? ctx.includedCommune : ctx.includedBody, which, r);
+          g.kind === "total"
+            ? `${ctx.subCommune[which]}${r}+${ctx.subBody[which]}${r}`
+            : ctx.sumFormula(g.key === "commune" ? ctx.includedCommune : ctx.includedBody, which, r);
         b.put(addr, cached, styleName, formula);
         if (g.kind === "total") named[cell.name] = addr;
       }
@@ -420,14 +563,27 @@ function writeNumberRow(
   }
 }
 
-function writeTextRow(b: SheetBuilder, ind: ResolvedIndicator, r: number, groups: SummaryGroup[], named: Record<string, string>): void {
+function writeTextRow(
+  b: SheetBuilder,
+  ind: ResolvedIndicator,
+  r: number,
+  groups: SummaryGroup[],
+  named: Record<string, string>
+): void {
   for (const g of groups) {
     if (g.kind === "total") {
       // The collector's own assessment (the units' texts are on the "Ý kiến, kiến nghị" sheet).
       b.merged(columnNumberOf(g.total), r, columnNumberOf(g.pct), r, null, "inputNarrative");
       named[ind.cells[0].name] = `${g.total}${r}`;
     } else {
-      b.merged(columnNumberOf(g.total), r, columnNumberOf(g.pct), r, g.kind === "unit" ? null : "", "notApplicable");
+      b.merged(
+        columnNumberOf(g.total),
+        r,
+        columnNumberOf(g.pct),
+        r,
+        g.kind === "unit" ? null : "",
+        "notApplicable"
+      );
     }
   }
   b.put(`C${r}`, `Xem sheet "${NARRATIVE_SHEET}"`, "hint");
@@ -437,28 +593,76 @@ function buildStatusSheet(c: Consolidation): SheetModel {
   const b = new SheetBuilder();
   const widths = [6, 18, 34, 12, 30, 40, 13, 8, 10, 10];
   b.merged(1, 1, 10, 1, "TÌNH HÌNH NỘP BÁO CÁO", "title");
-  b.merged(1, 2, 10, 2, `${c.form.title.vi} (${c.form.id} v${c.form.version}) — hạn nộp ${isoToVi(c.form.deadline)}`, "subtitle");
+  b.merged(
+    1,
+    2,
+    10,
+    2,
+    `${c.form.title.vi} (${c.form.id} v${c.form.version}) — hạn nộp ${isoToVi(c.form.deadline)}`,
+    "subtitle"
+  );
   b.height(1, 24);
   let row = 4;
   b.put(`A${row}`, null);
-  const rateHead = ["", "Nhóm", "Phải nộp", "Đã nộp", "Đúng hạn", "Nộp muộn", "Chưa nộp", "Có lỗi", "Tỷ lệ nộp", "Tỷ lệ đúng hạn"];
+  const rateHead = [
+    "",
+    "Nhóm",
+    "Phải nộp",
+    "Đã nộp",
+    "Đúng hạn",
+    "Nộp muộn",
+    "Chưa nộp",
+    "Có lỗi",
+    "Tỷ lệ nộp",
+    "Tỷ lệ đúng hạn",
+  ];
   rateHead.forEach((h, i) => b.put(`${columnLetter(i + 1)}${row}`, h || null, h ? "th" : undefined));
   b.height(row, 30);
   row++;
   const rateRow = (label: string, r: Rates): void => {
-    const vals: CellScalar[] = [label, r.expected, r.received, r.onTime, r.late, r.missing, r.withErrors, r.reportingRate, r.timelinessRate];
-    vals.forEach((v, i) => b.put(`${columnLetter(i + 2)}${row}`, v, i === 0 ? "label" : i >= 7 ? "percentCell" : "numCell"));
+    const vals: CellScalar[] = [
+      label,
+      r.expected,
+      r.received,
+      r.onTime,
+      r.late,
+      r.missing,
+      r.withErrors,
+      r.reportingRate,
+      r.timelinessRate,
+    ];
+    vals.forEach((v, i) =>
+      b.put(`${columnLetter(i + 2)}${row}`, v, i === 0 ? "label" : i >= 7 ? "percentCell" : "numCell")
+    );
     row++;
   };
   rateRow("Xã, thị trấn", c.rates.commune);
   rateRow("Cơ quan, đơn vị", c.rates.body);
   rateRow("Tất cả", c.rates.all);
-  b.merged(2, row, 10, row, "Tỷ lệ nộp = số đơn vị đã nộp / số đơn vị phải nộp; tỷ lệ đúng hạn = số đơn vị nộp đúng hạn / số đơn vị phải nộp.", "hint");
+  b.merged(
+    2,
+    row,
+    10,
+    row,
+    "Tỷ lệ nộp = số đơn vị đã nộp / số đơn vị phải nộp; tỷ lệ đúng hạn = số đơn vị nộp đúng hạn / số đơn vị phải nộp.",
+    "hint"
+  );
   row += 2;
 
   b.merged(1, row, 10, row, "1. Tình hình nộp của từng đơn vị", "h2");
   row++;
-  const head = ["STT", "Mã đơn vị", "Đơn vị", "Loại", "Tình trạng", "Tệp", "Ngày báo cáo", "Số lỗi", "Số cảnh báo", "Số liệu khác thường"];
+  const head = [
+    "STT",
+    "Mã đơn vị",
+    "Đơn vị",
+    "Loại",
+    "Tình trạng",
+    "Tệp",
+    "Ngày báo cáo",
+    "Số lỗi",
+    "Số cảnh báo",
+    "Số liệu khác thường",
+  ];
   head.forEach((h, i) => b.put(`${columnLetter(i + 1)}${row}`, h, "th"));
   b.height(row, 30);
   row++;
@@ -478,7 +682,14 @@ function buildStatusSheet(c: Consolidation): SheetModel {
   row++;
 
   const unused = c.files.filter((f) => f.verdict !== "accepted");
-  b.merged(1, row, 10, row, `2. Các tệp không dùng (${unused.length} tệp; tổng số tệp nhận: ${c.counts.files})`, "h2");
+  b.merged(
+    1,
+    row,
+    10,
+    row,
+    `2. Các tệp không dùng (${unused.length} tệp; tổng số tệp nhận: ${c.counts.files})`,
+    "h2"
+  );
   row++;
   ["STT", "Tệp", "Kết quả", "Đơn vị", "Lý do"].forEach((h, i) => {
     if (i === 4) b.merged(5, row, 10, row, h, "th");
@@ -501,7 +712,9 @@ function buildStatusSheet(c: Consolidation): SheetModel {
   }
   row++;
 
-  const errors = c.units.flatMap((u) => u.issues.filter((i) => i.severity === "error").map((i) => ({ u, i })));
+  const errors = c.units.flatMap((u) =>
+    u.issues.filter((i) => i.severity === "error").map((i) => ({ u, i }))
+  );
   b.merged(1, row, 10, row, `3. Lỗi trong các báo cáo đã dùng (${errors.length})`, "h2");
   row++;
   ["STT", "Đơn vị", "Chỉ tiêu", "Nội dung"].forEach((h, i) => {
@@ -530,7 +743,11 @@ function buildStatusSheet(c: Consolidation): SheetModel {
   c.outliers.forEach((o, k) => {
     b.put(`A${row}`, k + 1, "textCenter");
     b.text(`B${row}`, o.unitName, "text");
-    b.put(`C${row}`, o.part === "value" ? o.indicator : `${o.indicator} (${o.part === "total" ? "tổng số" : "nữ"})`, "text");
+    b.put(
+      `C${row}`,
+      o.part === "value" ? o.indicator : `${o.indicator} (${o.part === "total" ? "tổng số" : "nữ"})`,
+      "text"
+    );
     b.merged(4, row, 10, row, null, "text");
     b.text(`D${row}`, o.message.vi, "text");
     b.height(row, 30);
@@ -550,7 +767,14 @@ function buildStatusSheet(c: Consolidation): SheetModel {
   return b.sheet(
     STATUS_SHEET,
     widths.map((w, i) => ({ column: columnLetter(i + 1), width: w })),
-    { print: { paper: "A4", orientation: "landscape", fitToWidth: true, margins: { left: 0.4, right: 0.3, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } } },
+    {
+      print: {
+        paper: "A4",
+        orientation: "landscape",
+        fitToWidth: true,
+        margins: { left: 0.4, right: 0.3, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+      },
+    }
   );
 }
 
@@ -559,7 +783,14 @@ function buildNarrativeSheet(c: Consolidation, form: ResolvedForm): SheetModel {
   const texts = form.indicators.filter((i) => i.kind === "text");
   const last = 3 + texts.length;
   b.merged(1, 1, last, 1, "Ý KIẾN, KIẾN NGHỊ CỦA CÁC ĐƠN VỊ", "title");
-  b.merged(1, 2, last, 2, `${c.form.title.vi} — mục ${[...new Set(texts.map((t) => t.section))].join(", ")}`, "subtitle");
+  b.merged(
+    1,
+    2,
+    last,
+    2,
+    `${c.form.title.vi} — mục ${[...new Set(texts.map((t) => t.section))].join(", ")}`,
+    "subtitle"
+  );
   b.height(1, 24);
   const head = ["STT", "Đơn vị", "Tình trạng", ...texts.map((t) => `${t.code}. ${t.label.vi}`)];
   head.forEach((h, i) => b.put(`${columnLetter(i + 1)}4`, h, "th"));
@@ -586,8 +817,16 @@ function buildNarrativeSheet(c: Consolidation, form: ResolvedForm): SheetModel {
   if (!k) b.merged(1, row, last, row, "Chưa có đơn vị nào nộp báo cáo.", "plain");
   return b.sheet(
     NARRATIVE_SHEET,
-    [{ column: "A", width: 6 }, { column: "B", width: 26 }, { column: "C", width: 18 }, ...texts.map((_, i) => ({ column: columnLetter(4 + i), width: 45 }))],
-    { freeze: { rows: 4, columns: 2 }, print: { paper: "A4", orientation: "landscape", fitToWidth: true, repeatRows: { first: 4, last: 4 } } },
+    [
+      { column: "A", width: 6 },
+      { column: "B", width: 26 },
+      { column: "C", width: 18 },
+      ...texts.map((_, i) => ({ column: columnLetter(4 + i), width: 45 })),
+    ],
+    {
+      freeze: { rows: 4, columns: 2 },
+      print: { paper: "A4", orientation: "landscape", fitToWidth: true, repeatRows: { first: 4, last: 4 } },
+    }
   );
 }
 

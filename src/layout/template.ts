@@ -83,7 +83,7 @@ export interface Template {
 export class UnknownUnitError extends Error {
   constructor(
     readonly code: string,
-    readonly units: readonly Unit[],
+    readonly units: readonly Unit[]
   ) {
     super(`Không có đơn vị mã "${code}" / unknown unit code`);
     this.name = "UnknownUnitError";
@@ -91,17 +91,45 @@ export class UnknownUnitError extends Error {
 }
 
 const FONT = "Times New Roman";
-const COL = { code: "A", indicator: "B", unit: "C", total: "D", female: "E", percentFemale: "F", note: "G", check: "H" } as const satisfies Record<ColumnKey, string>;
-const WIDTHS: Record<ColumnKey, number> = { code: 7, indicator: 50, unit: 11, total: 11, female: 11, percentFemale: 10, note: 14, check: 34 };
+const COL = {
+  code: "A",
+  indicator: "B",
+  unit: "C",
+  total: "D",
+  female: "E",
+  percentFemale: "F",
+  note: "G",
+  check: "H",
+} as const satisfies Record<ColumnKey, string>;
+const WIDTHS: Record<ColumnKey, number> = {
+  code: 7,
+  indicator: 50,
+  unit: 11,
+  total: 11,
+  female: 11,
+  percentFemale: 10,
+  note: 14,
+  check: 34,
+};
 const INPUT_FILL = "FFFFF2CC";
 const NA_FILL = "FFEDEDED";
 const HEAD_FILL = "FFD9D9D9";
 const SECTION_FILL = "FFF2F2F2";
 
-function style(size: number, extra: Partial<StyleModel> & { bold?: boolean; italic?: boolean; underline?: boolean; color?: string } = {}): StyleModel {
+function style(
+  size: number,
+  extra: Partial<StyleModel> & { bold?: boolean; italic?: boolean; underline?: boolean; color?: string } = {}
+): StyleModel {
   const { bold, italic, underline, color, ...rest } = extra;
   return {
-    font: { name: FONT, size, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}), ...(underline ? { underline } : {}), ...(color ? { color } : {}) },
+    font: {
+      name: FONT,
+      size,
+      ...(bold ? { bold } : {}),
+      ...(italic ? { italic } : {}),
+      ...(underline ? { underline } : {}),
+      ...(color ? { color } : {}),
+    },
     locked: true,
     ...rest,
   };
@@ -122,10 +150,33 @@ export const TEMPLATE_STYLES: Record<string, StyleModel> = {
   title: style(14, { bold: true, alignment: center }),
   subtitle: style(11, { italic: true, alignment: center }),
   fieldLabel: style(12, { alignment: right }),
-  fieldInput: style(12, { alignment: { horizontal: "center", vertical: "middle" }, fill: INPUT_FILL, border: "thin", locked: false }),
-  fieldYear: style(12, { alignment: { horizontal: "center", vertical: "middle" }, fill: INPUT_FILL, border: "thin", numberFormat: "0", locked: false }),
-  fieldDate: style(12, { alignment: { horizontal: "center", vertical: "middle" }, fill: INPUT_FILL, border: "thin", numberFormat: "dd/mm/yyyy", locked: false }),
-  fieldText: style(12, { alignment: { horizontal: "left", vertical: "middle" }, fill: INPUT_FILL, border: "thin", numberFormat: "@", locked: false }),
+  fieldInput: style(12, {
+    alignment: { horizontal: "center", vertical: "middle" },
+    fill: INPUT_FILL,
+    border: "thin",
+    locked: false,
+  }),
+  fieldYear: style(12, {
+    alignment: { horizontal: "center", vertical: "middle" },
+    fill: INPUT_FILL,
+    border: "thin",
+    numberFormat: "0",
+    locked: false,
+  }),
+  fieldDate: style(12, {
+    alignment: { horizontal: "center", vertical: "middle" },
+    fill: INPUT_FILL,
+    border: "thin",
+    numberFormat: "dd/mm/yyyy",
+    locked: false,
+  }),
+  fieldText: style(12, {
+    alignment: { horizontal: "left", vertical: "middle" },
+    fill: INPUT_FILL,
+    border: "thin",
+    numberFormat: "@",
+    locked: false,
+  }),
   hint: style(10, { italic: true, alignment: { horizontal: "left", vertical: "middle", wrapText: true } }),
   th: style(12, { bold: true, alignment: center, border: "thin", fill: HEAD_FILL }),
   thNumber: style(10, { italic: true, alignment: center, border: "thin", fill: HEAD_FILL }),
@@ -134,14 +185,41 @@ export const TEMPLATE_STYLES: Record<string, StyleModel> = {
   code: style(12, { alignment: center, border: "thin" }),
   label: style(12, { alignment: left, border: "thin" }),
   labelTop: style(12, { alignment: { horizontal: "left", vertical: "top", wrapText: true }, border: "thin" }),
-  labelComputed: style(12, { italic: true, alignment: { horizontal: "left", vertical: "middle", wrapText: true, indent: 1 }, border: "thin" }),
+  labelComputed: style(12, {
+    italic: true,
+    alignment: { horizontal: "left", vertical: "middle", wrapText: true, indent: 1 },
+    border: "thin",
+  }),
   measure: style(11, { alignment: center, border: "thin" }),
-  inputCount: style(12, { alignment: { horizontal: "right", vertical: "middle" }, border: "thin", fill: INPUT_FILL, numberFormat: "#,##0", locked: false }),
-  inputAmount: style(12, { alignment: { horizontal: "right", vertical: "middle" }, border: "thin", fill: INPUT_FILL, numberFormat: "#,##0.000", locked: false }),
-  inputNarrative: style(12, { alignment: { horizontal: "left", vertical: "top", wrapText: true }, border: "thin", fill: INPUT_FILL, numberFormat: "@", locked: false }),
+  inputCount: style(12, {
+    alignment: { horizontal: "right", vertical: "middle" },
+    border: "thin",
+    fill: INPUT_FILL,
+    numberFormat: "#,##0",
+    locked: false,
+  }),
+  inputAmount: style(12, {
+    alignment: { horizontal: "right", vertical: "middle" },
+    border: "thin",
+    fill: INPUT_FILL,
+    numberFormat: "#,##0.000",
+    locked: false,
+  }),
+  inputNarrative: style(12, {
+    alignment: { horizontal: "left", vertical: "top", wrapText: true },
+    border: "thin",
+    fill: INPUT_FILL,
+    numberFormat: "@",
+    locked: false,
+  }),
   note: style(11, { alignment: left, border: "thin", numberFormat: "@", locked: false }),
   notApplicable: style(12, { border: "thin", fill: NA_FILL }),
-  computed: style(12, { alignment: { horizontal: "right", vertical: "middle" }, border: "thin", fill: NA_FILL, numberFormat: "0.0" }),
+  computed: style(12, {
+    alignment: { horizontal: "right", vertical: "middle" },
+    border: "thin",
+    fill: NA_FILL,
+    numberFormat: "0.0",
+  }),
   check: style(10, { alignment: left, border: "thin", color: "FFC00000" }),
   signTitle: style(12, { bold: true, alignment: center }),
   signNote: style(11, { italic: true, alignment: center }),
@@ -166,7 +244,12 @@ export function buildTemplate(form: ResolvedForm, options: TemplateOptions = {})
   const validations: DataValidationModel[] = [];
   const nameCells: Record<string, string> = {};
   const put = (address: string, value: CellScalar, styleName?: string, formula?: string): void => {
-    cells.set(address, { address, value, ...(formula !== undefined ? { formula } : {}), ...(styleName ? { style: styleName } : {}) });
+    cells.set(address, {
+      address,
+      value,
+      ...(formula !== undefined ? { formula } : {}),
+      ...(styleName ? { style: styleName } : {}),
+    });
   };
   /** Write a value over a range: the first cell holds it, the others carry the style (borders). */
   const putMerged = (from: string, to: string, value: CellScalar, styleName: string): void => {
@@ -185,8 +268,11 @@ export function buildTemplate(form: ResolvedForm, options: TemplateOptions = {})
     rowHeights.set(row, h);
   };
   const validate = (v: DataValidationModel): void => {
-    for (const t of [v.prompt?.title, v.error.title]) if (t && t.length > VALIDATION_LIMITS.title) throw new Error(`tiêu đề quá dài / title too long: ${t}`);
-    for (const m of [v.prompt?.message, v.error.message]) if (m && m.length > VALIDATION_LIMITS.message) throw new Error(`thông báo quá dài / message too long: ${m}`);
+    for (const t of [v.prompt?.title, v.error.title])
+      if (t && t.length > VALIDATION_LIMITS.title) throw new Error(`tiêu đề quá dài / title too long: ${t}`);
+    for (const m of [v.prompt?.message, v.error.message])
+      if (m && m.length > VALIDATION_LIMITS.message)
+        throw new Error(`thông báo quá dài / message too long: ${m}`);
     validations.push(v);
   };
   const fieldOf = (key: string): ResolvedField | undefined => form.fieldByKey.get(key);
@@ -206,12 +292,19 @@ export function buildTemplate(form: ResolvedForm, options: TemplateOptions = {})
   height(3, 8);
   putMerged("A4", "H4", def.title.vi.toUpperCase(), "title");
   height(4, 24);
-  putMerged("A5", "H5", `(Biểu mẫu ${def.id}, phiên bản ${def.version} — gửi ${def.collector.name}, hạn gửi: ${viDate(def.deadline)})`, "subtitle");
+  putMerged(
+    "A5",
+    "H5",
+    `(Biểu mẫu ${def.id}, phiên bản ${def.version} — gửi ${def.collector.name}, hạn gửi: ${viDate(def.deadline)})`,
+    "subtitle"
+  );
   height(6, 8);
 
   // --- Header fields grid: two per row -------------------------------------------------------
   let row = 7;
-  const gridFields = form.fields.filter((f) => f.key !== "unit" && !(SIGNATURE_KEYS as readonly string[]).includes(f.key));
+  const gridFields = form.fields.filter(
+    (f) => f.key !== "unit" && !(SIGNATURE_KEYS as readonly string[]).includes(f.key)
+  );
   const signFields = SIGNATURE_KEYS.map((k) => fieldOf(k)).filter((f): f is ResolvedField => !!f);
   for (let i = 0; i < gridFields.length; i += 2) {
     const slots: [string, string, string][] = [
@@ -221,7 +314,14 @@ export function buildTemplate(form: ResolvedForm, options: TemplateOptions = {})
     gridFields.slice(i, i + 2).forEach((f, j) => {
       const [l1, l2, input] = slots[j];
       putMerged(`${l1}${row}`, `${l2}${row}`, `${f.label.vi}${f.required ? " (*)" : ""}:`, "fieldLabel");
-      const styleName = f.key === "year" ? "fieldYear" : f.key === "reportDate" ? "fieldDate" : f.key === "phone" ? "fieldText" : "fieldInput";
+      const styleName =
+        f.key === "year"
+          ? "fieldYear"
+          : f.key === "reportDate"
+            ? "fieldDate"
+            : f.key === "phone"
+              ? "fieldText"
+              : "fieldInput";
       put(`${input}${row}`, null, styleName);
       nameCells[f.name] = `${input}${row}`;
     });
@@ -232,7 +332,7 @@ export function buildTemplate(form: ResolvedForm, options: TemplateOptions = {})
     `A${row}`,
     `H${row}`,
     `Hướng dẫn: chỉ nhập vào các ô nền vàng; không có thì nhập 0, không để trống; (*) là thông tin bắt buộc. Cột "${COLUMN_HEADERS.check.vi}" tự báo "Lỗi" (phải sửa) hoặc "Lưu ý" (cần xem lại); số liệu hợp lệ thì cột này để trống.`,
-    "hint",
+    "hint"
   );
   height(row, 28);
   row++;
@@ -241,7 +341,9 @@ export function buildTemplate(form: ResolvedForm, options: TemplateOptions = {})
   const headerRow = row;
   (Object.keys(COL) as ColumnKey[]).forEach((k) => put(`${COL[k]}${headerRow}`, COLUMN_HEADERS[k].vi, "th"));
   height(headerRow, 34);
-  ["A", "B", "C", "1", "2", "3 = 2/1 × 100", "4", "5"].forEach((n, i) => put(`${String.fromCharCode(65 + i)}${headerRow + 1}`, n, "thNumber"));
+  ["A", "B", "C", "1", "2", "3 = 2/1 × 100", "4", "5"].forEach((n, i) =>
+    put(`${String.fromCharCode(65 + i)}${headerRow + 1}`, n, "thNumber")
+  );
   height(headerRow + 1, 16);
   row = headerRow + 2;
   const firstTableRow = row;
@@ -253,7 +355,10 @@ export function buildTemplate(form: ResolvedForm, options: TemplateOptions = {})
   const pctSections = new Set(def.sections.filter((s) => s.percentFemale).map((s) => s.code));
   const computedDefs = def.computed;
   const partColumn: Record<CellPart, string> = { total: COL.total, female: COL.female, value: COL.total };
-  type Planned = { kind: "section"; row: number; code: string; title: string } | { kind: "indicator"; row: number; ind: ResolvedIndicator } | { kind: "computed"; row: number; id: string };
+  type Planned =
+    | { kind: "section"; row: number; code: string; title: string }
+    | { kind: "indicator"; row: number; ind: ResolvedIndicator }
+    | { kind: "computed"; row: number; id: string };
   const plan: Planned[] = [];
   for (const s of def.sections) {
     const inds = form.indicators.filter((i) => i.section === s.code && i.kind !== "computed");
@@ -269,7 +374,8 @@ export function buildTemplate(form: ResolvedForm, options: TemplateOptions = {})
       for (const c of ind.cells) nameCells[c.name] = `${partColumn[c.part]}${rows[ind.code]}`;
       if (ind.kind !== "tf") continue;
       for (const c of computedDefs.filter((x) => x.formula.of === ind.code)) {
-        if (c.formula.op === "percentFemale" && pctSections.has(s.code)) computedCells[c.id] = `${COL.percentFemale}${rows[ind.code]}`;
+        if (c.formula.op === "percentFemale" && pctSections.has(s.code))
+          computedCells[c.id] = `${COL.percentFemale}${rows[ind.code]}`;
         else {
           computedCells[c.id] = `${COL.total}${row}`;
           plan.push({ kind: "computed", row: row++, id: c.id });
@@ -323,16 +429,29 @@ export function buildTemplate(form: ResolvedForm, options: TemplateOptions = {})
         operator: "lessThanOrEqual",
         formulae: ["32000"],
         allowBlank: true,
-        prompt: { title: `${ind.code}. Nhận xét, đánh giá`, message: clip(`${ind.label.vi}: viết ngắn gọn, có thể xuống dòng bằng Alt+Enter.`) },
-        error: { title: "Nội dung quá dài", message: "Mỗi ô chỉ chứa được tối đa 32.000 ký tự.", style: "stop" },
+        prompt: {
+          title: `${ind.code}. Nhận xét, đánh giá`,
+          message: clip(`${ind.label.vi}: viết ngắn gọn, có thể xuống dòng bằng Alt+Enter.`),
+        },
+        error: {
+          title: "Nội dung quá dài",
+          message: "Mỗi ô chỉ chứa được tối đa 32.000 ký tự.",
+          style: "stop",
+        },
       });
       continue;
     }
-    const femaleNote = ind.kind === "tf" && ind.femaleLabel ? ` (cột "${COLUMN_HEADERS.female.vi}": ${ind.femaleLabel.vi.replace(/^Trong đó\s+/i, "")})` : "";
+    const femaleNote =
+      ind.kind === "tf" && ind.femaleLabel
+        ? ` (cột "${COLUMN_HEADERS.female.vi}": ${ind.femaleLabel.vi.replace(/^Trong đó\s+/i, "")})`
+        : "";
     const labelText = `${ind.label.vi}${femaleNote}`;
     put(`B${r}`, labelText, "label");
     put(`C${r}`, ind.unit, "measure");
-    height(r, Math.max(rowHeightFor(labelText, WIDTHS.indicator, 12), rowHeightFor(ind.unit, WIDTHS.unit, 11)));
+    height(
+      r,
+      Math.max(rowHeightFor(labelText, WIDTHS.indicator, 12), rowHeightFor(ind.unit, WIDTHS.unit, 11))
+    );
     const inputStyle = ind.kind === "amount" ? "inputAmount" : "inputCount";
     for (const c of ind.cells) {
       const addr = nameCells[c.name];
@@ -354,7 +473,11 @@ export function buildTemplate(form: ResolvedForm, options: TemplateOptions = {})
       operator: "lessThanOrEqual",
       formulae: ["255"],
       allowBlank: true,
-      error: { title: "Ghi chú quá dài", message: "Ghi chú tối đa 255 ký tự; nội dung dài hãy ghi vào mục đánh giá chung.", style: "stop" },
+      error: {
+        title: "Ghi chú quá dài",
+        message: "Ghi chú tối đa 255 ký tự; nội dung dài hãy ghi vào mục đánh giá chung.",
+        style: "stop",
+      },
     });
     const rowItems = items.filter((it) => it.indicator === ind.code);
     const checkCell = `${COL.check}${r}`;
@@ -388,7 +511,10 @@ export function buildTemplate(form: ResolvedForm, options: TemplateOptions = {})
   }
 
   // --- Header-field validations ------------------------------------------------------------------
-  const unitList = { name: `${namePrefix(form.id)}_LIST_UNITS`, ref: qualified(META_SHEET, `D2:D${form.units.length + 1}`) };
+  const unitList = {
+    name: `${namePrefix(form.id)}_LIST_UNITS`,
+    ref: qualified(META_SHEET, `D2:D${form.units.length + 1}`),
+  };
   for (const f of form.fields) {
     const addr = nameCells[f.name];
     if (!addr) continue;
@@ -419,11 +545,18 @@ export function buildTemplate(form: ResolvedForm, options: TemplateOptions = {})
       horizontalCentered: true,
       footer: `&L&"${FONT},Italic"&9${def.id} v${def.version}&R&"${FONT},Regular"&9Trang &P/&N`,
     },
-    protection: { ...(options.password ? { password: options.password } : {}), allowFormatColumns: true, allowFormatRows: true },
+    protection: {
+      ...(options.password ? { password: options.password } : {}),
+      allowFormatColumns: true,
+      allowFormatRows: true,
+    },
     validations,
   };
 
-  const qualifiedCells: [string, string][] = form.names.map((n) => [n, qualified(REPORT_SHEET, nameCells[n])]);
+  const qualifiedCells: [string, string][] = form.names.map((n) => [
+    n,
+    qualified(REPORT_SHEET, nameCells[n]),
+  ]);
   const metaCells: CellModel[] = [];
   const metaRows: [string, CellScalar][] = [
     [META_KEYS.formId, form.id],
@@ -442,9 +575,15 @@ export function buildTemplate(form: ResolvedForm, options: TemplateOptions = {})
     metaCells.push({ address: `A${namesRow + 1 + i}`, value: n, style: "meta" });
     metaCells.push({ address: `B${namesRow + 1 + i}`, value: ref, style: "meta" });
   });
-  metaCells.push({ address: "D1", value: "units", style: "meta" }, { address: "E1", value: "unit_codes", style: "meta" });
+  metaCells.push(
+    { address: "D1", value: "units", style: "meta" },
+    { address: "E1", value: "unit_codes", style: "meta" }
+  );
   form.units.forEach((u, i) => {
-    metaCells.push({ address: `D${i + 2}`, value: u.name, style: "meta" }, { address: `E${i + 2}`, value: u.code, style: "meta" });
+    metaCells.push(
+      { address: `D${i + 2}`, value: u.name, style: "meta" },
+      { address: `E${i + 2}`, value: u.code, style: "meta" }
+    );
   });
   const meta: SheetModel = {
     name: META_SHEET,
@@ -508,7 +647,10 @@ export function templatePositions(form: ResolvedForm): TemplatePositions {
  * name; absent = blank): Kiểm tra texts and computed values, by cell address. Numbers are
  * numbers, texts texts (a number typed as text is text, as in the spreadsheet).
  */
-export function formulaValues(template: Template, inputs: ReadonlyMap<string, CellScalar>): Map<string, CellScalar> {
+export function formulaValues(
+  template: Template,
+  inputs: ReadonlyMap<string, CellScalar>
+): Map<string, CellScalar> {
   const byAddress = new Map<string, CellScalar>();
   for (const [name, v] of inputs) {
     const a = template.positions.cells[name];
@@ -521,7 +663,10 @@ export function formulaValues(template: Template, inputs: ReadonlyMap<string, Ce
 }
 
 /** Kiểm tra text per indicator code ("" when fine), for the given inputs. */
-export function expectedChecks(template: Template, inputs: ReadonlyMap<string, CellScalar>): Map<string, string> {
+export function expectedChecks(
+  template: Template,
+  inputs: ReadonlyMap<string, CellScalar>
+): Map<string, string> {
   const values = formulaValues(template, inputs);
   const out = new Map<string, string>();
   for (const [code, cell] of Object.entries(template.positions.checks)) {
@@ -544,7 +689,12 @@ export function firedChecks(template: Template, inputs: ReadonlyMap<string, Cell
 // ---------------------------------------------------------------------------------------------
 
 function numberValidation(ind: ResolvedIndicator, part: CellPart, range: string): DataValidationModel {
-  const what = ind.kind === "tf" ? (part === "female" ? (ind.femaleLabel?.vi ?? COLUMN_HEADERS.female.vi) : COLUMN_HEADERS.total.vi) : "Số liệu";
+  const what =
+    ind.kind === "tf"
+      ? part === "female"
+        ? (ind.femaleLabel?.vi ?? COLUMN_HEADERS.female.vi)
+        : COLUMN_HEADERS.total.vi
+      : "Số liệu";
   if (ind.kind === "amount") {
     return {
       range,
@@ -552,8 +702,17 @@ function numberValidation(ind: ResolvedIndicator, part: CellPart, range: string)
       operator: "greaterThanOrEqual",
       formulae: ["0"],
       allowBlank: true,
-      prompt: { title: clipTitle(`${ind.code}: ${ind.unit}`), message: clip(`Nhập số ≥ 0, đơn vị ${ind.unit}${ind.decimals !== undefined ? `, tối đa ${ind.decimals} chữ số thập phân` : ""}. Không có thì nhập 0.`) },
-      error: { title: "Số liệu không hợp lệ", message: `Chỉ được nhập số không âm (đơn vị ${ind.unit}).`, style: "stop" },
+      prompt: {
+        title: clipTitle(`${ind.code}: ${ind.unit}`),
+        message: clip(
+          `Nhập số ≥ 0, đơn vị ${ind.unit}${ind.decimals !== undefined ? `, tối đa ${ind.decimals} chữ số thập phân` : ""}. Không có thì nhập 0.`
+        ),
+      },
+      error: {
+        title: "Số liệu không hợp lệ",
+        message: `Chỉ được nhập số không âm (đơn vị ${ind.unit}).`,
+        style: "stop",
+      },
     };
   }
   const extra = part === "female" ? " Không được lớn hơn tổng số." : "";
@@ -563,12 +722,24 @@ function numberValidation(ind: ResolvedIndicator, part: CellPart, range: string)
     operator: "greaterThanOrEqual",
     formulae: ["0"],
     allowBlank: true,
-    prompt: { title: clipTitle(`${ind.code}: ${what}`), message: clip(`Nhập số nguyên ≥ 0 (${ind.unit}).${extra} Không có thì nhập 0.`) },
-    error: { title: "Số liệu không hợp lệ", message: "Chỉ được nhập số nguyên không âm: 0, 1, 2, …", style: "stop" },
+    prompt: {
+      title: clipTitle(`${ind.code}: ${what}`),
+      message: clip(`Nhập số nguyên ≥ 0 (${ind.unit}).${extra} Không có thì nhập 0.`),
+    },
+    error: {
+      title: "Số liệu không hợp lệ",
+      message: "Chỉ được nhập số nguyên không âm: 0, 1, 2, …",
+      style: "stop",
+    },
   };
 }
 
-function fieldValidation(f: ResolvedField, range: string, year: number, unitListName: string): DataValidationModel | null {
+function fieldValidation(
+  f: ResolvedField,
+  range: string,
+  year: number,
+  unitListName: string
+): DataValidationModel | null {
   switch (f.key) {
     case "unit":
       return {
@@ -576,8 +747,15 @@ function fieldValidation(f: ResolvedField, range: string, year: number, unitList
         type: "list",
         formulae: [unitListName],
         allowBlank: true,
-        prompt: { title: "Đơn vị báo cáo", message: "Chọn tên đơn vị trong danh sách (bấm mũi tên bên phải ô)." },
-        error: { title: "Đơn vị không có trong danh sách", message: "Hãy chọn đúng tên đơn vị trong danh sách thả xuống.", style: "stop" },
+        prompt: {
+          title: "Đơn vị báo cáo",
+          message: "Chọn tên đơn vị trong danh sách (bấm mũi tên bên phải ô).",
+        },
+        error: {
+          title: "Đơn vị không có trong danh sách",
+          message: "Hãy chọn đúng tên đơn vị trong danh sách thả xuống.",
+          style: "stop",
+        },
       };
     case "year":
       return {
@@ -587,7 +765,11 @@ function fieldValidation(f: ResolvedField, range: string, year: number, unitList
         formulae: [String(year)],
         allowBlank: true,
         prompt: { title: "Năm báo cáo", message: `Nhập ${year}.` },
-        error: { title: "Năm không đúng", message: `Biểu mẫu này dùng cho năm ${year}: hãy nhập ${year}.`, style: "stop" },
+        error: {
+          title: "Năm không đúng",
+          message: `Biểu mẫu này dùng cho năm ${year}: hãy nhập ${year}.`,
+          style: "stop",
+        },
       };
     case "reportDate":
       return {
@@ -597,7 +779,11 @@ function fieldValidation(f: ResolvedField, range: string, year: number, unitList
         formulae: [`${year}-01-01`, `${year + 1}-12-31`],
         allowBlank: true,
         prompt: { title: "Ngày báo cáo", message: `Nhập ngày dạng ngày/tháng/năm, ví dụ 30/11/${year}.` },
-        error: { title: "Ngày không hợp lệ", message: `Nhập ngày dạng ngày/tháng/năm, từ 01/01/${year} đến 31/12/${year + 1}.`, style: "stop" },
+        error: {
+          title: "Ngày không hợp lệ",
+          message: `Nhập ngày dạng ngày/tháng/năm, từ 01/01/${year} đến 31/12/${year + 1}.`,
+          style: "stop",
+        },
       };
     case "phone":
       return {
@@ -607,7 +793,11 @@ function fieldValidation(f: ResolvedField, range: string, year: number, unitList
         formulae: ["6", "20"],
         allowBlank: true,
         prompt: { title: "Số điện thoại", message: "Chỉ gồm chữ số, dấu cách, dấu + và dấu chấm." },
-        error: { title: "Số điện thoại không hợp lệ", message: "Số điện thoại dài từ 6 đến 20 ký tự.", style: "stop" },
+        error: {
+          title: "Số điện thoại không hợp lệ",
+          message: "Số điện thoại dài từ 6 đến 20 ký tự.",
+          style: "stop",
+        },
       };
     case "preparer":
     case "head":

@@ -36,8 +36,20 @@ export interface MergeReportJson {
   rates: Consolidation["rates"];
   totals: Record<string, number>;
   subtotals: { commune: Record<string, number>; body: Record<string, number> };
-  computed: { all: Record<string, number | null>; commune: Record<string, number | null>; body: Record<string, number | null> };
-  outliers: { unit: string; indicator: string; name: string; value: number; median: number; z: number; message: string }[];
+  computed: {
+    all: Record<string, number | null>;
+    commune: Record<string, number | null>;
+    body: Record<string, number | null>;
+  };
+  outliers: {
+    unit: string;
+    indicator: string;
+    name: string;
+    value: number;
+    median: number;
+    z: number;
+    message: string;
+  }[];
   notes: string[];
 }
 
@@ -73,8 +85,20 @@ export function consolidationToJson(c: Consolidation): MergeReportJson {
     rates: c.rates,
     totals: c.totals.all.numbers,
     subtotals: { commune: c.totals.commune.numbers, body: c.totals.body.numbers },
-    computed: { all: c.totals.all.computed, commune: c.totals.commune.computed, body: c.totals.body.computed },
-    outliers: c.outliers.map((o) => ({ unit: o.unit, indicator: o.indicator, name: o.name, value: o.value, median: o.median, z: Math.round(o.z * 100) / 100, message: o.message.vi })),
+    computed: {
+      all: c.totals.all.computed,
+      commune: c.totals.commune.computed,
+      body: c.totals.body.computed,
+    },
+    outliers: c.outliers.map((o) => ({
+      unit: o.unit,
+      indicator: o.indicator,
+      name: o.name,
+      value: o.value,
+      median: o.median,
+      z: Math.round(o.z * 100) / 100,
+      message: o.message.vi,
+    })),
     notes: c.notes.map((n) => n.vi),
   };
 }

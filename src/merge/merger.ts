@@ -111,21 +111,39 @@ const PART_EN: Record<CellPart, string> = { total: "total", female: "female", va
 
 export class Merger {
   readonly form: ResolvedForm;
-  private readonly options: Required<Pick<MergeOptions, "excludeUnitsWithErrors">> & { choose: Readonly<Record<string, string>> };
+  private readonly options: Required<Pick<MergeOptions, "excludeUnitsWithErrors">> & {
+    choose: Readonly<Record<string, string>>;
+  };
   private readonly matcher: UnitMatcher;
   private readonly entries: Entry[] = [];
   private readonly best = new Map<string, Candidate>();
   /** Input names of numeric cells in form order, with their indicator. */
-  private readonly numericCells: { name: string; code: string; part: CellPart; kind: "count" | "amount" | "tf"; measure: string }[];
+  private readonly numericCells: {
+    name: string;
+    code: string;
+    part: CellPart;
+    kind: "count" | "amount" | "tf";
+    measure: string;
+  }[];
 
   constructor(form: ResolvedForm, options: MergeOptions = {}) {
     this.form = options.units ? withUnits(form, options.units) : form;
-    this.options = { excludeUnitsWithErrors: options.excludeUnitsWithErrors ?? false, choose: options.choose ?? {} };
+    this.options = {
+      excludeUnitsWithErrors: options.excludeUnitsWithErrors ?? false,
+      choose: options.choose ?? {},
+    };
     this.matcher = new UnitMatcher(this.form.units);
     this.numericCells = [];
     for (const ind of this.form.indicators) {
       if (ind.kind === "count" || ind.kind === "amount" || ind.kind === "tf") {
-        for (const c of ind.cells) this.numericCells.push({ name: c.name, code: ind.code, part: c.part, kind: ind.kind, measure: ind.unit });
+        for (const c of ind.cells)
+          this.numericCells.push({
+            name: c.name,
+            code: ind.code,
+            part: c.part,
+            kind: ind.kind,
+            measure: ind.unit,
+          });
       }
     }
   }
@@ -155,12 +173,44 @@ export class Merger {
     }
     const form = this.form;
     const fingerprint = fingerprintValues(read.values);
-    const rejected = (reason: FileReason, message: Text, unitText: string | null, reportDate: string | null, errors = 0, warnings = 0): AddedFile => {
-      this.entries.push({ kind: "rejected", file, modified, reason, message, metaKind: read.metaKind, via: read.via, unitText, reportDate, fingerprint, errors, warnings });
+    const rejected = (
+      reason: FileReason,
+      message: Text,
+      unitText: string | null,
+      reportDate: string | null,
+      errors = 0,
+      warnings = 0
+    ): AddedFile => {
+      this.entries.push({
+        kind: "rejected",
+        file,
+        modified,
+        reason,
+        message,
+        metaKind: read.metaKind,
+        via: read.via,
+        unitText,
+        reportDate,
+        fingerprint,
+        errors,
+        warnings,
+      });
       return { verdict: "rejected", unit: null, reason, errors, warnings };
     };
-    if (read.formId !== form.id) return rejected("otherForm", otherFormMessage(read.formId, read.formVersion, form.id, form.version), null, null);
-    if (read.formVersion !== form.version) return rejected("otherVersion", otherFormMessage(read.formId, read.formVersion, form.id, form.version), null, null);
+    if (read.formId !== form.id)
+      return rejected(
+        "otherForm",
+        otherFormMessage(read.formId, read.formVersion, form.id, form.version),
+        null,
+        null
+      );
+    if (read.formVersion !== form.version)
+      return rejected(
+        "otherVersion",
+        otherFormMessage(read.formId, read.formVersion, form.id, form.version),
+        null,
+        null
+      );
 
     const ev = evaluateReport(form, read.values, { matcher: this.matcher });
     const issues: Issue[] = [...read.issues, ...ev.issues];
@@ -175,24 +225,64 @@ export class Merger {
       unit = metaUnit;
       const cell = ev.header.unit;
       if (cell && cell.code !== metaUnit.code && ev.header.unitText) {
-        issues.push({ severity: "warning", rule: MERGE_RULE_UNIT_MISMATCH, indicator: null, field: "unit", cell: unitFieldName, message: metaMismatchMessage(metaUnit, ev.header.unitText, cell) });
+        issues.push({
+          severity: "warning",
+          rule: MERGE_RULE_UNIT_MISMATCH,
+          indicator: null,
+          field: "unit",
+          cell: unitFieldName,
+          message: metaMismatchMessage(metaUnit, ev.header.unitText, cell),
+        });
       }
     } else {
-      const isOwnSummary = read.metaKind === "summary" && metaCode !== null && metaCode.toUpperCase() === collector.code.toUpperCase();
+      const isOwnSummary =
+        read.metaKind === "summary" &&
+        metaCode !== null &&
+        metaCode.toUpperCase() === collector.code.toUpperCase();
       if (isOwnSummary) {
         const c = countBySeverity(issues);
-        return rejected("ownSummary", ownSummaryMessage(collector.name), ev.header.unitText, ev.header.reportDate, c.errors, c.warnings);
+        return rejected(
+          "ownSummary",
+          ownSummaryMessage(collector.name),
+          ev.header.unitText,
+          ev.header.reportDate,
+          c.errors,
+          c.warnings
+        );
       }
       source = "cell";
       const text = ev.header.unitText;
       const m = text ? this.matcher.match(text) : ({ type: "none" } as const);
       if (m.type === "match") {
         unit = m.unit;
-        if (metaCode) issues.push({ severity: "warning", rule: MERGE_RULE_META_UNKNOWN, indicator: null, field: "unit", cell: unitFieldName, message: metaUnknownMessage(metaCode, m.unit) });
+        if (metaCode)
+          issues.push({
+            severity: "warning",
+            rule: MERGE_RULE_META_UNKNOWN,
+            indicator: null,
+            field: "unit",
+            cell: unitFieldName,
+            message: metaUnknownMessage(metaCode, m.unit),
+          });
       } else {
         const c = countBySeverity(issues);
-        if (m.type === "ambiguous" && text) return rejected("ambiguousUnit", ambiguousUnitMessage(text, m.candidates), text, ev.header.reportDate, c.errors, c.warnings);
-        return rejected("unknownUnit", unknownUnitMessage(text, metaCode), text, ev.header.reportDate, c.errors, c.warnings);
+        if (m.type === "ambiguous" && text)
+          return rejected(
+            "ambiguousUnit",
+            ambiguousUnitMessage(text, m.candidates),
+            text,
+            ev.header.reportDate,
+            c.errors,
+            c.warnings
+          );
+        return rejected(
+          "unknownUnit",
+          unknownUnitMessage(text, metaCode),
+          text,
+          ev.header.reportDate,
+          c.errors,
+          c.warnings
+        );
       }
     }
 
@@ -214,7 +304,13 @@ export class Merger {
         texts: ev.texts,
         computed: ev.computed,
         issues,
-        header: { unitText: ev.header.unitText, preparer: ev.header.preparer, phone: ev.header.phone, head: ev.header.head, year: ev.header.year },
+        header: {
+          unitText: ev.header.unitText,
+          preparer: ev.header.preparer,
+          phone: ev.header.phone,
+          head: ev.header.head,
+          year: ev.header.year,
+        },
       },
     };
     this.entries.push(cand);
@@ -230,7 +326,20 @@ export class Merger {
 
   /** A file the caller could not even read (I/O error): still listed, with its reason. */
   addUnreadable(file: string, modified: number, message: Text): AddedFile {
-    this.entries.push({ kind: "rejected", file, modified, reason: "ioError", message, metaKind: null, via: null, unitText: null, reportDate: null, fingerprint: "", errors: 0, warnings: 0 });
+    this.entries.push({
+      kind: "rejected",
+      file,
+      modified,
+      reason: "ioError",
+      message,
+      metaKind: null,
+      via: null,
+      unitText: null,
+      reportDate: null,
+      fingerprint: "",
+      errors: 0,
+      warnings: 0,
+    });
     return { verdict: "rejected", unit: null, reason: "ioError", errors: 0, warnings: 0 };
   }
 
@@ -251,7 +360,8 @@ export class Merger {
     if (da !== db) return { reason: "olderReportDate", sign: da > db ? 1 : -1 };
     if (a.modified !== b.modified) return { reason: "olderFile", sign: a.modified > b.modified ? 1 : -1 };
     if (a.file !== b.file) return { reason: "fileNameOrder", sign: a.file > b.file ? 1 : -1 };
-    if (a.fingerprint !== b.fingerprint) return { reason: "fileNameOrder", sign: a.fingerprint > b.fingerprint ? 1 : -1 };
+    if (a.fingerprint !== b.fingerprint)
+      return { reason: "fileNameOrder", sign: a.fingerprint > b.fingerprint ? 1 : -1 };
     return null;
   }
 
@@ -269,11 +379,28 @@ export class Merger {
 
     // Unit statuses.
     const fileCount = new Map<string, number>();
-    for (const e of this.entries) if (e.kind === "candidate") fileCount.set(e.unit.code, (fileCount.get(e.unit.code) ?? 0) + 1);
+    for (const e of this.entries)
+      if (e.kind === "candidate") fileCount.set(e.unit.code, (fileCount.get(e.unit.code) ?? 0) + 1);
     const units: UnitStatus[] = registry.map((u) => {
       const w = this.best.get(u.code);
       if (!w || !w.payload) {
-        return { code: u.code, name: u.name, kind: u.kind, status: "missing", file: null, reportDate: null, errors: 0, warnings: 0, outliers: 0, excluded: false, files: 0, label: statusLabel("missing", null, 0, false), values: null, issues: [], header: null };
+        return {
+          code: u.code,
+          name: u.name,
+          kind: u.kind,
+          status: "missing",
+          file: null,
+          reportDate: null,
+          errors: 0,
+          warnings: 0,
+          outliers: 0,
+          excluded: false,
+          files: 0,
+          label: statusLabel("missing", null, 0, false),
+          values: null,
+          issues: [],
+          header: null,
+        };
       }
       const status = w.reportDate !== null && w.reportDate > def.deadline ? "late" : "submitted";
       const excluded = exclude && w.errors > 0;
@@ -290,7 +417,11 @@ export class Merger {
         excluded,
         files: fileCount.get(u.code) ?? 1,
         label: statusLabel(status, w.reportDate, w.errors, excluded),
-        values: valuesRecord(form.names, w.payload, def.computed.map((c) => c.id)),
+        values: valuesRecord(
+          form.names,
+          w.payload,
+          def.computed.map((c) => c.id)
+        ),
         issues: [...w.payload.issues],
         header: { ...w.payload.header },
       };
@@ -309,22 +440,50 @@ export class Merger {
     for (const kind of ["commune", "body"] as UnitKind[]) {
       const ofKind = units.filter((u) => u.kind === kind && u.values);
       for (const cell of this.numericCells) {
-        const having = ofKind.filter((u) => u.values && Object.prototype.hasOwnProperty.call(u.values.numbers, cell.name));
+        const having = ofKind.filter(
+          (u) => u.values && Object.prototype.hasOwnProperty.call(u.values.numbers, cell.name)
+        );
         const vals = having.map((u) => (u.values as UnitValues).numbers[cell.name]);
         for (const o of findOutliers(vals)) {
           const u = having[o.index];
           const where = cell.part === "value" ? cell.code : `${cell.code} (${PART_VI[cell.part]})`;
           const whereEn = cell.part === "value" ? cell.code : `${cell.code} (${PART_EN[cell.part]})`;
           const value = vals[o.index];
-          const message = outlierMessage({ unitName: u.name, where, whereEn, value, median: o.median, z: o.z, n: vals.length, kind, measure: cell.measure });
-          outliers.push({ unit: u.code, unitName: u.name, kind, indicator: cell.code, part: cell.part, name: cell.name, value, median: o.median, z: o.z, n: vals.length, message });
+          const message = outlierMessage({
+            unitName: u.name,
+            where,
+            whereEn,
+            value,
+            median: o.median,
+            z: o.z,
+            n: vals.length,
+            kind,
+            measure: cell.measure,
+          });
+          outliers.push({
+            unit: u.code,
+            unitName: u.name,
+            kind,
+            indicator: cell.code,
+            part: cell.part,
+            name: cell.name,
+            value,
+            median: o.median,
+            z: o.z,
+            n: vals.length,
+            message,
+          });
           u.outliers++;
         }
       }
     }
     const unitIndex = new Map(registry.map((u, i) => [u.code, i]));
     const nameIndex = new Map(form.names.map((n, i) => [n, i]));
-    outliers.sort((a, b) => (unitIndex.get(a.unit) ?? 0) - (unitIndex.get(b.unit) ?? 0) || (nameIndex.get(a.name) ?? 0) - (nameIndex.get(b.name) ?? 0));
+    outliers.sort(
+      (a, b) =>
+        (unitIndex.get(a.unit) ?? 0) - (unitIndex.get(b.unit) ?? 0) ||
+        (nameIndex.get(a.name) ?? 0) - (nameIndex.get(b.name) ?? 0)
+    );
 
     // Narratives.
     const narratives: Narrative[] = [];
@@ -334,14 +493,16 @@ export class Merger {
       for (const ind of textIndicators) {
         const name = ind.cells[0].name;
         const text = u.values.texts[name];
-        if (text !== undefined) narratives.push({ unit: u.code, unitName: u.name, kind: u.kind, indicator: ind.code, name, text });
+        if (text !== undefined)
+          narratives.push({ unit: u.code, unitName: u.name, kind: u.kind, indicator: ind.code, name, text });
       }
     }
 
     // Notes.
     const notes: Text[] = [];
     const excludedUnits = units.filter((u) => u.excluded);
-    if (excludedUnits.length) notes.push(excludedNote(excludedUnits.map((u) => `${u.name} (${u.errors} lỗi)`)));
+    if (excludedUnits.length)
+      notes.push(excludedNote(excludedUnits.map((u) => `${u.name} (${u.errors} lỗi)`)));
     for (const u of units) if (u.files > 1 && u.file) notes.push(conflictNote(u.name, u.files, u.file));
 
     const count = (v: FileVerdict["verdict"]): number => files.filter((f) => f.verdict === v).length;
@@ -352,23 +513,50 @@ export class Merger {
       registry: registry.map((u) => ({ ...u, aliases: [...u.aliases] })),
       files,
       units,
-      rates: { all: rates(units), commune: rates(units.filter((u) => u.kind === "commune")), body: rates(units.filter((u) => u.kind === "body")) },
+      rates: {
+        all: rates(units),
+        commune: rates(units.filter((u) => u.kind === "commune")),
+        body: rates(units.filter((u) => u.kind === "body")),
+      },
       totals,
       narratives,
       outliers,
       notes,
-      counts: { files: files.length, accepted: count("accepted"), superseded: count("superseded"), rejected: count("rejected") },
+      counts: {
+        files: files.length,
+        accepted: count("accepted"),
+        superseded: count("superseded"),
+        rejected: count("rejected"),
+      },
     };
   }
 
   private verdictOf(e: Entry): FileVerdict {
-    const base = { file: e.file, modified: e.modified, metaKind: e.metaKind, via: e.via, reportDate: e.reportDate, errors: e.errors, warnings: e.warnings };
+    const base = {
+      file: e.file,
+      modified: e.modified,
+      metaKind: e.metaKind,
+      via: e.via,
+      reportDate: e.reportDate,
+      errors: e.errors,
+      warnings: e.warnings,
+    };
     if (e.kind === "rejected") {
-      return { ...base, verdict: "rejected", unit: null, unitName: null, unitSource: null, reason: e.reason, message: e.message, supersededBy: null };
+      return {
+        ...base,
+        verdict: "rejected",
+        unit: null,
+        unitName: null,
+        unitSource: null,
+        reason: e.reason,
+        message: e.message,
+        supersededBy: null,
+      };
     }
     const w = this.best.get(e.unit.code);
     const unitPart = { unit: e.unit.code, unitName: e.unit.name, unitSource: e.unitSource };
-    if (!w || w === e) return { ...base, ...unitPart, verdict: "accepted", reason: null, message: null, supersededBy: null };
+    if (!w || w === e)
+      return { ...base, ...unitPart, verdict: "accepted", reason: null, message: null, supersededBy: null };
     const diff = this.firstDifference(w, e);
     const reason: SupersedeReason = e.fingerprint === w.fingerprint || !diff ? "duplicate" : diff.reason;
     return {
@@ -504,7 +692,11 @@ export function createMerger(form: ResolvedForm, options: MergeOptions = {}): Me
 }
 
 /** Merge a whole sequence at once (tests, small inputs). */
-export function mergeReports(form: ResolvedForm, submissions: Iterable<Submission>, options: MergeOptions = {}): Consolidation {
+export function mergeReports(
+  form: ResolvedForm,
+  submissions: Iterable<Submission>,
+  options: MergeOptions = {}
+): Consolidation {
   const m = new Merger(form, options);
   for (const s of submissions) m.add(s.file, s.modified, s.read);
   return m.finish();

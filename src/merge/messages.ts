@@ -24,12 +24,12 @@ export function unknownUnitMessage(unitText: string | null, metaCode: string | n
   if (!unitText) {
     return t(
       `Không xác định được đơn vị báo cáo: ô "Đơn vị báo cáo" bỏ trống${meta}. Hãy chọn tên đơn vị trong danh sách rồi gửi lại.`,
-      `Cannot tell which unit sent this report: the unit cell is blank${metaEn}. Pick the unit from the list and send it again.`,
+      `Cannot tell which unit sent this report: the unit cell is blank${metaEn}. Pick the unit from the list and send it again.`
     );
   }
   return t(
     `Không xác định được đơn vị báo cáo: "${unitText}" không có trong danh sách đơn vị báo cáo${meta}. Hãy chọn đúng tên trong danh sách (hoặc bổ sung đơn vị vào danh sách bằng --units).`,
-    `Cannot tell which unit sent this report: "${unitText}" is not in the unit registry${metaEn}. Pick the name from the list (or add the unit with --units).`,
+    `Cannot tell which unit sent this report: "${unitText}" is not in the unit registry${metaEn}. Pick the name from the list (or add the unit with --units).`
   );
 }
 
@@ -37,35 +37,40 @@ export function ambiguousUnitMessage(unitText: string, candidates: Unit[]): Text
   const names = candidates.map((u) => u.name);
   return t(
     `Không xác định được đơn vị báo cáo: "${unitText}" có thể là ${names.join(" hoặc ")}. Hãy chọn đúng tên trong danh sách rồi gửi lại.`,
-    `Cannot tell which unit sent this report: "${unitText}" could be ${names.join(" or ")}. Pick the exact name from the list and send it again.`,
+    `Cannot tell which unit sent this report: "${unitText}" could be ${names.join(" or ")}. Pick the exact name from the list and send it again.`
   );
 }
 
 export function ownSummaryMessage(collector: string): Text {
   return t(
     `Tệp này là bản tổng hợp của chính ${collector}, không phải báo cáo của đơn vị cấp dưới: không tổng hợp lại (có thể là kết quả lần tổng hợp trước để lẫn trong thư mục).`,
-    `This file is a summary made by ${collector} itself, not a unit's report: not merged again (probably a previous merge's output left among the inputs).`,
+    `This file is a summary made by ${collector} itself, not a unit's report: not merged again (probably a previous merge's output left among the inputs).`
   );
 }
 
-export function otherFormMessage(formId: string, formVersion: string, expectedId: string, expectedVersion: string): Text {
+export function otherFormMessage(
+  formId: string,
+  formVersion: string,
+  expectedId: string,
+  expectedVersion: string
+): Text {
   return t(
     `Tệp là báo cáo theo biểu mẫu ${formId} phiên bản ${formVersion}, không phải ${expectedId} phiên bản ${expectedVersion}.`,
-    `The file is a report of form ${formId} version ${formVersion}, not ${expectedId} version ${expectedVersion}.`,
+    `The file is a report of form ${formId} version ${formVersion}, not ${expectedId} version ${expectedVersion}.`
   );
 }
 
 export function metaMismatchMessage(meta: Unit, unitText: string, cell: Unit): Text {
   return t(
     `Mã đơn vị trong tệp là ${meta.code} (${meta.name}) nhưng ô "Đơn vị báo cáo" ghi "${unitText}" (${cell.name}); đã tính cho ${meta.name} theo mã của tệp mẫu. Nếu sai, hãy dùng đúng tệp mẫu của đơn vị và gửi lại.`,
-    `The file's unit code is ${meta.code} (${meta.name}) but the unit cell says "${unitText}" (${cell.name}); counted for ${meta.name} as the template's code says. If wrong, use the unit's own template and send it again.`,
+    `The file's unit code is ${meta.code} (${meta.name}) but the unit cell says "${unitText}" (${cell.name}); counted for ${meta.name} as the template's code says. If wrong, use the unit's own template and send it again.`
   );
 }
 
 export function metaUnknownMessage(code: string, unit: Unit): Text {
   return t(
     `Mã đơn vị "${code}" trong tệp không có trong danh sách; đã nhận diện đơn vị theo ô "Đơn vị báo cáo": ${unit.name}.`,
-    `The file's unit code "${code}" is not in the registry; the unit was identified from the unit cell: ${unit.name}.`,
+    `The file's unit code "${code}" is not in the registry; the unit was identified from the unit cell: ${unit.name}.`
   );
 }
 
@@ -77,36 +82,44 @@ export function supersededMessage(
   reason: SupersedeReason,
   unitName: string,
   winner: { file: string; reportDate: string | null; modified: number },
-  loser: { reportDate: string | null; modified: number },
+  loser: { reportDate: string | null; modified: number }
 ): Text {
   const w = winner.file;
   switch (reason) {
     case "officerChoice":
-      return t(`Không dùng: đã chọn tệp "${w}" cho ${unitName}.`, `Not used: "${w}" was chosen for ${unitName}.`);
+      return t(
+        `Không dùng: đã chọn tệp "${w}" cho ${unitName}.`,
+        `Not used: "${w}" was chosen for ${unitName}.`
+      );
     case "duplicate":
       return t(
         `Không dùng: trùng nội dung với tệp "${w}" của ${unitName}; không cộng hai lần.`,
-        `Not used: same content as "${w}" (${unitName}); not counted twice.`,
+        `Not used: same content as "${w}" (${unitName}); not counted twice.`
       );
     case "olderReportDate":
       return t(
         `Không dùng: ${unitName} có báo cáo mới hơn là tệp "${w}" (ngày báo cáo ${dateVi(winner.reportDate)}, tệp này ${dateVi(loser.reportDate)}).`,
-        `Not used: ${unitName} sent a later report, "${w}" (dated ${winner.reportDate ?? "-"}; this one ${loser.reportDate ?? "no date"}).`,
+        `Not used: ${unitName} sent a later report, "${w}" (dated ${winner.reportDate ?? "-"}; this one ${loser.reportDate ?? "no date"}).`
       );
     case "olderFile":
       return t(
         `Không dùng: ${unitName} có tệp "${w}" cùng ngày báo cáo ${dateVi(winner.reportDate)} nhưng được sửa sau (${formatTimeVi(winner.modified)}, tệp này ${formatTimeVi(loser.modified)}).`,
-        `Not used: ${unitName} has "${w}" with the same report date but modified later (${new Date(winner.modified).toISOString()} vs ${new Date(loser.modified).toISOString()}).`,
+        `Not used: ${unitName} has "${w}" with the same report date but modified later (${new Date(winner.modified).toISOString()} vs ${new Date(loser.modified).toISOString()}).`
       );
     case "fileNameOrder":
       return t(
         `Không dùng: ${unitName} có tệp "${w}" cùng ngày báo cáo và cùng thời điểm sửa nhưng khác nội dung; đã chọn tệp có tên xếp sau theo thứ tự chữ cái. Hãy kiểm tra và chọn lại nếu cần.`,
-        `Not used: ${unitName} has "${w}" with the same report date and modification time but other content; the file whose name sorts last was chosen. Check and choose if needed.`,
+        `Not used: ${unitName} has "${w}" with the same report date and modification time but other content; the file whose name sorts last was chosen. Check and choose if needed.`
       );
   }
 }
 
-export function statusLabel(status: UnitStatusCode, reportDate: string | null, errors: number, excluded: boolean): Text {
+export function statusLabel(
+  status: UnitStatusCode,
+  reportDate: string | null,
+  errors: number,
+  excluded: boolean
+): Text {
   let vi: string;
   let en: string;
   if (status === "missing") return t("Chưa nộp", "Missing");
@@ -131,14 +144,14 @@ export function statusLabel(status: UnitStatusCode, reportDate: string | null, e
 export function excludedNote(names: string[]): Text {
   return t(
     `Đã loại ${names.length} đơn vị có lỗi khỏi số tổng hợp (tùy chọn loại đơn vị có lỗi): ${names.join("; ")}.`,
-    `${names.length} unit(s) with errors left out of the totals (exclude-errors option): ${names.join("; ")}.`,
+    `${names.length} unit(s) with errors left out of the totals (exclude-errors option): ${names.join("; ")}.`
   );
 }
 
 export function conflictNote(unitName: string, files: number, winner: string): Text {
   return t(
     `${unitName} gửi ${files} tệp; dùng tệp "${winner}" (các tệp khác ghi rõ lý do trong danh sách tệp).`,
-    `${unitName} sent ${files} files; "${winner}" is used (the others say why in the file list).`,
+    `${unitName} sent ${files} files; "${winner}" is used (the others say why in the file list).`
   );
 }
 
@@ -158,6 +171,6 @@ export function outlierMessage(args: {
   const z = formatNumberVi(Math.round(args.z * 10) / 10);
   return t(
     `Số liệu khác thường: ${args.unitName}, ${args.where} = ${formatNumberVi(args.value)}${m}, trong khi trung vị của ${args.n} ${k.vi} là ${formatNumberVi(args.median)}${m} (điểm z hiệu chỉnh ${z}). Hãy kiểm tra lại.`,
-    `Unusual value: ${args.unitName}, ${args.whereEn} = ${args.value}, while the median of ${args.n} ${k.en} is ${args.median} (modified z-score ${(Math.round(args.z * 10) / 10).toFixed(1)}). Please check.`,
+    `Unusual value: ${args.unitName}, ${args.whereEn} = ${args.value}, while the median of ${args.n} ${k.en} is ${args.median} (modified z-score ${(Math.round(args.z * 10) / 10).toFixed(1)}). Please check.`
   );
 }

@@ -40,7 +40,11 @@ export function modifiedZScores(values: readonly number[]): RobustScale {
 }
 
 /** Indexes of the outliers among `values`, with their scores; none with fewer than 5 values. */
-export function findOutliers(values: readonly number[], threshold = OUTLIER_THRESHOLD, minValues = OUTLIER_MIN_VALUES): { index: number; z: number; median: number }[] {
+export function findOutliers(
+  values: readonly number[],
+  threshold = OUTLIER_THRESHOLD,
+  minValues = OUTLIER_MIN_VALUES
+): { index: number; z: number; median: number }[] {
   if (values.length < minValues) return [];
   const { median: med, scores } = modifiedZScores(values);
   const out: { index: number; z: number; median: number }[] = [];

@@ -15,7 +15,8 @@ export class RegistryError extends Error {
 
 function kindOf(raw: string): UnitKind | null {
   const k = stripDiacritics(raw).toLowerCase().trim();
-  if (["commune", "xa", "thi tran", "tt", "phuong", "xa/tt", "xa, thi tran", "town", "ward"].includes(k)) return "commune";
+  if (["commune", "xa", "thi tran", "tt", "phuong", "xa/tt", "xa, thi tran", "town", "ward"].includes(k))
+    return "commune";
   if (["body", "co quan", "don vi", "agency", "co quan, don vi"].includes(k)) return "body";
   return null;
 }
@@ -55,10 +56,22 @@ export function parseRegistryCsv(text: string): Unit[] {
     if (i === lines.indexOf(first) && /^(code|m[aã])/i.test(stripDiacritics(code)) && !kindOf(kind)) return; // header row
     const k = kindOf(kind);
     if (!k) {
-      problems.push(`dòng ${i + 1}: loại đơn vị "${kind}" phải là "commune" (xã, thị trấn) hoặc "body" (cơ quan) / line ${i + 1}: kind must be commune or body`);
+      problems.push(
+        `dòng ${i + 1}: loại đơn vị "${kind}" phải là "commune" (xã, thị trấn) hoặc "body" (cơ quan) / line ${i + 1}: kind must be commune or body`
+      );
       return;
     }
-    units.push({ code: code.toUpperCase(), name, kind: k, aliases: aliases ? aliases.split("|").map((s) => s.trim()).filter(Boolean) : [] });
+    units.push({
+      code: code.toUpperCase(),
+      name,
+      kind: k,
+      aliases: aliases
+        ? aliases
+            .split("|")
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    });
   });
   return check(units, problems);
 }
@@ -70,8 +83,15 @@ export function parseRegistryJson(text: string): Unit[] {
   } catch (e) {
     throw new RegistryError([`JSON không hợp lệ / invalid JSON: ${(e as Error).message}`]);
   }
-  const list = Array.isArray(data) ? data : data && typeof data === "object" && Array.isArray((data as { units?: unknown }).units) ? (data as { units: unknown[] }).units : null;
-  if (!list) throw new RegistryError(['cần một mảng đơn vị hoặc { "units": [...] } / expected an array of units or { "units": [...] }']);
+  const list = Array.isArray(data)
+    ? data
+    : data && typeof data === "object" && Array.isArray((data as { units?: unknown }).units)
+      ? (data as { units: unknown[] }).units
+      : null;
+  if (!list)
+    throw new RegistryError([
+      'cần một mảng đơn vị hoặc { "units": [...] } / expected an array of units or { "units": [...] }',
+    ]);
   const problems: string[] = [];
   const units: Unit[] = [];
   list.forEach((raw, i) => {
@@ -82,7 +102,10 @@ export function parseRegistryJson(text: string): Unit[] {
     }
     const p = unitSchema.safeParse(r);
     if (p.success) units.push(p.data);
-    else problems.push(`đơn vị thứ ${i + 1}: ${p.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
+    else
+      problems.push(
+        `đơn vị thứ ${i + 1}: ${p.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`
+      );
   });
   return check(units, problems);
 }
@@ -97,7 +120,10 @@ function check(units: Unit[], problems: string[]): Unit[] {
   const seen = new Set<string>();
   units.forEach((u, i) => {
     const p = unitSchema.safeParse(u);
-    if (!p.success) problems.push(`đơn vị ${u.code || `thứ ${i + 1}`}: ${p.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
+    if (!p.success)
+      problems.push(
+        `đơn vị ${u.code || `thứ ${i + 1}`}: ${p.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`
+      );
     if (seen.has(u.code)) problems.push(`mã đơn vị trùng / duplicate code: ${u.code}`);
     seen.add(u.code);
   });

@@ -117,7 +117,13 @@ export interface UnitStatus {
   /** The accepted file's issues (reader + rules + merge notes); empty when missing. */
   issues: Issue[];
   /** Header of the accepted file. */
-  header: { unitText: string | null; preparer: string | null; phone: string | null; head: string | null; year: number | null } | null;
+  header: {
+    unitText: string | null;
+    preparer: string | null;
+    phone: string | null;
+    head: string | null;
+    year: number | null;
+  } | null;
 }
 
 export interface Rates {

@@ -46,12 +46,22 @@ export const DECIMALS_TOLERANCE = 1e-14;
 const PART_VI: Record<CellPart, string> = { total: "tổng số", female: "số nữ", value: "giá trị" };
 const PART_EN: Record<CellPart, string> = { total: "total", female: "female", value: "value" };
 
-export function evaluateReport(form: ResolvedForm, values: CellValues, options: EvaluateOptions = {}): Evaluation {
+export function evaluateReport(
+  form: ResolvedForm,
+  values: CellValues,
+  options: EvaluateOptions = {}
+): Evaluation {
   const ctx = new Context(form, values);
   ctx.readIndicators();
   const header = ctx.readHeader(options.matcher ?? matcherFor(form));
   ctx.crossRules();
-  return { issues: ctx.issues, numbers: ctx.numbers, texts: ctx.texts, header, computed: computeValues(form, ctx.numbers) };
+  return {
+    issues: ctx.issues,
+    numbers: ctx.numbers,
+    texts: ctx.texts,
+    header,
+    computed: computeValues(form, ctx.numbers),
+  };
 }
 
 const matchers = new WeakMap<ResolvedForm, UnitMatcher>();
@@ -65,7 +75,10 @@ function matcherFor(form: ResolvedForm): UnitMatcher {
 }
 
 /** % female and sex ratio at birth, from (possibly summed) totals and females. */
-export function computeValues(form: ResolvedForm, numbers: ReadonlyMap<string, number>): Map<string, number | null> {
+export function computeValues(
+  form: ResolvedForm,
+  numbers: ReadonlyMap<string, number>
+): Map<string, number | null> {
   const out = new Map<string, number | null>();
   for (const c of form.definition.computed) {
     const ind = form.byCode.get(c.formula.of);
@@ -76,7 +89,11 @@ export function computeValues(form: ResolvedForm, numbers: ReadonlyMap<string, n
   return out;
 }
 
-export function computeFormula(op: "percentFemale" | "sexRatioAtBirth", total: number | undefined, female: number | undefined): number | null {
+export function computeFormula(
+  op: "percentFemale" | "sexRatioAtBirth",
+  total: number | undefined,
+  female: number | undefined
+): number | null {
   if (total === undefined || female === undefined) return null;
   if (op === "percentFemale") return total > 0 ? (female / total) * 100 : null;
   return female > 0 ? ((total - female) / female) * 100 : null;
@@ -90,7 +107,7 @@ class Context {
 
   constructor(
     private readonly form: ResolvedForm,
-    private readonly values: CellValues,
+    private readonly values: CellValues
   ) {
     this.rules = new Map();
     for (const r of form.definition.rules) {
@@ -108,7 +125,14 @@ class Context {
     return (this.rules.get(type) ?? []) as Extract<Rule, { type: T }>[];
   }
 
-  private add(rule: { id: string; severity: Severity } | undefined, fallbackId: string, indicator: string | null, cell: string | null, message: Text, field?: string): void {
+  private add(
+    rule: { id: string; severity: Severity } | undefined,
+    fallbackId: string,
+    indicator: string | null,
+    cell: string | null,
+    message: Text,
+    field?: string
+  ): void {
     this.issues.push({
       severity: rule?.severity ?? "error",
       rule: rule?.id ?? fallbackId,
@@ -138,24 +162,52 @@ class Context {
     else if (v.type === "number") text = String(v.value);
     else if (v.type === "boolean") text = v.value ? "TRUE" : "FALSE";
     else if (v.type === "error") {
-      this.add(this.rule("valueType"), "type", ind.code, name, t(`Ô ${ind.code} có lỗi ${v.code}`, `Cell ${ind.code} holds the error ${v.code}`));
+      this.add(
+        this.rule("valueType"),
+        "type",
+        ind.code,
+        name,
+        t(`Ô ${ind.code} có lỗi ${v.code}`, `Cell ${ind.code} holds the error ${v.code}`)
+      );
     } else if (v.type === "uncomputed") this.notComputed(ind.code, ind.code, ind.code, name);
     if (text !== null) this.texts.set(name, text);
     else {
       for (const r of this.all("textRequired")) {
         if (r.indicator === ind.code && isBlankValue(v)) {
-          this.add(r, r.id, ind.code, name, t(`Chưa nhập nội dung mục ${ind.code} (${ind.label.vi})`, `${ind.code} (${ind.label.en}) is blank`));
+          this.add(
+            r,
+            r.id,
+            ind.code,
+            name,
+            t(
+              `Chưa nhập nội dung mục ${ind.code} (${ind.label.vi})`,
+              `${ind.code} (${ind.label.en}) is blank`
+            )
+          );
         }
       }
     }
   }
 
   /** A formula without a cached result: reported, never read as 0. `indicator` null for header fields. */
-  private notComputed(indicator: string | null, where: string, whereEn: string, name: string, field?: string): void {
-    this.add(this.rule("valueType"), "type", indicator, name, t(
-      `Ô ${where} là công thức chưa được tính (tệp được ghi bởi chương trình không tính công thức): hãy mở tệp trong Excel và lưu lại`,
-      `Cell ${whereEn} is a formula that was never computed: open the file in Excel and save it again`,
-    ), field);
+  private notComputed(
+    indicator: string | null,
+    where: string,
+    whereEn: string,
+    name: string,
+    field?: string
+  ): void {
+    this.add(
+      this.rule("valueType"),
+      "type",
+      indicator,
+      name,
+      t(
+        `Ô ${where} là công thức chưa được tính (tệp được ghi bởi chương trình không tính công thức): hãy mở tệp trong Excel và lưu lại`,
+        `Cell ${whereEn} is a formula that was never computed: open the file in Excel and save it again`
+      ),
+      field
+    );
   }
 
   private readNumber(ind: ResolvedIndicator, part: CellPart, name: string): void {
@@ -166,21 +218,51 @@ class Context {
     let n: number;
     switch (v.type) {
       case "blank":
-        this.add(this.rule("blank"), "blank", ind.code, name, t(`Ô ${where} bỏ trống (chưa báo cáo); nếu bằng 0 hãy nhập 0`, `${whereEn} is blank (not reported); type 0 for zero`));
+        this.add(
+          this.rule("blank"),
+          "blank",
+          ind.code,
+          name,
+          t(
+            `Ô ${where} bỏ trống (chưa báo cáo); nếu bằng 0 hãy nhập 0`,
+            `${whereEn} is blank (not reported); type 0 for zero`
+          )
+        );
         if (!this.rule("blank")) this.issues.pop();
         return;
       case "error":
-        this.add(typeRule, "type", ind.code, name, t(`Ô ${where} có lỗi ${v.code}`, `${whereEn} holds the error ${v.code}`));
+        this.add(
+          typeRule,
+          "type",
+          ind.code,
+          name,
+          t(`Ô ${where} có lỗi ${v.code}`, `${whereEn} holds the error ${v.code}`)
+        );
         return;
       case "uncomputed":
         this.notComputed(ind.code, where, whereEn, name);
         return;
       case "boolean":
-        this.add(typeRule, "type", ind.code, name, t(`Ô ${where} phải là số, không phải ${v.value ? "TRUE" : "FALSE"}`, `${whereEn} must be a number`));
+        this.add(
+          typeRule,
+          "type",
+          ind.code,
+          name,
+          t(`Ô ${where} phải là số, không phải ${v.value ? "TRUE" : "FALSE"}`, `${whereEn} must be a number`)
+        );
         return;
       case "text": {
         if (!v.text.trim()) {
-          this.add(this.rule("blank"), "blank", ind.code, name, t(`Ô ${where} bỏ trống (chưa báo cáo); nếu bằng 0 hãy nhập 0`, `${whereEn} is blank (not reported); type 0 for zero`));
+          this.add(
+            this.rule("blank"),
+            "blank",
+            ind.code,
+            name,
+            t(
+              `Ô ${where} bỏ trống (chưa báo cáo); nếu bằng 0 hãy nhập 0`,
+              `${whereEn} is blank (not reported); type 0 for zero`
+            )
+          );
           if (!this.rule("blank")) this.issues.pop();
           return;
         }
@@ -191,17 +273,23 @@ class Context {
             p.reason === "ambiguous"
               ? t(
                   `Ô ${where}: "${v.text}" không rõ là ${fmt(p.readings[0])} hay ${fmt(p.readings[1])}; hãy nhập lại dạng số`,
-                  `${whereEn}: "${v.text}" could be ${p.readings[0]} or ${p.readings[1]}; type it as a number`,
+                  `${whereEn}: "${v.text}" could be ${p.readings[0]} or ${p.readings[1]}; type it as a number`
                 )
               : t(`Ô ${where}: "${v.text}" không phải là số`, `${whereEn}: "${v.text}" is not a number`);
           this.add(typeRule, "type", ind.code, name, msg);
           return;
         }
         n = p.value;
-        this.add(this.rule("textNumber"), "text-number", ind.code, name, t(
-          `Ô ${where}: số được nhập dạng văn bản "${v.text}", đã đọc là ${fmt(n)}`,
-          `${whereEn}: number typed as text "${v.text}", read as ${n}`,
-        ));
+        this.add(
+          this.rule("textNumber"),
+          "text-number",
+          ind.code,
+          name,
+          t(
+            `Ô ${where}: số được nhập dạng văn bản "${v.text}", đã đọc là ${fmt(n)}`,
+            `${whereEn}: number typed as text "${v.text}", read as ${n}`
+          )
+        );
         if (!this.rule("textNumber")) this.issues.pop();
         break;
       }
@@ -210,15 +298,36 @@ class Context {
         break;
     }
     if (!Number.isFinite(n)) {
-      this.add(typeRule, "type", ind.code, name, t(`Ô ${where} không phải là số hợp lệ`, `${whereEn} is not a valid number`));
+      this.add(
+        typeRule,
+        "type",
+        ind.code,
+        name,
+        t(`Ô ${where} không phải là số hợp lệ`, `${whereEn} is not a valid number`)
+      );
       return;
     }
     if (n < 0) {
-      this.add(typeRule, "type", ind.code, name, t(`Ô ${where}: số âm (${fmt(n)}) không hợp lệ, phải ≥ 0`, `${whereEn}: negative number (${n}); must be ≥ 0`));
+      this.add(
+        typeRule,
+        "type",
+        ind.code,
+        name,
+        t(
+          `Ô ${where}: số âm (${fmt(n)}) không hợp lệ, phải ≥ 0`,
+          `${whereEn}: negative number (${n}); must be ≥ 0`
+        )
+      );
       return;
     }
     if (ind.kind !== "amount" && !Number.isInteger(n)) {
-      this.add(typeRule, "type", ind.code, name, t(`Ô ${where}: ${fmt(n)} không phải số nguyên`, `${whereEn}: ${n} is not a whole number`));
+      this.add(
+        typeRule,
+        "type",
+        ind.code,
+        name,
+        t(`Ô ${where}: ${fmt(n)} không phải số nguyên`, `${whereEn}: ${n} is not a whole number`)
+      );
       return;
     }
     if (ind.kind === "amount" && ind.decimals !== undefined) {
@@ -226,7 +335,16 @@ class Context {
       // Tolerance for binary floating point only (a product is off by ≈1e-16 relative): 150.5001
       // must not pass as 3 decimals, even for large amounts.
       if (Math.abs(scaled - Math.round(scaled)) > DECIMALS_TOLERANCE * Math.max(1, Math.abs(scaled))) {
-        this.add(typeRule, "type", ind.code, name, t(`Ô ${where}: ${fmt(n)} có quá ${ind.decimals} chữ số thập phân`, `${whereEn}: ${n} has more than ${ind.decimals} decimals`));
+        this.add(
+          typeRule,
+          "type",
+          ind.code,
+          name,
+          t(
+            `Ô ${where}: ${fmt(n)} có quá ${ind.decimals} chữ số thập phân`,
+            `${whereEn}: ${n} has more than ${ind.decimals} decimals`
+          )
+        );
         return;
       }
     }
@@ -234,13 +352,22 @@ class Context {
   }
 
   readHeader(matcher: UnitMatcher): ReportHeader {
-    const header: ReportHeader = { unitText: null, unit: null, year: null, reportDate: null, preparer: null, phone: null, head: null };
+    const header: ReportHeader = {
+      unitText: null,
+      unit: null,
+      year: null,
+      reportDate: null,
+      preparer: null,
+      phone: null,
+      head: null,
+    };
     const rule = this.rule("header");
     const typeRule = this.rule("valueType");
     for (const f of this.form.fields) {
       const v = this.value(f.name);
       const text = cellText(v);
-      const add = (r: typeof rule | typeof typeRule, vi: string, en: string): void => this.add(r, "header", null, f.name, t(vi, en), f.key);
+      const add = (r: typeof rule | typeof typeRule, vi: string, en: string): void =>
+        this.add(r, "header", null, f.name, t(vi, en), f.key);
       if (v.type === "error") {
         add(typeRule, `Ô "${f.label.vi}" có lỗi ${v.code}`, `"${f.label.en}" holds the error ${v.code}`);
         continue;
@@ -253,15 +380,30 @@ class Context {
         if (f.required) add(rule, `Chưa nhập "${f.label.vi}"`, `"${f.label.en}" is missing`);
         continue;
       }
-      this.readField(f.key, v, text, header, matcher, (vi, en, useType) => add(useType ? typeRule : rule, vi, en), f.label);
+      this.readField(
+        f.key,
+        v,
+        text,
+        header,
+        matcher,
+        (vi, en, useType) => add(useType ? typeRule : rule, vi, en),
+        f.label
+      );
     }
     if (header.reportDate) {
       const late = this.rule("late");
       if (late && header.reportDate > this.form.definition.deadline) {
-        this.add(late, late.id, null, this.form.fieldByKey.get("reportDate")?.name ?? null, t(
-          `Nộp muộn: ngày báo cáo ${isoToVi(header.reportDate)} sau hạn ${isoToVi(this.form.definition.deadline)}`,
-          `Late: report dated ${header.reportDate}, after the deadline ${this.form.definition.deadline}`,
-        ), "reportDate");
+        this.add(
+          late,
+          late.id,
+          null,
+          this.form.fieldByKey.get("reportDate")?.name ?? null,
+          t(
+            `Nộp muộn: ngày báo cáo ${isoToVi(header.reportDate)} sau hạn ${isoToVi(this.form.definition.deadline)}`,
+            `Late: report dated ${header.reportDate}, after the deadline ${this.form.definition.deadline}`
+          ),
+          "reportDate"
+        );
       }
     }
     return header;
@@ -274,7 +416,7 @@ class Context {
     header: ReportHeader,
     matcher: UnitMatcher,
     problem: (vi: string, en: string, typeError?: boolean) => void,
-    label: Text,
+    label: Text
   ): void {
     switch (key) {
       case "unit": {
@@ -284,10 +426,13 @@ class Context {
         else if (m.type === "ambiguous") {
           problem(
             `Đơn vị "${text}" không rõ là ${m.candidates.map((u) => u.name).join(" hay ")}: hãy chọn đúng tên trong danh sách`,
-            `Unit "${text}" is ambiguous (${m.candidates.map((u) => u.name).join(" / ")}): pick it from the list`,
+            `Unit "${text}" is ambiguous (${m.candidates.map((u) => u.name).join(" / ")}): pick it from the list`
           );
         } else {
-          problem(`Đơn vị "${text}" không có trong danh sách đơn vị báo cáo`, `Unit "${text}" is not in the registry`);
+          problem(
+            `Đơn vị "${text}" không có trong danh sách đơn vị báo cáo`,
+            `Unit "${text}" is not in the registry`
+          );
         }
         return;
       }
@@ -296,20 +441,31 @@ class Context {
         const year = typeof n === "number" ? n : n.ok ? n.value : NaN;
         if (Number.isInteger(year)) header.year = year;
         if (year !== this.form.definition.year) {
-          problem(`Năm báo cáo phải là ${this.form.definition.year}, không phải "${text}"`, `Report year must be ${this.form.definition.year}, not "${text}"`);
+          problem(
+            `Năm báo cáo phải là ${this.form.definition.year}, không phải "${text}"`,
+            `Report year must be ${this.form.definition.year}, not "${text}"`
+          );
         }
         return;
       }
       case "reportDate": {
         const iso = v.type === "number" ? serialToIso(v.value) : parseDateText(text);
         if (iso) header.reportDate = iso;
-        else problem(`"${label.vi}": "${text}" không phải là ngày (nhập dạng ngày/tháng/năm)`, `"${label.en}": "${text}" is not a date (dd/mm/yyyy)`, true);
+        else
+          problem(
+            `"${label.vi}": "${text}" không phải là ngày (nhập dạng ngày/tháng/năm)`,
+            `"${label.en}": "${text}" is not a date (dd/mm/yyyy)`,
+            true
+          );
         return;
       }
       case "phone":
         header.phone = text;
         if (!/^[0-9 +.]+$/.test(text) || !/[0-9]/.test(text)) {
-          problem(`Số điện thoại "${text}" chỉ được gồm chữ số, dấu cách, "+" và "."`, `Phone "${text}" may only hold digits, spaces, "+" and "."`);
+          problem(
+            `Số điện thoại "${text}" chỉ được gồm chữ số, dấu cách, "+" và "."`,
+            `Phone "${text}" may only hold digits, spaces, "+" and "."`
+          );
         }
         return;
       case "preparer":
@@ -331,7 +487,9 @@ class Context {
       this.form.byCode.get(code)?.cells.find((c) => c.part === part)?.name ?? null;
     const refNum = (r: CellRef): number | undefined => num(r.indicator, r.part);
     const refLabel = (r: CellRef): [string, string] =>
-      r.part === "value" ? [r.indicator, r.indicator] : [`${r.indicator} (${PART_VI[r.part]})`, `${r.indicator} (${PART_EN[r.part]})`];
+      r.part === "value"
+        ? [r.indicator, r.indicator]
+        : [`${r.indicator} (${PART_VI[r.part]})`, `${r.indicator} (${PART_EN[r.part]})`];
 
     const tfs = this.form.indicators.filter((i) => i.kind === "tf");
     for (const r of this.all("femaleNotAboveTotal")) {
@@ -339,10 +497,16 @@ class Context {
         const total = num(ind.code, "total");
         const female = num(ind.code, "female");
         if (total !== undefined && female !== undefined && female > total) {
-          this.add(r, r.id, ind.code, nameOf(ind.code, "female"), t(
-            `Số nữ (${fmt(female)}) lớn hơn tổng số (${fmt(total)}) tại ${ind.code}`,
-            `Female (${female}) exceeds total (${total}) at ${ind.code}`,
-          ));
+          this.add(
+            r,
+            r.id,
+            ind.code,
+            nameOf(ind.code, "female"),
+            t(
+              `Số nữ (${fmt(female)}) lớn hơn tổng số (${fmt(total)}) tại ${ind.code}`,
+              `Female (${female}) exceeds total (${total}) at ${ind.code}`
+            )
+          );
         }
       }
     }
@@ -351,10 +515,16 @@ class Context {
         const totalName = nameOf(ind.code, "total");
         const female = num(ind.code, "female");
         if (female !== undefined && totalName && isBlankValue(this.value(totalName))) {
-          this.add(r, r.id, ind.code, totalName, t(
-            `Đã nhập số nữ (${fmt(female)}) nhưng bỏ trống tổng số tại ${ind.code}`,
-            `Female (${female}) is filled but the total is blank at ${ind.code}`,
-          ));
+          this.add(
+            r,
+            r.id,
+            ind.code,
+            totalName,
+            t(
+              `Đã nhập số nữ (${fmt(female)}) nhưng bỏ trống tổng số tại ${ind.code}`,
+              `Female (${female}) is filled but the total is blank at ${ind.code}`
+            )
+          );
         }
       }
     }
@@ -366,7 +536,16 @@ class Context {
         if (p !== undefined && w !== undefined && p > w) {
           const [pl, ple] = refLabel({ indicator: r.part, part: c.part });
           const [wl, wle] = refLabel({ indicator: r.whole, part: c.part });
-          this.add(r, r.id, r.part, c.name, t(`${pl} = ${fmt(p)} lớn hơn ${wl} = ${fmt(w)} (phần không được lớn hơn tổng)`, `${ple} = ${p} exceeds ${wle} = ${w} (a part cannot exceed its whole)`));
+          this.add(
+            r,
+            r.id,
+            r.part,
+            c.name,
+            t(
+              `${pl} = ${fmt(p)} lớn hơn ${wl} = ${fmt(w)} (phần không được lớn hơn tổng)`,
+              `${ple} = ${p} exceeds ${wle} = ${w} (a part cannot exceed its whole)`
+            )
+          );
         }
       }
     }
@@ -376,10 +555,16 @@ class Context {
       if (whole === undefined || parts.some((p) => p === undefined)) continue;
       const sum = (parts as number[]).reduce((a, b) => a + b, 0);
       if (Math.abs(sum - whole) > r.tolerance + 1e-9) {
-        this.add(r, r.id, r.whole, nameOf(r.whole, "value"), t(
-          `${r.parts.join(" + ")} = ${fmt(round3(sum))} khác ${r.whole} = ${fmt(whole)}`,
-          `${r.parts.join(" + ")} = ${round3(sum)} differs from ${r.whole} = ${whole}`,
-        ));
+        this.add(
+          r,
+          r.id,
+          r.whole,
+          nameOf(r.whole, "value"),
+          t(
+            `${r.parts.join(" + ")} = ${fmt(round3(sum))} khác ${r.whole} = ${fmt(whole)}`,
+            `${r.parts.join(" + ")} = ${round3(sum)} differs from ${r.whole} = ${whole}`
+          )
+        );
       }
     }
     for (const r of this.all("notLess")) {
@@ -388,7 +573,16 @@ class Context {
       if (a !== undefined && b !== undefined && a < b) {
         const [al, ale] = refLabel(r.left);
         const [bl, ble] = refLabel(r.right);
-        this.add(r, r.id, r.left.indicator, nameOf(r.left.indicator, r.left.part), t(`${al} = ${fmt(a)} nhỏ hơn ${bl} = ${fmt(b)}: ${r.description.vi}`, `${ale} = ${a} is less than ${ble} = ${b}: ${r.description.en}`));
+        this.add(
+          r,
+          r.id,
+          r.left.indicator,
+          nameOf(r.left.indicator, r.left.part),
+          t(
+            `${al} = ${fmt(a)} nhỏ hơn ${bl} = ${fmt(b)}: ${r.description.vi}`,
+            `${ale} = ${a} is less than ${ble} = ${b}: ${r.description.en}`
+          )
+        );
       }
     }
     for (const r of this.all("requiresPositive")) {
@@ -397,7 +591,16 @@ class Context {
       if (a !== undefined && a > 0 && b === 0) {
         const [al, ale] = refLabel(r.when);
         const [bl, ble] = refLabel(r.requires);
-        this.add(r, r.id, r.requires.indicator, nameOf(r.requires.indicator, r.requires.part), t(`${al} = ${fmt(a)} nhưng ${bl} = 0: ${r.description.vi}`, `${ale} = ${a} but ${ble} = 0: ${r.description.en}`));
+        this.add(
+          r,
+          r.id,
+          r.requires.indicator,
+          nameOf(r.requires.indicator, r.requires.part),
+          t(
+            `${al} = ${fmt(a)} nhưng ${bl} = 0: ${r.description.vi}`,
+            `${ale} = ${a} but ${ble} = 0: ${r.description.en}`
+          )
+        );
       }
     }
     for (const r of this.all("sexRatioRange")) {
@@ -407,10 +610,16 @@ class Context {
       const srb = computeFormula("sexRatioAtBirth", total, female);
       if (srb === null || srb < r.min || srb > r.max) {
         const shown = srb === null ? "∞" : fmt(Math.round(srb * 10) / 10);
-        this.add(r, r.id, r.indicator, nameOf(r.indicator, "female"), t(
-          `Tỷ số giới tính khi sinh tại ${r.indicator} là ${shown} bé trai/100 bé gái (${fmt(total)} trẻ, ${fmt(female)} bé gái), ngoài khoảng ${r.min}–${r.max}`,
-          `Sex ratio at birth at ${r.indicator} is ${srb === null ? "infinite" : srb.toFixed(1)} (${total} births, ${female} girls), outside ${r.min}–${r.max}`,
-        ));
+        this.add(
+          r,
+          r.id,
+          r.indicator,
+          nameOf(r.indicator, "female"),
+          t(
+            `Tỷ số giới tính khi sinh tại ${r.indicator} là ${shown} bé trai/100 bé gái (${fmt(total)} trẻ, ${fmt(female)} bé gái), ngoài khoảng ${r.min}–${r.max}`,
+            `Sex ratio at birth at ${r.indicator} is ${srb === null ? "infinite" : srb.toFixed(1)} (${total} births, ${female} girls), outside ${r.min}–${r.max}`
+          )
+        );
       }
     }
   }

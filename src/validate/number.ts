@@ -26,14 +26,20 @@ function readVietnamese(s: string): Reading | null {
   // A grouped number never starts with 0 ("0.500" is not 500).
   const m = /^([1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,(\d+))?$/.exec(s);
   if (!m) return null;
-  return { value: Number(m[1].replace(/\./g, "") + (m[2] !== undefined ? `.${m[2]}` : "")), fraction: m[2] !== undefined };
+  return {
+    value: Number(m[1].replace(/\./g, "") + (m[2] !== undefined ? `.${m[2]}` : "")),
+    fraction: m[2] !== undefined,
+  };
 }
 
 /** "1,234,567.5" (English) → 1234567.5; null when it is not that shape. */
 function readEnglish(s: string): Reading | null {
   const m = /^([1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(s);
   if (!m) return null;
-  return { value: Number(m[1].replace(/,/g, "") + (m[2] !== undefined ? `.${m[2]}` : "")), fraction: m[2] !== undefined };
+  return {
+    value: Number(m[1].replace(/,/g, "") + (m[2] !== undefined ? `.${m[2]}` : "")),
+    fraction: m[2] !== undefined,
+  };
 }
 
 /** A count is written without a decimal part: "1.000" is one thousand, not 1.000 = 1. */

@@ -38,7 +38,8 @@ export function cfbEntryNames(b: Uint8Array): string[] | null {
   while (difat !== ENDOFCHAIN && difat !== FREESECT && fatSectors.length < nFat && guard++ < maxSectors) {
     const off = sectorOffset(difat);
     if (off + secSize > b.length) break;
-    for (let i = 0; i < secSize / 4 - 1 && fatSectors.length < nFat; i++) fatSectors.push(rd32(b, off + i * 4));
+    for (let i = 0; i < secSize / 4 - 1 && fatSectors.length < nFat; i++)
+      fatSectors.push(rd32(b, off + i * 4));
     difat = rd32(b, off + secSize - 4);
   }
   const fatEntry = (s: number): number => {
@@ -73,7 +74,8 @@ export function containsUtf16(b: Uint8Array, text: string): boolean {
   const limit = b.length - text.length * 2;
   outer: for (let i = 0; i <= limit; i++) {
     if (b[i] !== first || b[i + 1] !== 0) continue;
-    for (let j = 1; j < text.length; j++) if (b[i + 2 * j] !== text.charCodeAt(j) || b[i + 2 * j + 1] !== 0) continue outer;
+    for (let j = 1; j < text.length; j++)
+      if (b[i + 2 * j] !== text.charCodeAt(j) || b[i + 2 * j + 1] !== 0) continue outer;
     return true;
   }
   return false;

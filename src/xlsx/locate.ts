@@ -67,7 +67,11 @@ export interface LocateResult {
 
 /** Lower case, NFC, single spaces. */
 export function norm(s: string): string {
-  return s.normalize("NFC").toLowerCase().replace(/[\s\u00a0]+/g, " ").trim();
+  return s
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim();
 }
 
 export function cellText(v: CellValue | undefined): string {
@@ -140,7 +144,11 @@ export function metaFromSheet(sh: SheetData): Meta {
  * to reject another form before anything else); the name map is asked for only when some name
  * is missing or broken, and sheets' cells only for the code-column fallback.
  */
-export function locate(form: ResolvedForm, snap: WorkbookSnapshot, meta: Meta | null = snap.meta(false)): LocateResult {
+export function locate(
+  form: ResolvedForm,
+  snap: WorkbookSnapshot,
+  meta: Meta | null = snap.meta(false)
+): LocateResult {
   const located = new Map<string, Located>();
   const brokenNames: string[] = [];
   let fullMeta: Meta | null | undefined;
@@ -167,7 +175,8 @@ export function locate(form: ResolvedForm, snap: WorkbookSnapshot, meta: Meta | 
     if (addr) {
       const r = parseNameRef(addr);
       const sheet = r.type === "cell" ? sheetOf(snap, r.sheet) : null;
-      if (r.type === "cell" && sheet !== null) located.set(name, { sheet, pos: { row: r.row, col: r.col }, via: "meta" });
+      if (r.type === "cell" && sheet !== null)
+        located.set(name, { sheet, pos: { row: r.row, col: r.col }, via: "meta" });
     }
   }
 
@@ -238,8 +247,22 @@ function codeOf(text: string, byCode: ReadonlyMap<string, unknown>): string | nu
 
 const H_CODE = new Set([norm(COLUMN_HEADERS.code.vi), "ma so", "mã", norm(COLUMN_HEADERS.code.en)]);
 const H_TOTAL = [norm(COLUMN_HEADERS.total.vi), "tong so", norm(COLUMN_HEADERS.total.en)];
-const H_FEMALE = [norm(COLUMN_HEADERS.female.vi), "trong đó: nữ", "trong do nu", "nữ", norm(COLUMN_HEADERS.female.en), "female"];
-const H_LABEL = [norm(COLUMN_HEADERS.indicator.vi), "nội dung", norm(COLUMN_HEADERS.unit.vi), "đvt", norm(COLUMN_HEADERS.indicator.en), norm(COLUMN_HEADERS.unit.en)];
+const H_FEMALE = [
+  norm(COLUMN_HEADERS.female.vi),
+  "trong đó: nữ",
+  "trong do nu",
+  "nữ",
+  norm(COLUMN_HEADERS.female.en),
+  "female",
+];
+const H_LABEL = [
+  norm(COLUMN_HEADERS.indicator.vi),
+  "nội dung",
+  norm(COLUMN_HEADERS.unit.vi),
+  "đvt",
+  norm(COLUMN_HEADERS.indicator.en),
+  norm(COLUMN_HEADERS.unit.en),
+];
 
 function stripColon(s: string): string {
   return s.replace(/[:：]\s*$/, "").trim();
@@ -292,22 +315,36 @@ export function findCodeLayout(sh: SheetData, form: ResolvedForm): CodeLayout | 
     if (r < from || r > to) continue;
     const n = stripColon(norm(v.text));
     const c = colOf(k);
-    if (totalCol === null && H_TOTAL.some((h) => n === h || n.startsWith(`${h} `) || n.startsWith(`${h}(`))) totalCol = c;
+    if (totalCol === null && H_TOTAL.some((h) => n === h || n.startsWith(`${h} `) || n.startsWith(`${h}(`)))
+      totalCol = c;
     else if (femaleCol === null && H_FEMALE.some((h) => n === h || n.startsWith(`${h} `))) femaleCol = c;
     else if (H_LABEL.some((h) => n === h || n.startsWith(h))) labelCols.push(c);
   }
-  return { codeCol: best.col, headerRow: best.headerRow, totalCol, femaleCol, labelCols, codeRows: best.rows };
+  return {
+    codeCol: best.col,
+    headerRow: best.headerRow,
+    totalCol,
+    femaleCol,
+    labelCols,
+    codeRows: best.rows,
+  };
 }
 
 /** One input by the code column (indicators) or by its label (header fields). */
-export function locateByCode(sh: SheetData, form: ResolvedForm, layout: CodeLayout, name: string): { pos: CellPos; value?: CellValue } | null {
+export function locateByCode(
+  sh: SheetData,
+  form: ResolvedForm,
+  layout: CodeLayout,
+  name: string
+): { pos: CellPos; value?: CellValue } | null {
   const target = form.byName.get(name);
   if (!target) return null;
   if (target.type === "field") return locateField(sh, target.field.key, target.field.label.vi, layout);
   const ind = target.indicator;
   const row = layout.codeRows.get(ind.code);
   if (row === undefined) return null;
-  if (target.part === "female") return layout.femaleCol !== null ? { pos: { row, col: layout.femaleCol } } : null;
+  if (target.part === "female")
+    return layout.femaleCol !== null ? { pos: { row, col: layout.femaleCol } } : null;
   if (ind.kind !== "text") return layout.totalCol !== null ? { pos: { row, col: layout.totalCol } } : null;
   // Narrative: the total column when it holds the text, else the first filled cell right of the labels.
   if (layout.totalCol !== null) {
@@ -335,7 +372,12 @@ const FIELD_ALIASES: Record<string, string[]> = { unit: ["đơn vị"] };
  * signature block: "NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)", then the name) → the first filled
  * cell below it that is not a note in parentheses.
  */
-export function locateField(sh: SheetData, fieldKey: string, label: string, layout: CodeLayout): { pos: CellPos; value?: CellValue } | null {
+export function locateField(
+  sh: SheetData,
+  fieldKey: string,
+  label: string,
+  layout: CodeLayout
+): { pos: CellPos; value?: CellValue } | null {
   const aliases = [norm(label), ...(FIELD_ALIASES[fieldKey] ?? [])];
   const lastCodeRow = Math.max(...layout.codeRows.values());
   let found: { row: number; col: number; inline: string | null; colon: boolean } | null = null;
@@ -362,7 +404,8 @@ export function locateField(sh: SheetData, fieldKey: string, label: string, layo
     found = { row: r, col: c, inline, colon: /[:：]\s*$/.test(v.text) || inline !== null };
   }
   if (!found) return null;
-  if (found.inline) return { pos: { row: found.row, col: found.col }, value: { type: "text", text: found.inline } };
+  if (found.inline)
+    return { pos: { row: found.row, col: found.col }, value: { type: "text", text: found.inline } };
   const merge = sh.merges.find((m) => m.r1 === found!.row && m.c1 === found!.col);
   if (found.colon) {
     const first = (merge ? merge.c2 : found.col) + 1;
@@ -375,7 +418,8 @@ export function locateField(sh: SheetData, fieldKey: string, label: string, layo
     }
     if (bestCol !== null) {
       const v = sh.cells.get(key(found.row, bestCol));
-      if (!(v && v.type === "text" && /[:：]\s*$/.test(v.text))) return { pos: { row: found.row, col: bestCol } };
+      if (!(v && v.type === "text" && /[:：]\s*$/.test(v.text)))
+        return { pos: { row: found.row, col: bestCol } };
     }
     return { pos: { row: found.row, col: first } };
   }

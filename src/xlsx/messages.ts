@@ -4,10 +4,23 @@ import type { RejectReason } from "./read-result";
 
 const SAVE_AS = "Sổ làm việc Excel (*.xlsx)";
 
-export function rejectMessage(reason: RejectReason, ctx: { formId?: string; formVersion?: string; foundId?: string; foundVersion?: string; limitMb?: number; cells?: number } = {}): Text {
+export function rejectMessage(
+  reason: RejectReason,
+  ctx: {
+    formId?: string;
+    formVersion?: string;
+    foundId?: string;
+    foundVersion?: string;
+    limitMb?: number;
+    cells?: number;
+  } = {}
+): Text {
   switch (reason) {
     case "empty":
-      return { vi: "Tệp rỗng (0 byte): hãy yêu cầu đơn vị gửi lại tệp báo cáo", en: "The file is empty (0 bytes): ask the unit to send the report again" };
+      return {
+        vi: "Tệp rỗng (0 byte): hãy yêu cầu đơn vị gửi lại tệp báo cáo",
+        en: "The file is empty (0 bytes): ask the unit to send the report again",
+      };
     case "tooLarge":
       return {
         vi: `Tệp quá lớn (trên ${ctx.limitMb ?? 20} MB), không giống một tệp báo cáo: hãy kiểm tra lại tệp hoặc yêu cầu đơn vị gửi lại`,
@@ -60,8 +73,14 @@ export function rejectMessage(reason: RejectReason, ctx: { formId?: string; form
       };
     case "notReport":
       return {
-        vi: `Tệp là bảng tính Excel nhưng không phải báo cáo theo mẫu ${ctx.formId ?? ""} (không có tên ô, trang thông tin mẫu hay cột mã số): hãy nhập số liệu vào đúng mẫu đã gửi`.replace("  ", " "),
-        en: `The workbook is not a ${ctx.formId ?? ""} report (no cell names, no template metadata, no code column): enter the data in the template that was sent`.replace("  ", " "),
+        vi: `Tệp là bảng tính Excel nhưng không phải báo cáo theo mẫu ${ctx.formId ?? ""} (không có tên ô, trang thông tin mẫu hay cột mã số): hãy nhập số liệu vào đúng mẫu đã gửi`.replace(
+          "  ",
+          " "
+        ),
+        en: `The workbook is not a ${ctx.formId ?? ""} report (no cell names, no template metadata, no code column): enter the data in the template that was sent`.replace(
+          "  ",
+          " "
+        ),
       };
     case "otherForm":
       return {

@@ -56,13 +56,19 @@ export function parseWorkbook(xml: string): WorkbookInfo {
   const sheets: SheetInfo[] = [];
   const definedNames: DefinedName[] = [];
   let date1904 = false;
-  let current: { name: string; localSheet: number | null; start: number; end: number; text: string } | null = null;
+  let current: { name: string; localSheet: number | null; start: number; end: number; text: string } | null =
+    null;
   scanXml(xml, {
     open(name, raw) {
       if (name === "sheet") {
         const a = attrsOf(raw);
         const st = a.get("state");
-        sheets.push({ name: a.get("name") ?? "", state: st === "hidden" ? "hidden" : st === "veryHidden" ? "veryHidden" : "visible", relId: a.get("id") ?? "", path: null });
+        sheets.push({
+          name: a.get("name") ?? "",
+          state: st === "hidden" ? "hidden" : st === "veryHidden" ? "veryHidden" : "visible",
+          relId: a.get("id") ?? "",
+          path: null,
+        });
       } else if (name === "workbookPr") {
         // extensions (x15:workbookPr) repeat the element without the attribute
         const d = attr(raw, "date1904");
@@ -70,12 +76,22 @@ export function parseWorkbook(xml: string): WorkbookInfo {
       } else if (name === "definedName") {
         const a = attrsOf(raw);
         const ls = a.get("localSheetId");
-        current = { name: a.get("name") ?? "", localSheet: ls !== undefined && /^\d+$/.test(ls) ? Number(ls) : null, start: 0, end: 0, text: "" };
+        current = {
+          name: a.get("name") ?? "",
+          localSheet: ls !== undefined && /^\d+$/.test(ls) ? Number(ls) : null,
+          start: 0,
+          end: 0,
+          text: "",
+        };
       }
     },
     close(name) {
       if (name === "definedName" && current) {
-        definedNames.push({ name: current.name, localSheet: current.localSheet, formula: decodeEntities(current.text) });
+        definedNames.push({
+          name: current.name,
+          localSheet: current.localSheet,
+          formula: decodeEntities(current.text),
+        });
         current = null;
       }
     },
@@ -92,7 +108,12 @@ export function parseRels(xml: string): Relationship[] {
     open(name, raw) {
       if (name !== "Relationship") return;
       const a = attrsOf(raw);
-      out.push({ id: a.get("Id") ?? "", type: a.get("Type") ?? "", target: a.get("Target") ?? "", external: a.get("TargetMode") === "External" });
+      out.push({
+        id: a.get("Id") ?? "",
+        type: a.get("Type") ?? "",
+        target: a.get("Target") ?? "",
+        external: a.get("TargetMode") === "External",
+      });
     },
     close() {},
   });
@@ -150,7 +171,7 @@ export class LazySharedStrings implements SharedStrings {
   /** `bytes`: the part is a byte string (ReadOptions.latin1); texts are UTF-8-decoded when taken. */
   constructor(
     private readonly xml: string,
-    private readonly bytes = false,
+    private readonly bytes = false
   ) {}
 
   get(index: number): string | undefined {
@@ -177,7 +198,7 @@ export class LazySharedStrings implements SharedStrings {
         },
         close() {},
       },
-      this.pos,
+      this.pos
     );
     this.pos = end;
     if (end >= this.xml.length) this.done = true;
@@ -208,7 +229,7 @@ export class LazySharedStrings implements SharedStrings {
           if (inT && !closed) buf += cdata ? fix(x.slice(s, e)) : decodeEntities(fix(x.slice(s, e)));
         },
       },
-      start,
+      start
     );
     return decodeOoxmlEscapes(buf);
   }
@@ -287,8 +308,15 @@ function nameEnds(c: number): boolean {
  * ranges. Counts every `<c>` it meets against the cell cap (throws CellCapError). Formulas
  * without a cached value become "uncomputed".
  */
-export function parseSheet(xml: string, sstIn: SharedStrings | readonly string[], counter: CellCounter, scan: SheetScan = {}): SheetData {
-  const sst: SharedStrings = Array.isArray(sstIn) ? { get: (i: number) => (sstIn as readonly string[])[i] } : (sstIn as SharedStrings);
+export function parseSheet(
+  xml: string,
+  sstIn: SharedStrings | readonly string[],
+  counter: CellCounter,
+  scan: SheetScan = {}
+): SheetData {
+  const sst: SharedStrings = Array.isArray(sstIn)
+    ? { get: (i: number) => (sstIn as readonly string[])[i] }
+    : (sstIn as SharedStrings);
   const want = scan.want;
   const stopAtRow = scan.stopAtRow;
   const fix = scan.bytes ? utf8FromBytes : (x: string): string => x;
@@ -329,7 +357,8 @@ export function parseSheet(xml: string, sstIn: SharedStrings | readonly string[]
         if (vs !== null && vs.trim() !== "") {
           const idx = Number(vs);
           const s = Number.isInteger(idx) && idx >= 0 ? sst.get(idx) : undefined;
-          value = s === undefined ? { type: "error", code: "#REF!" } : s === "" ? null : { type: "text", text: s };
+          value =
+            s === undefined ? { type: "error", code: "#REF!" } : s === "" ? null : { type: "text", text: s };
         }
         break;
       }
@@ -342,7 +371,8 @@ export function parseSheet(xml: string, sstIn: SharedStrings | readonly string[]
         else value = vs === "" ? null : { type: "text", text: decodeOoxmlEscapes(vs) };
         break;
       case "b":
-        if (vs !== null && vs.trim() !== "") value = { type: "boolean", value: vs.trim() === "1" || vs.trim().toLowerCase() === "true" };
+        if (vs !== null && vs.trim() !== "")
+          value = { type: "boolean", value: vs.trim() === "1" || vs.trim().toLowerCase() === "true" };
         else if (formula !== null) value = uncomputedOf(raw);
         break;
       case "e":
@@ -373,7 +403,13 @@ export function parseSheet(xml: string, sstIn: SharedStrings | readonly string[]
       const [a, b] = ref.split(":");
       const p1 = parseA1(a);
       const p2 = b ? parseA1(b) : p1;
-      if (p1 && p2) merges.push({ r1: Math.min(p1.row, p2.row), c1: Math.min(p1.col, p2.col), r2: Math.max(p1.row, p2.row), c2: Math.max(p1.col, p2.col) });
+      if (p1 && p2)
+        merges.push({
+          r1: Math.min(p1.row, p2.row),
+          c1: Math.min(p1.col, p2.col),
+          r2: Math.max(p1.row, p2.row),
+          c2: Math.max(p1.col, p2.col),
+        });
     }
   };
   // One cell at a time (filtered scan): the handler stops after the cell's end tag.
@@ -426,7 +462,7 @@ export function parseSheet(xml: string, sstIn: SharedStrings | readonly string[]
         case "f":
           if (inCell) {
             const t = attr(raw, "t");
-            const si = t === "shared" ? attr(raw, "si") ?? null : null;
+            const si = t === "shared" ? (attr(raw, "si") ?? null) : null;
             fShared = si;
             if (self) {
               f = "";
@@ -551,9 +587,16 @@ export function parseSheet(xml: string, sstIn: SharedStrings | readonly string[]
       if (e >= n) throw new XmlError("unterminated end tag");
       pos = e + 1;
       // `</sheetData>` or `</x:sheetData>` (no allocation for the usual `</c>`, `</v>`, `</row>`)
-      const plain = xml.charCodeAt(e - 1) === 97 /* a */ && xml.startsWith("sheetData", e - 9) && (e - 9 === lt + 2 || xml.charCodeAt(e - 10) === 58);
+      const plain =
+        xml.charCodeAt(e - 1) === 97 /* a */ &&
+        xml.startsWith("sheetData", e - 9) &&
+        (e - 9 === lt + 2 || xml.charCodeAt(e - 10) === 58);
       const ws = xml.charCodeAt(e - 1);
-      if (plain || ((ws === 32 || ws === 9 || ws === 10 || ws === 13) && localName(xml.slice(lt + 2, e).trim()) === "sheetData")) {
+      if (
+        plain ||
+        ((ws === 32 || ws === 9 || ws === 10 || ws === 13) &&
+          localName(xml.slice(lt + 2, e).trim()) === "sheetData")
+      ) {
         pos = scanXml(xml, outside, pos);
         break;
       }
@@ -619,7 +662,11 @@ export function parseSheet(xml: string, sstIn: SharedStrings | readonly string[]
 }
 
 /** The value at a position, following a merged range to its top-left cell. */
-export function valueAt(sheet: SheetData, row: number, col: number): { value: CellValue | undefined; row: number; col: number } {
+export function valueAt(
+  sheet: SheetData,
+  row: number,
+  col: number
+): { value: CellValue | undefined; row: number; col: number } {
   const direct = sheet.cells.get(key(row, col));
   if (direct !== undefined) return { value: direct, row, col };
   for (const m of sheet.merges) {

@@ -11,7 +11,15 @@ import type { CellValue } from "../validate/cell-value";
 import { DATE1904_OFFSET } from "../validate/dates";
 import type { Issue } from "../validate/issue";
 import { cfbEntryNames, containsUtf16, OLE_MAGIC } from "./cfb";
-import { cellText, locate, metaFromSheet, type Located, type Meta, type NameDef, type WorkbookSnapshot } from "./locate";
+import {
+  cellText,
+  locate,
+  metaFromSheet,
+  type Located,
+  type Meta,
+  type NameDef,
+  type WorkbookSnapshot,
+} from "./locate";
 import { rejectMessage } from "./messages";
 import {
   CellCapError,
@@ -80,7 +88,7 @@ class Reject extends Error {
   constructor(
     readonly reason: RejectReason,
     readonly detail: string,
-    readonly ctx: Parameters<typeof rejectMessage>[1] = {},
+    readonly ctx: Parameters<typeof rejectMessage>[1] = {}
   ) {
     super(detail);
   }
@@ -101,14 +109,22 @@ function startsWith(b: Uint8Array, sig: readonly number[], at = 0): boolean {
  */
 export function sniffFile(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): SniffedFormat {
   if (bytes.length === 0) return { type: "reject", reason: "empty", detail: "0 bytes" };
-  if (bytes.length > limits.maxFileBytes) return { type: "reject", reason: "tooLarge", detail: `${bytes.length} bytes` };
+  if (bytes.length > limits.maxFileBytes)
+    return { type: "reject", reason: "tooLarge", detail: `${bytes.length} bytes` };
   if (startsWith(bytes, OLE_MAGIC)) {
     const names = cfbEntryNames(bytes);
-    const has = (n: string): boolean => (names ? names.some((x) => x.toLowerCase() === n.toLowerCase()) : containsUtf16(bytes, n));
-    if (has("EncryptedPackage") || has("EncryptionInfo")) return { type: "reject", reason: "encrypted", detail: "OLE2 with EncryptionInfo/EncryptedPackage" };
-    if (has("Workbook") || has("Book")) return { type: "reject", reason: "xls", detail: "OLE2 with a Workbook stream (BIFF)" };
+    const has = (n: string): boolean =>
+      names ? names.some((x) => x.toLowerCase() === n.toLowerCase()) : containsUtf16(bytes, n);
+    if (has("EncryptedPackage") || has("EncryptionInfo"))
+      return { type: "reject", reason: "encrypted", detail: "OLE2 with EncryptionInfo/EncryptedPackage" };
+    if (has("Workbook") || has("Book"))
+      return { type: "reject", reason: "xls", detail: "OLE2 with a Workbook stream (BIFF)" };
     if (!names) return { type: "reject", reason: "corrupt", detail: "damaged OLE2 container" };
-    return { type: "reject", reason: "notSpreadsheet", detail: `OLE2 without a workbook: ${names.slice(0, 6).join(", ")}` };
+    return {
+      type: "reject",
+      reason: "notSpreadsheet",
+      detail: `OLE2 without a workbook: ${names.slice(0, 6).join(", ")}`,
+    };
   }
   if (startsWith(bytes, [0x50, 0x4b])) {
     // "PK": a zip (or what is left of one).
@@ -132,7 +148,8 @@ export function readReport(bytes: Uint8Array, form: ResolvedForm, options: ReadO
   const L = limitsOf(options);
   try {
     const s = sniffFile(bytes, L);
-    if (s.type === "reject") throw new Reject(s.reason, s.detail, { limitMb: Math.round(L.maxFileBytes / 1048576) });
+    if (s.type === "reject")
+      throw new Reject(s.reason, s.detail, { limitMb: Math.round(L.maxFileBytes / 1048576) });
     if (s.type !== "zip") throw new Reject("notSpreadsheet", "unknown container");
     return new Reader(s.zip, form, L, options).read();
   } catch (e) {
@@ -149,7 +166,12 @@ function limitsOf(o: ReadOptions): ReadLimits {
 }
 
 function toRejection(e: unknown, form: ResolvedForm, L: ReadLimits): ReportRejected {
-  const base = { formId: form.id, formVersion: form.version, limitMb: Math.round(L.maxFileBytes / 1048576), cells: L.maxCells };
+  const base = {
+    formId: form.id,
+    formVersion: form.version,
+    limitMb: Math.round(L.maxFileBytes / 1048576),
+    cells: L.maxCells,
+  };
   let reason: RejectReason;
   let detail: string;
   let ctx: Parameters<typeof rejectMessage>[1] = base;
@@ -196,7 +218,7 @@ class Reader {
     private readonly zip: ZipArchive,
     private readonly form: ResolvedForm,
     private readonly limits: ReadLimits,
-    private readonly platform: Pick<ReadOptions, "inflate" | "latin1"> = {},
+    private readonly platform: Pick<ReadOptions, "inflate" | "latin1"> = {}
   ) {
     this.budget = limits.maxUncompressedBytes;
     this.counter = { count: 0, max: limits.maxCells };
@@ -261,7 +283,8 @@ class Reader {
     let numbers = false;
     let xlsb = false;
     for (const k of entries.keys()) {
-      if (k.endsWith(".iwa") || k === "index.zip" || k.endsWith("/index.zip") || k.startsWith("index/")) numbers = true;
+      if (k.endsWith(".iwa") || k === "index.zip" || k.endsWith("/index.zip") || k.startsWith("index/"))
+        numbers = true;
       if (k.endsWith("workbook.bin")) xlsb = true;
     }
     // The workbook part, from the package relationships.
@@ -275,7 +298,8 @@ class Reader {
       if (xlsb) throw new Reject("xlsb", "xl/workbook.bin");
       if (numbers) throw new Reject("numbers", "Numbers package (Index/*.iwa)");
       if (office) throw new Reject("corrupt", `workbook part ${wbPath} missing`);
-      if (entries.has("[content_types].xml") || entries.has("ecma-376")) throw new Reject("notSpreadsheet", "an OOXML package without a workbook (Word, PowerPoint…)");
+      if (entries.has("[content_types].xml") || entries.has("ecma-376"))
+        throw new Reject("notSpreadsheet", "an OOXML package without a workbook (Word, PowerPoint…)");
       if (numbers) throw new Reject("numbers", "Numbers package");
       throw new Reject("notSpreadsheet", "a zip archive that is not a workbook");
     }
@@ -298,7 +322,9 @@ class Reader {
       if (!this.sheetByUpper.has(up)) this.sheetByUpper.set(up, s);
     });
     const sstRel = rels.find((r) => /\/sharedStrings$/.test(r.type) && !r.external);
-    const sstPath = sstRel ? resolveTarget(this.wbPath, sstRel.target) : resolveTarget(this.wbPath, "sharedStrings.xml");
+    const sstPath = sstRel
+      ? resolveTarget(this.wbPath, sstRel.target)
+      : resolveTarget(this.wbPath, "sharedStrings.xml");
     this.sstPath = this.has(sstPath) ? sstPath : null;
   }
 
@@ -369,7 +395,13 @@ class Reader {
     for (const p of positions) {
       if (data.cells.has(key(p.row, p.col))) continue;
       for (const m of data.merges) {
-        if (p.row >= m.r1 && p.row <= m.r2 && p.col >= m.c1 && p.col <= m.c2 && (p.row !== m.r1 || p.col !== m.c1)) {
+        if (
+          p.row >= m.r1 &&
+          p.row <= m.r2 &&
+          p.col >= m.c1 &&
+          p.col <= m.c2 &&
+          (p.row !== m.r1 || p.col !== m.c1)
+        ) {
           const k = key(m.r1, m.c1);
           if (!want.has(k)) {
             want.add(k);
@@ -408,7 +440,8 @@ class Reader {
             return c <= 2;
           },
           // stop at the first row after the `names` key row
-          stopAtRow: (_row, cells) => lastRow > 0 && cellText(cells.get(key(lastRow, 1))).trim() === META_KEYS.names,
+          stopAtRow: (_row, cells) =>
+            lastRow > 0 && cellText(cells.get(key(lastRow, 1))).trim() === META_KEYS.names,
         });
         this.metaKeys = metaFromSheet(data);
       }
@@ -426,11 +459,17 @@ class Reader {
       if (!wanted.has(up)) continue;
       const prev = names.get(up);
       if (!prev || (prev.local && d.localSheet === null)) {
-        names.set(up, { ref: d.formula, scope: d.localSheet !== null ? this.wb.sheets[d.localSheet]?.name ?? null : null, local: d.localSheet !== null });
+        names.set(up, {
+          ref: d.formula,
+          scope: d.localSheet !== null ? (this.wb.sheets[d.localSheet]?.name ?? null) : null,
+          local: d.localSheet !== null,
+        });
       }
     }
     const sheets: { name: string; visible: boolean }[] = [];
-    for (const s of this.wb.sheets) if (this.sheetInfo(s.name) === s && this.partOf(s.name)) sheets.push({ name: s.name, visible: s.state === "visible" });
+    for (const s of this.wb.sheets)
+      if (this.sheetInfo(s.name) === s && this.partOf(s.name))
+        sheets.push({ name: s.name, visible: s.state === "visible" });
     return {
       sheets,
       names,
@@ -446,16 +485,24 @@ class Reader {
     const snap = this.snapshot();
     const keys = snap.meta(false);
     if (keys?.formId) {
-      if (keys.formId.toUpperCase() !== form.id.toUpperCase()) throw new Reject("otherForm", `form_id ${keys.formId}`, { foundId: keys.formId });
+      if (keys.formId.toUpperCase() !== form.id.toUpperCase())
+        throw new Reject("otherForm", `form_id ${keys.formId}`, { foundId: keys.formId });
       if (keys.formVersion && keys.formVersion !== form.version) {
-        throw new Reject("otherVersion", `form_version ${keys.formVersion}`, { foundVersion: keys.formVersion });
+        throw new Reject("otherVersion", `form_version ${keys.formVersion}`, {
+          foundVersion: keys.formVersion,
+        });
       }
     }
     const loc = locate(form, snap, keys);
     const meta = loc.meta;
     const located = loc.located;
     if (located.size === 0) {
-      throw new Reject("notReport", meta?.formId ? "metadata present but no cell could be located" : "no names, no metadata, no code column");
+      throw new Reject(
+        "notReport",
+        meta?.formId
+          ? "metadata present but no cell could be located"
+          : "no names, no metadata, no code column"
+      );
     }
 
     // Values: each sheet read once, only at the located cells.
@@ -516,14 +563,21 @@ class Reader {
     };
   }
 
-  all(): { ok: true; date1904: boolean; sheets: Map<string, { state: string; cells: Map<string, CellValue> }>; definedNames: Map<string, string> } {
+  all(): {
+    ok: true;
+    date1904: boolean;
+    sheets: Map<string, { state: string; cells: Map<string, CellValue> }>;
+    definedNames: Map<string, string>;
+  } {
     this.classify();
     this.loadWorkbook();
     const sheets = new Map<string, { state: string; cells: Map<string, CellValue> }>();
     for (const info of this.wb.sheets) {
       const sh = this.sheet(info.name);
       const cells = new Map<string, CellValue>();
-      if (sh) for (const [k, v] of sh.cells) cells.set(qualified(info.name, { row: rowOf(k), col: colOf(k) }).replace(/^.*!/, ""), v);
+      if (sh)
+        for (const [k, v] of sh.cells)
+          cells.set(qualified(info.name, { row: rowOf(k), col: colOf(k) }).replace(/^.*!/, ""), v);
       sheets.set(info.name, { state: info.state, cells });
     }
     const definedNames = new Map<string, string>();
@@ -536,14 +590,24 @@ class Reader {
     return target?.type === "field" && target.field.key === "reportDate";
   }
 
-  private readerIssues(located: Map<string, Located>, brokenNames: string[], viaCount: Map<FoundVia, number>): Issue[] {
+  private readerIssues(
+    located: Map<string, Located>,
+    brokenNames: string[],
+    viaCount: Map<FoundVia, number>
+  ): Issue[] {
     const issues: Issue[] = [];
     const form = this.form;
     for (const name of form.names) {
       if (located.has(name)) continue;
       const target = form.byName.get(name)!;
-      const what = target.type === "field" ? `"${target.field.label.vi}"` : `${target.indicator.code}${target.indicator.kind === "tf" ? ` (${target.part === "total" ? "tổng số" : "số nữ"})` : ""}`;
-      const whatEn = target.type === "field" ? `"${target.field.label.en}"` : `${target.indicator.code}${target.indicator.kind === "tf" ? ` (${target.part})` : ""}`;
+      const what =
+        target.type === "field"
+          ? `"${target.field.label.vi}"`
+          : `${target.indicator.code}${target.indicator.kind === "tf" ? ` (${target.part === "total" ? "tổng số" : "số nữ"})` : ""}`;
+      const whatEn =
+        target.type === "field"
+          ? `"${target.field.label.en}"`
+          : `${target.indicator.code}${target.indicator.kind === "tf" ? ` (${target.part})` : ""}`;
       issues.push({
         severity: "error",
         rule: "reader.missing-cell",
@@ -552,7 +616,7 @@ class Reader {
         cell: name,
         message: t(
           `Không tìm thấy ô ${what} trong tệp (tên ô và dòng mã số đã bị xóa hoặc sửa): hãy nhập lại vào đúng mẫu`,
-          `Cell ${whatEn} is missing from the file (its name and its code row were deleted or changed): use the template`,
+          `Cell ${whatEn} is missing from the file (its name and its code row were deleted or changed): use the template`
         ),
       });
     }
@@ -566,7 +630,7 @@ class Reader {
         cell: null,
         message: t(
           `${byCode} ô được tìm theo cột mã số vì tên ô trong tệp đã bị xóa hoặc hỏng${brokenNames.length ? ` (${brokenNames.length} tên trỏ tới #REF!)` : ""}: hãy kiểm tra lại các số liệu này`,
-          `${byCode} cells were located by the code column because their names were deleted or broken${brokenNames.length ? ` (${brokenNames.length} names point to #REF!)` : ""}: check these values`,
+          `${byCode} cells were located by the code column because their names were deleted or broken${brokenNames.length ? ` (${brokenNames.length} names point to #REF!)` : ""}: check these values`
         ),
       });
     }
@@ -578,7 +642,7 @@ class Reader {
         cell: null,
         message: t(
           `${byMeta} ô được tìm theo trang thông tin mẫu vì tên ô trong tệp đã bị xóa: hãy kiểm tra lại các số liệu này`,
-          `${byMeta} cells were located through the template's metadata sheet because their names were deleted: check these values`,
+          `${byMeta} cells were located through the template's metadata sheet because their names were deleted: check these values`
         ),
       });
     }
@@ -590,7 +654,17 @@ class Reader {
  * Every worksheet's non-blank cells by sheet name and A1 address (for tests, tools and
  * diagnostics; the same caps and parsers as readReport). Throws nothing: a rejection comes back.
  */
-export function readAllSheets(bytes: Uint8Array, options: ReadOptions = {}): { ok: true; date1904: boolean; sheets: Map<string, { state: string; cells: Map<string, CellValue> }>; definedNames: Map<string, string> } | ReportRejected {
+export function readAllSheets(
+  bytes: Uint8Array,
+  options: ReadOptions = {}
+):
+  | {
+      ok: true;
+      date1904: boolean;
+      sheets: Map<string, { state: string; cells: Map<string, CellValue> }>;
+      definedNames: Map<string, string>;
+    }
+  | ReportRejected {
   const L = limitsOf(options);
   const dummy = { id: "", version: "", names: [] as string[] } as unknown as ResolvedForm;
   try {

@@ -60,10 +60,13 @@ export function qualified(sheet: string, pos: CellPos): string {
 }
 
 export function quoteSheet(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !parseA1(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !parseA1(sheet)
+    ? sheet
+    : `'${sheet.replace(/'/g, "''")}'`;
 }
 
-export type NameRef = { type: "cell"; sheet: string | null; row: number; col: number } | { type: "broken" } | { type: "other" };
+export type NameRef =
+  { type: "cell"; sheet: string | null; row: number; col: number } | { type: "broken" } | { type: "other" };
 
 /**
  * The formula of a defined name (or a metadata address): `'Báo cáo'!$D$14`, `Sheet1!$D$14:$E$14`

@@ -8,7 +8,11 @@ import type { Unit } from "../form/schema";
 import { buildTemplate, type TemplateOptions } from "../layout/template";
 import { writeWorkbook, type WriteOptions } from "./write-workbook";
 
-export async function writeTemplate(form: ResolvedForm, options: TemplateOptions = {}, write: WriteOptions = {}): Promise<Uint8Array> {
+export async function writeTemplate(
+  form: ResolvedForm,
+  options: TemplateOptions = {},
+  write: WriteOptions = {}
+): Promise<Uint8Array> {
   return writeWorkbook(buildTemplate(form, options).model, write);
 }
 
@@ -29,21 +33,35 @@ export interface UnitTemplate {
 }
 
 /** One template per registry unit (unit pre-filled and locked); file names are unique. */
-export async function writeAllUnitTemplates(form: ResolvedForm, options: Omit<TemplateOptions, "unitCode"> = {}, write: WriteOptions = {}): Promise<UnitTemplate[]> {
+export async function writeAllUnitTemplates(
+  form: ResolvedForm,
+  options: Omit<TemplateOptions, "unitCode"> = {},
+  write: WriteOptions = {}
+): Promise<UnitTemplate[]> {
   const seen = new Set<string>();
   const out: UnitTemplate[] = [];
   for (const unit of form.units) {
     let fileName = templateFileName(form, unit);
     if (seen.has(fileName.toLowerCase())) fileName = fileName.replace(/\.xlsx$/, `_${unit.code}.xlsx`);
     seen.add(fileName.toLowerCase());
-    out.push({ unit, fileName, bytes: await writeTemplate(form, { ...options, unitCode: unit.code }, write) });
+    out.push({
+      unit,
+      fileName,
+      bytes: await writeTemplate(form, { ...options, unitCode: unit.code }, write),
+    });
   }
   return out;
 }
 
 /** Model + bytes for every unit, timed (the issue's benchmark: "template generation for all units"). */
-export async function timeAllUnitTemplates(form: ResolvedForm): Promise<{ units: number; ms: number; bytes: number }> {
+export async function timeAllUnitTemplates(
+  form: ResolvedForm
+): Promise<{ units: number; ms: number; bytes: number }> {
   const t0 = performance.now();
   const all = await writeAllUnitTemplates(form);
-  return { units: all.length, ms: performance.now() - t0, bytes: all.reduce((n, t) => n + t.bytes.length, 0) };
+  return {
+    units: all.length,
+    ms: performance.now() - t0,
+    bytes: all.reduce((n, t) => n + t.bytes.length, 0),
+  };
 }

@@ -13,7 +13,13 @@
  * - A column width of exactly 9 is dropped as "default" (Excel's default is 8.43): nudged.
  */
 import type * as ExcelJSTypes from "exceljs";
-import type { CellModel, DataValidationModel, SheetModel, StyleModel, WorkbookModel } from "../layout/sheet-model";
+import type {
+  CellModel,
+  DataValidationModel,
+  SheetModel,
+  StyleModel,
+  WorkbookModel,
+} from "../layout/sheet-model";
 import { cellsOfRange } from "../layout/sheet-model";
 
 export interface WriteOptions {
@@ -28,7 +34,9 @@ type ExcelJSModule = typeof ExcelJSTypes;
 let loaded: Promise<ExcelJSModule> | undefined;
 /** Load exceljs once, on first use. */
 function loadExcelJS(): Promise<ExcelJSModule> {
-  loaded ??= import("exceljs").then((m) => ((m as unknown as { default?: ExcelJSModule }).default ?? m) as ExcelJSModule);
+  loaded ??= import("exceljs").then(
+    (m) => ((m as unknown as { default?: ExcelJSModule }).default ?? m) as ExcelJSModule
+  );
   return loaded;
 }
 
@@ -93,13 +101,27 @@ export async function writeWorkbook(model: WorkbookModel, options: WriteOptions 
     }
   }
   for (const n of model.names) wb.definedNames.add(n.ref, n.name);
-  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: model.activeSheet, visibility: "visible" }];
+  wb.views = [
+    {
+      x: 0,
+      y: 0,
+      width: 20000,
+      height: 12000,
+      firstSheet: 0,
+      activeTab: model.activeSheet,
+      visibility: "visible",
+    },
+  ];
 
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
-function writeCell(cell: ExcelJSTypes.Cell, c: CellModel, style: Partial<ExcelJSTypes.Style> | undefined): void {
+function writeCell(
+  cell: ExcelJSTypes.Cell,
+  c: CellModel,
+  style: Partial<ExcelJSTypes.Style> | undefined
+): void {
   if (c.formula !== undefined) {
     const result = c.value === null ? "" : c.value;
     cell.value = { formula: c.formula, result } as ExcelJSTypes.CellFormulaValue;
@@ -151,7 +173,14 @@ function viewOf(sheet: SheetModel): Partial<ExcelJSTypes.WorksheetView> {
   const f = sheet.freeze;
   if (!f || (!f.rows && !f.columns)) return { state: "normal", zoomScale: 100 };
   const topLeft = `${String.fromCharCode(65 + f.columns)}${f.rows + 1}`;
-  return { state: "frozen", xSplit: f.columns, ySplit: f.rows, topLeftCell: topLeft, activeCell: topLeft, zoomScale: 100 } as Partial<ExcelJSTypes.WorksheetView>;
+  return {
+    state: "frozen",
+    xSplit: f.columns,
+    ySplit: f.rows,
+    topLeftCell: topLeft,
+    activeCell: topLeft,
+    zoomScale: 100,
+  } as Partial<ExcelJSTypes.WorksheetView>;
 }
 
 function pageSetupOf(sheet: SheetModel): Partial<ExcelJSTypes.PageSetup> {

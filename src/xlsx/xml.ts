@@ -261,13 +261,25 @@ export function decodeEntities(s: string): string {
       if (from >= semi) ok = false;
       for (let i = from; i < semi && ok; i++) {
         const c = s.charCodeAt(i);
-        if (hex ? isHex(c) : c >= 48 && c <= 57) cp = cp * (hex ? 16 : 10) + (c <= 57 ? c - 48 : (c | 32) - 87);
+        if (hex ? isHex(c) : c >= 48 && c <= 57)
+          cp = cp * (hex ? 16 : 10) + (c <= 57 ? c - 48 : (c | 32) - 87);
         else ok = false;
       }
       if (ok) rep = fromCodePoint(cp, s.slice(amp, semi + 1));
     } else if (len === 2 || len === 3 || len === 4) {
       const name = s.slice(amp + 1, semi);
-      rep = name === "lt" ? "<" : name === "gt" ? ">" : name === "amp" ? "&" : name === "quot" ? '"' : name === "apos" ? "'" : null;
+      rep =
+        name === "lt"
+          ? "<"
+          : name === "gt"
+            ? ">"
+            : name === "amp"
+              ? "&"
+              : name === "quot"
+                ? '"'
+                : name === "apos"
+                  ? "'"
+                  : null;
     }
     if (rep !== null) {
       out += s.slice(last, amp) + rep;
@@ -342,7 +354,10 @@ export function attr(raw: string, name: string): string | undefined {
     if (q !== QUOT && q !== APOS) return undefined;
     const e = raw.indexOf(q === QUOT ? '"' : "'", i + 1);
     if (e < 0) return undefined;
-    if ((qname === name || (qname.endsWith(name) && qname.charCodeAt(qname.length - name.length - 1) === 58)) && !qname.startsWith("xmlns")) {
+    if (
+      (qname === name || (qname.endsWith(name) && qname.charCodeAt(qname.length - name.length - 1) === 58)) &&
+      !qname.startsWith("xmlns")
+    ) {
       return decodeEntities(raw.slice(i + 1, e));
     }
     i = e + 1;

@@ -18,7 +18,7 @@ export interface ZipEntry {
 export class ZipError extends Error {
   constructor(
     readonly kind: "corrupt" | "zipBomb",
-    message: string,
+    message: string
   ) {
     super(message);
     this.name = "ZipError";
@@ -34,7 +34,8 @@ export interface ZipArchive {
 }
 
 const u16 = (b: Uint8Array, o: number): number => b[o] | (b[o + 1] << 8);
-const u32 = (b: Uint8Array, o: number): number => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
+const u32 = (b: Uint8Array, o: number): number =>
+  (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
 
 const utf8 = new TextDecoder("utf-8");
 const latin1 = new TextDecoder("latin1");
@@ -57,7 +58,11 @@ export function openZip(bytes: Uint8Array, maxEntries = 20000): ZipArchive {
   let cdSize = u32(bytes, eocd + 12);
   let cdOffset = u32(bytes, eocd + 16);
   // ZIP64 end of central directory locator just before the EOCD.
-  if ((count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) && eocd >= 20 && u32(bytes, eocd - 20) === 0x07064b50) {
+  if (
+    (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) &&
+    eocd >= 20 &&
+    u32(bytes, eocd - 20) === 0x07064b50
+  ) {
     const z64 = Number(readU64(bytes, eocd - 12));
     if (z64 + 56 > n || u32(bytes, z64) !== 0x06064b50) throw new ZipError("corrupt", "bad zip64 record");
     count = Number(readU64(bytes, z64 + 32));
@@ -70,7 +75,8 @@ export function openZip(bytes: Uint8Array, maxEntries = 20000): ZipArchive {
   let declaredTotal = 0;
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > n || u32(bytes, p) !== 0x02014b50) throw new ZipError("corrupt", "bad central directory entry");
+    if (p + 46 > n || u32(bytes, p) !== 0x02014b50)
+      throw new ZipError("corrupt", "bad central directory entry");
     const flags = u16(bytes, p + 8);
     const method = u16(bytes, p + 10);
     let compressedSize = u32(bytes, p + 20);
@@ -80,7 +86,10 @@ export function openZip(bytes: Uint8Array, maxEntries = 20000): ZipArchive {
     const commentLen = u16(bytes, p + 32);
     let localOffset = u32(bytes, p + 42);
     const nameBytes = bytes.subarray(p + 46, p + 46 + nameLen);
-    const name = ((flags & 0x800) !== 0 ? utf8 : isAscii(nameBytes) ? latin1 : utf8).decode(nameBytes).replace(/\\/g, "/").replace(/^\/+/, "");
+    const name = ((flags & 0x800) !== 0 ? utf8 : isAscii(nameBytes) ? latin1 : utf8)
+      .decode(nameBytes)
+      .replace(/\\/g, "/")
+      .replace(/^\/+/, "");
     // ZIP64 extended information extra field.
     let e = p + 46 + nameLen;
     const eEnd = e + extraLen;
@@ -147,39 +156,49 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry, budget: number, infl
   const b = zip.bytes;
   const lo = entry.localOffset;
   if (entry.encrypted) throw new ZipError("corrupt", `encrypted zip entry ${entry.name}`);
-  if (lo + 30 > b.length || u32(b, lo) !== 0x04034b50) throw new ZipError("corrupt", `bad local header for ${entry.name}`);
+  if (lo + 30 > b.length || u32(b, lo) !== 0x04034b50)
+    throw new ZipError("corrupt", `bad local header for ${entry.name}`);
   const start = lo + 30 + u16(b, lo + 26) + u16(b, lo + 28);
   const end = start + entry.compressedSize;
-  if (end > b.length) throw new ZipError("corrupt", `entry ${entry.name} runs past the end of the file (truncated?)`);
+  if (end > b.length)
+    throw new ZipError("corrupt", `entry ${entry.name} runs past the end of the file (truncated?)`);
   if (entry.size > budget) throw new ZipError("zipBomb", `entry ${entry.name} declares ${entry.size} bytes`);
   const data = b.subarray(start, end);
   if (entry.method === 0) {
-    if (entry.compressedSize !== entry.size) throw new ZipError("corrupt", `stored entry ${entry.name} size mismatch`);
+    if (entry.compressedSize !== entry.size)
+      throw new ZipError("corrupt", `stored entry ${entry.name} size mismatch`);
     return data;
   }
-  if (entry.method !== 8) throw new ZipError("corrupt", `unsupported compression method ${entry.method} for ${entry.name}`);
+  if (entry.method !== 8)
+    throw new ZipError("corrupt", `unsupported compression method ${entry.method} for ${entry.name}`);
   const limit = Math.min(budget, entry.size);
   let out: Uint8Array;
   if (inflate) {
     try {
       out = inflate(data, limit);
     } catch (err) {
-      if (err instanceof InflateLimitError) throw new ZipError("zipBomb", `entry ${entry.name} inflates past its declared size or the cap`);
+      if (err instanceof InflateLimitError)
+        throw new ZipError("zipBomb", `entry ${entry.name} inflates past its declared size or the cap`);
       throw new ZipError("corrupt", `cannot inflate ${entry.name}: ${(err as Error).message}`);
     }
   } else if (data.length * MAX_RATIO <= budget) {
     // Even a maximal expansion of this input stays within the budget: inflate in one go.
     try {
       // Sized to the declared length (no regrowth); a longer stream is cut and then fails as XML.
-      out = entry.size > 0 && entry.size <= limit ? inflateSync(data, { out: new Uint8Array(entry.size) }) : inflateSync(data);
+      out =
+        entry.size > 0 && entry.size <= limit
+          ? inflateSync(data, { out: new Uint8Array(entry.size) })
+          : inflateSync(data);
     } catch (err) {
       throw new ZipError("corrupt", `cannot inflate ${entry.name}: ${(err as Error).message}`);
     }
   } else {
     out = inflateBounded(data, limit, entry.name);
   }
-  if (out.length > limit) throw new ZipError("zipBomb", `entry ${entry.name} inflates past its declared size or the cap`);
-  if (out.length !== entry.size) throw new ZipError("corrupt", `entry ${entry.name}: ${out.length} bytes, declared ${entry.size}`);
+  if (out.length > limit)
+    throw new ZipError("zipBomb", `entry ${entry.name} inflates past its declared size or the cap`);
+  if (out.length !== entry.size)
+    throw new ZipError("corrupt", `entry ${entry.name}: ${out.length} bytes, declared ${entry.size}`);
   return out;
 }
 

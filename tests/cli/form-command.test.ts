@@ -14,7 +14,13 @@ interface FormJson {
   collector: { code: string; name: string };
   units: { code: string; name: string; kind: string }[];
   fields: { key: string; name: string; required: boolean }[];
-  indicators: { code: string; label: string; unit: string; kind: string; cells: { part: string; name: string }[] }[];
+  indicators: {
+    code: string;
+    label: string;
+    unit: string;
+    kind: string;
+    cells: { part: string; name: string }[];
+  }[];
   rules: { id: string; severity: string; description: string }[];
 }
 
@@ -26,7 +32,12 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 
 /** The contract of issue 2, section 4: what other tools rely on. */
 function checkShape(json: FormJson): void {
-  expect(json).toMatchObject({ id: "BDG-2019", version: "1", deadline: "2019-12-01", collector: { code: "HUYEN-TAN-YEN", name: "UBND huyện Tân Yên" } });
+  expect(json).toMatchObject({
+    id: "BDG-2019",
+    version: "1",
+    deadline: "2019-12-01",
+    collector: { code: "HUYEN-TAN-YEN", name: "UBND huyện Tân Yên" },
+  });
   expect(typeof json.title).toBe("string");
   expect(json.title).toMatch(/bình đẳng giới/);
 
@@ -45,7 +56,14 @@ function checkShape(json: FormJson): void {
 
   expect(json.indicators).toHaveLength(44);
   for (const i of json.indicators) {
-    expect(i).toEqual(expect.objectContaining({ code: expect.any(String), label: expect.any(String), unit: expect.any(String), kind: expect.any(String) }));
+    expect(i).toEqual(
+      expect.objectContaining({
+        code: expect.any(String),
+        label: expect.any(String),
+        unit: expect.any(String),
+        kind: expect.any(String),
+      })
+    );
     expect(["count", "amount", "tf", "text"]).toContain(i.kind);
     expect(i.cells.map((c) => c.part)).toEqual(i.kind === "tf" ? ["total", "female"] : ["value"]);
   }
@@ -67,7 +85,10 @@ function checkShape(json: FormJson): void {
   }
   expect(json.rules.map((r) => r.id)).toContain("tf.female-le-total");
 
-  const names = [...json.fields.map((f) => f.name), ...json.indicators.flatMap((i) => i.cells.map((c) => c.name))];
+  const names = [
+    ...json.fields.map((f) => f.name),
+    ...json.indicators.flatMap((i) => i.cells.map((c) => c.name)),
+  ];
   expect(names).toHaveLength(66);
   expect(new Set(names).size).toBe(names.length);
   for (const n of names) expect([n, isValidDefinedName(n)]).toEqual([n, true]);
@@ -134,7 +155,9 @@ describe("bin/bdg-report.js", () => {
   const bin = path.resolve(__dirname, "..", "..", "bin", "bdg-report.js");
 
   it("node bin/bdg-report.js form --json works (spawned)", async () => {
-    const { stdout, stderr } = await exec(process.execPath, [bin, "form", "--json"], { maxBuffer: 16 * 1024 * 1024 });
+    const { stdout, stderr } = await exec(process.execPath, [bin, "form", "--json"], {
+      maxBuffer: 16 * 1024 * 1024,
+    });
     expect(stderr).toBe("");
     checkShape(JSON.parse(stdout) as FormJson);
   }, 60_000);

@@ -7,7 +7,8 @@ let dir = "";
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "bdg-inputs-"));
   mkdirSync(join(dir, "sub", ".hidden"), { recursive: true });
-  for (const f of ["b.xlsx", "a.ods", "~$b.xlsx", ".a.xlsx", "notes.txt", "sub/c.xlsm", "sub/.hidden/d.xlsx"]) writeFileSync(join(dir, f), "x");
+  for (const f of ["b.xlsx", "a.ods", "~$b.xlsx", ".a.xlsx", "notes.txt", "sub/c.xlsm", "sub/.hidden/d.xlsx"])
+    writeFileSync(join(dir, f), "x");
   let deep = join(dir, "deep");
   for (let i = 0; i <= MAX_DEPTH + 1; i++) deep = join(deep, "d");
   mkdirSync(deep, { recursive: true });

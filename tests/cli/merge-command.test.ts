@@ -25,8 +25,16 @@ beforeAll(async () => {
   };
   const T = Date.UTC(2019, 10, 25);
   put("a.xlsx", await writeReturn(form, { unit: unit("XA-CAO-XA"), seed: 1, date: "2019-11-25" }), T);
-  put("b.xlsx", await writeReturn(form, { unit: unit("HND"), seed: 2, date: "2019-12-05", textNumbers: true }), T);
-  put("sub/c.xlsx", await writeReturn(form, { unit: unit("XA-CAO-XA"), seed: 3, date: "2019-11-20" }), T + 5000);
+  put(
+    "b.xlsx",
+    await writeReturn(form, { unit: unit("HND"), seed: 2, date: "2019-12-05", textNumbers: true }),
+    T
+  );
+  put(
+    "sub/c.xlsx",
+    await writeReturn(form, { unit: unit("XA-CAO-XA"), seed: 3, date: "2019-11-20" }),
+    T + 5000
+  );
   put("empty.xlsx", "", T);
   put("junk.xlsx", "<html>not a workbook</html>", T);
   put("notes.txt", "ignored: not a spreadsheet extension", T);
@@ -43,15 +51,29 @@ test("merges a directory with hostile files mixed in; every file gets a verdict;
   const io = memoryIo();
   const out = join(dir, "out.xlsx");
   const json = join(dir, "out.json");
-  const code = await main(["merge", join(dir, "in"), "--out", out, "--json", json, "--date", "2019-12-10"], io);
+  const code = await main(
+    ["merge", join(dir, "in"), "--out", out, "--json", json, "--date", "2019-12-10"],
+    io
+  );
   expect(io.err()).toBe("");
   expect(code).toBe(0);
   const j = JSON.parse(readFileSync(json, "utf8")) as MergeReportJson;
   expect(j.form).toEqual({ id: "BDG-2019", version: "1" });
   const byName = Object.fromEntries(j.files.map((f) => [f.file.split("/").pop(), f]));
-  expect(Object.keys(byName).sort()).toEqual(["a.xlsx", "b.xlsx", "c.xlsx", "empty.xlsx", "junk.xlsx", "other-form.xlsx"]);
+  expect(Object.keys(byName).sort()).toEqual([
+    "a.xlsx",
+    "b.xlsx",
+    "c.xlsx",
+    "empty.xlsx",
+    "junk.xlsx",
+    "other-form.xlsx",
+  ]);
   expect(byName["a.xlsx"]).toMatchObject({ verdict: "accepted", unit: "XA-CAO-XA" });
-  expect(byName["c.xlsx"]).toMatchObject({ verdict: "superseded", unit: "XA-CAO-XA", reason: "olderReportDate" });
+  expect(byName["c.xlsx"]).toMatchObject({
+    verdict: "superseded",
+    unit: "XA-CAO-XA",
+    reason: "olderReportDate",
+  });
   expect(byName["b.xlsx"]).toMatchObject({ verdict: "accepted", unit: "HND" });
   expect(byName["b.xlsx"].warnings).toBeGreaterThan(0);
   expect(byName["empty.xlsx"]).toMatchObject({ verdict: "rejected", reason: "empty" });
@@ -99,7 +121,24 @@ test("--units replaces the registry (CSV), --exclude-errors is passed through", 
   writeFileSync(csv, "code,name,kind\nXA-CAO-XA,Xã Cao Xá,commune\nHND,Hội Nông dân huyện,body\n");
   const json = join(dir, "u.json");
   const io = memoryIo();
-  expect(await main(["merge", join(dir, "in", "a.xlsx"), join(dir, "in", "b.xlsx"), "--units", csv, "--exclude-errors", "--out", join(dir, "u.xlsx"), "--json", json, "--quiet"], io)).toBe(0);
+  expect(
+    await main(
+      [
+        "merge",
+        join(dir, "in", "a.xlsx"),
+        join(dir, "in", "b.xlsx"),
+        "--units",
+        csv,
+        "--exclude-errors",
+        "--out",
+        join(dir, "u.xlsx"),
+        "--json",
+        json,
+        "--quiet",
+      ],
+      io
+    )
+  ).toBe(0);
   const j = JSON.parse(readFileSync(json, "utf8")) as MergeReportJson;
   expect(j.units.map((u) => [u.code, u.status])).toEqual([
     ["XA-CAO-XA", "submitted"],
@@ -120,7 +159,24 @@ test("glob segments: * and ? only within a segment", () => {
 test("the summary's own header (preparer, head) is filled from the options, so the level above sees no header error", async () => {
   const io = memoryIo();
   const out = join(dir, "signed.xlsx");
-  const code = await main(["merge", join(dir, "in", "a.xlsx"), "--out", out, "--quiet", "--date", "2019-12-10", "--preparer", "Lê Thị Hoa", "--head", "Nguyễn Văn Nam", "--phone", "0204 3878 123"], io);
+  const code = await main(
+    [
+      "merge",
+      join(dir, "in", "a.xlsx"),
+      "--out",
+      out,
+      "--quiet",
+      "--date",
+      "2019-12-10",
+      "--preparer",
+      "Lê Thị Hoa",
+      "--head",
+      "Nguyễn Văn Nam",
+      "--phone",
+      "0204 3878 123",
+    ],
+    io
+  );
   expect(code).toBe(0);
   const read = readReport(new Uint8Array(readFileSync(out)), form);
   if (!read.ok) throw new Error(read.reason);

@@ -16,12 +16,17 @@ const complete: Record<string, number | string> = {
   [F("preparer")]: "Nguyễn Thị Lan",
   [F("head")]: "Trần Văn Hùng",
 };
-for (const ind of form.indicators) for (const c of ind.cells) complete[c.name] = ind.kind === "text" ? "Nội dung" : c.part === "female" ? 0 : 0;
+for (const ind of form.indicators)
+  for (const c of ind.cells)
+    complete[c.name] = ind.kind === "text" ? "Nội dung" : c.part === "female" ? 0 : 0;
 
 let dir = "";
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "bdg-validate-"));
-  writeFileSync(join(dir, "clean.xlsx"), reportFixture(form, complete, { meta: { unitCode: "XA-CAO-XA" } }).bytes);
+  writeFileSync(
+    join(dir, "clean.xlsx"),
+    reportFixture(form, complete, { meta: { unitCode: "XA-CAO-XA" } }).bytes
+  );
   const bad = { ...complete, [nameOf(form, "I.2", "total")]: 10, [nameOf(form, "I.2", "female")]: 20 };
   mkdirSync(join(dir, "sub"));
   writeFileSync(join(dir, "sub", "errors.xlsx"), reportFixture(form, bad).bytes);
@@ -50,18 +55,36 @@ describe("bdg-report validate", () => {
     const r = await run(join(dir, "sub", "errors.xlsx"), "--json");
     expect(r.code).toBe(1);
     const f = JSON.parse(r.out).files[0];
-    const issue = f.issues.find((i: { severity: string; indicator: string }) => i.severity === "error" && i.indicator === "I.2");
-    expect(issue).toMatchObject({ cell: nameOf(form, "I.2", "female"), address: expect.stringMatching(/^'Báo cáo'!E\d+$/) });
+    const issue = f.issues.find(
+      (i: { severity: string; indicator: string }) => i.severity === "error" && i.indicator === "I.2"
+    );
+    expect(issue).toMatchObject({
+      cell: nameOf(form, "I.2", "female"),
+      address: expect.stringMatching(/^'Báo cáo'!E\d+$/),
+    });
     expect(issue.message).toMatch(/Số nữ/);
     expect(issue.messageEn).toMatch(/Female/);
-    expect(Object.keys(issue).sort()).toEqual(["address", "cell", "field", "indicator", "message", "messageEn", "rule", "severity"]);
+    expect(Object.keys(issue).sort()).toEqual([
+      "address",
+      "cell",
+      "field",
+      "indicator",
+      "message",
+      "messageEn",
+      "rule",
+      "severity",
+    ]);
   });
 
   it("exits 2 when a file cannot be read, and expands directories (no lock or non-spreadsheet files)", async () => {
     const r = await run(dir, "--json");
     expect(r.code).toBe(2);
     const json = JSON.parse(r.out);
-    expect(json.files.map((f: { file: string }) => f.file.slice(dir.length + 1)).sort()).toEqual(["clean.xlsx", join("sub", "errors.xlsx"), "text.xlsx"]);
+    expect(json.files.map((f: { file: string }) => f.file.slice(dir.length + 1)).sort()).toEqual([
+      "clean.xlsx",
+      join("sub", "errors.xlsx"),
+      "text.xlsx",
+    ]);
     const text = json.files.find((f: { file: string }) => f.file.endsWith("text.xlsx"));
     expect(text).toMatchObject({ readable: false, reason: "notSpreadsheet", unit: null, issues: [] });
     expect(json.summary).toEqual({ files: 3, readable: 2, withErrors: 1, unreadable: 1 });

@@ -3,7 +3,14 @@
  * locator of the file reader — including header fields found by their labels, which the
  * Office.js edge could not do with its own copy of the code-column fallback.
  */
-import { gridSnapshot, locate, locatedAddress, toSheetData, type GridWorkbook, type SheetGrid } from "../../src/excel/locate";
+import {
+  gridSnapshot,
+  locate,
+  locatedAddress,
+  toSheetData,
+  type GridWorkbook,
+  type SheetGrid,
+} from "../../src/excel/locate";
 import { readOpenReport } from "../../src/excel/read-report";
 import { META_SHEET } from "../../src/layout/contract";
 import { locate as locateShared } from "../../src/xlsx/locate";
@@ -18,7 +25,9 @@ function grid(name: string, rows: unknown[][], rowIndex = 0, columnIndex = 0): S
     rowIndex,
     columnIndex,
     values: rows,
-    valueTypes: rows.map((r) => r.map((v) => (v === "" ? "Empty" : typeof v === "number" ? "Double" : "String"))),
+    valueTypes: rows.map((r) =>
+      r.map((v) => (v === "" ? "Empty" : typeof v === "number" ? "Double" : "String"))
+    ),
   };
 }
 
@@ -58,7 +67,12 @@ describe("locate over the open workbook (shared locator)", () => {
     };
     const loc = locate(form, wb);
     const unit = loc.located.get(field("unit"));
-    expect(unit).toMatchObject({ sheet: "Sheet1", pos: { row: 1, col: 1 }, via: "code", value: { type: "text", text: "Xã Cao Xá" } });
+    expect(unit).toMatchObject({
+      sheet: "Sheet1",
+      pos: { row: 1, col: 1 },
+      via: "code",
+      value: { type: "text", text: "Xã Cao Xá" },
+    });
     expect(locatedAddress(loc.located.get(form.byCode.get("I.1")!.cells[0].name)!)).toBe("Sheet1!D3");
   });
 
@@ -71,19 +85,40 @@ describe("locate over the open workbook (shared locator)", () => {
       ],
       sheets: new Map([
         ["Báo cáo", grid("Báo cáo", [[1]], 13, 4)],
-        [META_SHEET, grid(META_SHEET, [["form_id", "BDG-2019"], ["names", ""], [field("year"), "'Báo cáo'!$C$7"]])],
+        [
+          META_SHEET,
+          grid(META_SHEET, [
+            ["form_id", "BDG-2019"],
+            ["names", ""],
+            [field("year"), "'Báo cáo'!$C$7"],
+          ]),
+        ],
       ]),
     };
     const snap = gridSnapshot(wb);
     const loc = locateShared(form, snap);
     expect(loc.meta?.formId).toBe("BDG-2019");
     expect(loc.located.get(I2F)).toEqual({ sheet: "Báo cáo", pos: { row: 14, col: 5 }, via: "name" });
-    expect(loc.located.get(field("year"))).toEqual({ sheet: "Báo cáo", pos: { row: 7, col: 3 }, via: "meta" });
+    expect(loc.located.get(field("year"))).toEqual({
+      sheet: "Báo cáo",
+      pos: { row: 7, col: 3 },
+      via: "meta",
+    });
     expect(locate(form, wb).located.get(I2F)).toEqual(loc.located.get(I2F));
   });
 
   test("toSheetData keeps 1-based keys from the used range's offsets", () => {
-    const d = toSheetData(grid("S", [["a", ""], ["", 5]], 2, 3));
+    const d = toSheetData(
+      grid(
+        "S",
+        [
+          ["a", ""],
+          ["", 5],
+        ],
+        2,
+        3
+      )
+    );
     expect([...d.cells.keys()]).toEqual([3 * 16384 + 3, 4 * 16384 + 4]);
   });
 });

@@ -124,7 +124,14 @@ describe("BDG-2019: the built-in form", () => {
       ["phone", false],
       ["head", true],
     ]);
-    expect(form.fields.map((f) => f.label.vi)).toEqual(["Đơn vị báo cáo", "Năm báo cáo", "Ngày báo cáo", "Người lập biểu", "Số điện thoại", "Thủ trưởng đơn vị"]);
+    expect(form.fields.map((f) => f.label.vi)).toEqual([
+      "Đơn vị báo cáo",
+      "Năm báo cáo",
+      "Ngày báo cáo",
+      "Người lập biểu",
+      "Số điện thoại",
+      "Thủ trưởng đơn vị",
+    ]);
   });
 });
 
@@ -136,11 +143,16 @@ describe("BDG-2019: computed values", () => {
       ...vTf.map((code) => [`${code}.pctf`, "percentFemale", code]),
       ["V.7.srb", "sexRatioAtBirth", "V.7"],
     ]);
-    expect(d.computed.filter((c) => c.formula.op === "percentFemale").every((c) => c.unit === "%")).toBe(true);
+    expect(d.computed.filter((c) => c.formula.op === "percentFemale").every((c) => c.unit === "%")).toBe(
+      true
+    );
   });
 
   it("computed values are never input cells", () => {
-    for (const c of d.computed) expect(form.names.some((n) => n.toLowerCase().includes(c.id.replace(/\./g, "_").toLowerCase()))).toBe(false);
+    for (const c of d.computed)
+      expect(form.names.some((n) => n.toLowerCase().includes(c.id.replace(/\./g, "_").toLowerCase()))).toBe(
+        false
+      );
   });
 });
 
@@ -165,33 +177,50 @@ describe("BDG-2019: rules (FORM-BDG-2019.md, Rules)", () => {
   });
 
   it("errors: every part ≤ whole pair of the spec, and nothing else", () => {
-    const pairs = byType("partOfWhole").map((r) => (r.type === "partOfWhole" ? `${r.part}<=${r.whole}:${r.severity}` : ""));
+    const pairs = byType("partOfWhole").map((r) =>
+      r.type === "partOfWhole" ? `${r.part}<=${r.whole}:${r.severity}` : ""
+    );
     expect(pairs.sort()).toEqual(
-      ["II.3<=II.2", "II.4<=II.2", "II.6<=II.5", "III.2<=III.1", "III.7<=III.6", "III.8<=III.5", "IV.3<=IV.2"].map((p) => `${p}:error`).sort(),
+      ["II.3<=II.2", "II.4<=II.2", "II.6<=II.5", "III.2<=III.1", "III.7<=III.6", "III.8<=III.5", "IV.3<=IV.2"]
+        .map((p) => `${p}:error`)
+        .sort()
     );
   });
 
   it("error: IV.6 + IV.7 = IV.5 to 0.001", () => {
     const sums = byType("sumEquals");
     expect(sums).toHaveLength(1);
-    expect(sums[0]).toMatchObject({ severity: "error", parts: ["IV.6", "IV.7"], whole: "IV.5", tolerance: 0.001 });
+    expect(sums[0]).toMatchObject({
+      severity: "error",
+      parts: ["IV.6", "IV.7"],
+      whole: "IV.5",
+      tolerance: 0.001,
+    });
   });
 
   it("warnings: blank numeric cell, blank VI.1, text number, late", () => {
     expect(sev("blank")).toEqual(["warning"]);
-    expect(byType("textRequired")).toEqual([expect.objectContaining({ severity: "warning", indicator: "VI.1" })]);
+    expect(byType("textRequired")).toEqual([
+      expect.objectContaining({ severity: "warning", indicator: "VI.1" }),
+    ]);
     expect(sev("textNumber")).toEqual(["warning"]);
     expect(sev("late")).toEqual(["warning"]);
   });
 
   it("warning: III.6 T < III.5", () => {
     expect(byType("notLess")).toEqual([
-      expect.objectContaining({ severity: "warning", left: { indicator: "III.6", part: "total" }, right: { indicator: "III.5", part: "value" } }),
+      expect.objectContaining({
+        severity: "warning",
+        left: { indicator: "III.6", part: "total" },
+        right: { indicator: "III.5", part: "value" },
+      }),
     ]);
   });
 
   it("warnings: I.2 T > 0 while I.1 = 0; I.8 T > 0 while I.7 = 0", () => {
-    const rp = byType("requiresPositive").map((r) => (r.type === "requiresPositive" ? [r.severity, r.when, r.requires] : []));
+    const rp = byType("requiresPositive").map((r) =>
+      r.type === "requiresPositive" ? [r.severity, r.when, r.requires] : []
+    );
     expect(rp).toEqual([
       ["warning", { indicator: "I.2", part: "total" }, { indicator: "I.1", part: "value" }],
       ["warning", { indicator: "I.8", part: "total" }, { indicator: "I.7", part: "value" }],
@@ -199,12 +228,28 @@ describe("BDG-2019: rules (FORM-BDG-2019.md, Rules)", () => {
   });
 
   it("warning: V.7 sex ratio at birth outside 90–130 when births ≥ 50", () => {
-    expect(byType("sexRatioRange")).toEqual([expect.objectContaining({ severity: "warning", indicator: "V.7", minTotal: 50, min: 90, max: 130 })]);
+    expect(byType("sexRatioRange")).toEqual([
+      expect.objectContaining({ severity: "warning", indicator: "V.7", minTotal: 50, min: 90, max: 130 }),
+    ]);
   });
 
   it("covers all rule types of the schema that the spec uses, and no unexpected ones", () => {
     expect(new Set(rules.map((r) => r.type))).toEqual(
-      new Set(["valueType", "femaleNotAboveTotal", "femaleWithoutTotal", "partOfWhole", "sumEquals", "header", "blank", "textRequired", "notLess", "requiresPositive", "sexRatioRange", "textNumber", "late"]),
+      new Set([
+        "valueType",
+        "femaleNotAboveTotal",
+        "femaleWithoutTotal",
+        "partOfWhole",
+        "sumEquals",
+        "header",
+        "blank",
+        "textRequired",
+        "notLess",
+        "requiresPositive",
+        "sexRatioRange",
+        "textNumber",
+        "late",
+      ])
     );
   });
 });

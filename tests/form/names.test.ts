@@ -1,25 +1,87 @@
 /** The defined-name scheme: every input cell and header field named, unique, valid, stable. */
 import fc from "fast-check";
-import { BDG_2019, builtInForm, cellName, fieldName, isValidDefinedName, loadForm, namePrefix, type CellPart, type FieldKey } from "../../src/form";
+import {
+  BDG_2019,
+  builtInForm,
+  cellName,
+  fieldName,
+  isValidDefinedName,
+  loadForm,
+  namePrefix,
+  type CellPart,
+  type FieldKey,
+} from "../../src/form";
 
 const form = builtInForm();
 
 /** The full list, in form order (header fields first). Changing it breaks every template in the field. */
 const EXPECTED_NAMES = [
-  "BDG_2019_H_UNIT", "BDG_2019_H_YEAR", "BDG_2019_H_DATE", "BDG_2019_H_PREPARER", "BDG_2019_H_PHONE", "BDG_2019_H_HEAD",
-  "BDG_2019_I_1", "BDG_2019_I_2_T", "BDG_2019_I_2_F", "BDG_2019_I_3", "BDG_2019_I_4", "BDG_2019_I_5", "BDG_2019_I_6",
-  "BDG_2019_I_7", "BDG_2019_I_8_T", "BDG_2019_I_8_F",
-  "BDG_2019_II_1", "BDG_2019_II_2_T", "BDG_2019_II_2_F", "BDG_2019_II_3_T", "BDG_2019_II_3_F", "BDG_2019_II_4_T",
-  "BDG_2019_II_4_F", "BDG_2019_II_5", "BDG_2019_II_6",
-  "BDG_2019_III_1", "BDG_2019_III_2", "BDG_2019_III_3_T", "BDG_2019_III_3_F", "BDG_2019_III_4", "BDG_2019_III_5",
-  "BDG_2019_III_6_T", "BDG_2019_III_6_F", "BDG_2019_III_7_T", "BDG_2019_III_7_F", "BDG_2019_III_8", "BDG_2019_III_9",
+  "BDG_2019_H_UNIT",
+  "BDG_2019_H_YEAR",
+  "BDG_2019_H_DATE",
+  "BDG_2019_H_PREPARER",
+  "BDG_2019_H_PHONE",
+  "BDG_2019_H_HEAD",
+  "BDG_2019_I_1",
+  "BDG_2019_I_2_T",
+  "BDG_2019_I_2_F",
+  "BDG_2019_I_3",
+  "BDG_2019_I_4",
+  "BDG_2019_I_5",
+  "BDG_2019_I_6",
+  "BDG_2019_I_7",
+  "BDG_2019_I_8_T",
+  "BDG_2019_I_8_F",
+  "BDG_2019_II_1",
+  "BDG_2019_II_2_T",
+  "BDG_2019_II_2_F",
+  "BDG_2019_II_3_T",
+  "BDG_2019_II_3_F",
+  "BDG_2019_II_4_T",
+  "BDG_2019_II_4_F",
+  "BDG_2019_II_5",
+  "BDG_2019_II_6",
+  "BDG_2019_III_1",
+  "BDG_2019_III_2",
+  "BDG_2019_III_3_T",
+  "BDG_2019_III_3_F",
+  "BDG_2019_III_4",
+  "BDG_2019_III_5",
+  "BDG_2019_III_6_T",
+  "BDG_2019_III_6_F",
+  "BDG_2019_III_7_T",
+  "BDG_2019_III_7_F",
+  "BDG_2019_III_8",
+  "BDG_2019_III_9",
   "BDG_2019_III_10",
-  "BDG_2019_IV_1", "BDG_2019_IV_2", "BDG_2019_IV_3", "BDG_2019_IV_4", "BDG_2019_IV_5", "BDG_2019_IV_6", "BDG_2019_IV_7",
-  "BDG_2019_IV_8", "BDG_2019_IV_9_T", "BDG_2019_IV_9_F",
-  "BDG_2019_V_1_T", "BDG_2019_V_1_F", "BDG_2019_V_2_T", "BDG_2019_V_2_F", "BDG_2019_V_3_T", "BDG_2019_V_3_F",
-  "BDG_2019_V_4_T", "BDG_2019_V_4_F", "BDG_2019_V_5_T", "BDG_2019_V_5_F", "BDG_2019_V_6_T", "BDG_2019_V_6_F",
-  "BDG_2019_V_7_T", "BDG_2019_V_7_F",
-  "BDG_2019_VI_1", "BDG_2019_VI_2", "BDG_2019_VI_3", "BDG_2019_VI_4",
+  "BDG_2019_IV_1",
+  "BDG_2019_IV_2",
+  "BDG_2019_IV_3",
+  "BDG_2019_IV_4",
+  "BDG_2019_IV_5",
+  "BDG_2019_IV_6",
+  "BDG_2019_IV_7",
+  "BDG_2019_IV_8",
+  "BDG_2019_IV_9_T",
+  "BDG_2019_IV_9_F",
+  "BDG_2019_V_1_T",
+  "BDG_2019_V_1_F",
+  "BDG_2019_V_2_T",
+  "BDG_2019_V_2_F",
+  "BDG_2019_V_3_T",
+  "BDG_2019_V_3_F",
+  "BDG_2019_V_4_T",
+  "BDG_2019_V_4_F",
+  "BDG_2019_V_5_T",
+  "BDG_2019_V_5_F",
+  "BDG_2019_V_6_T",
+  "BDG_2019_V_6_F",
+  "BDG_2019_V_7_T",
+  "BDG_2019_V_7_F",
+  "BDG_2019_VI_1",
+  "BDG_2019_VI_2",
+  "BDG_2019_VI_3",
+  "BDG_2019_VI_4",
 ];
 
 /** Independent of the module: A1 (with or without $) up to XFD1048576, and R1C1 forms. */
@@ -74,9 +136,15 @@ describe("defined names of the built-in form", () => {
 
   it("byName maps every name back to its cell or field", () => {
     for (const ind of form.indicators) {
-      for (const c of ind.cells) expect(form.byName.get(c.name)).toMatchObject({ type: "indicator", part: c.part, indicator: { code: ind.code } });
+      for (const c of ind.cells)
+        expect(form.byName.get(c.name)).toMatchObject({
+          type: "indicator",
+          part: c.part,
+          indicator: { code: ind.code },
+        });
     }
-    for (const f of form.fields) expect(form.byName.get(f.name)).toMatchObject({ type: "field", field: { key: f.key } });
+    for (const f of form.fields)
+      expect(form.byName.get(f.name)).toMatchObject({ type: "field", field: { key: f.key } });
   });
 
   it("a version change does not change any name", () => {
@@ -112,7 +180,11 @@ describe("namePrefix, cellName, fieldName", () => {
   });
 
   it("property: any form id + any indicator code + part gives a valid name", () => {
-    const formId = fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: "grapheme", maxLength: 40 }), fc.stringMatching(/^[A-Za-z0-9-]{0,30}$/));
+    const formId = fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc.string({ unit: "grapheme", maxLength: 40 }),
+      fc.stringMatching(/^[A-Za-z0-9-]{0,30}$/)
+    );
     const code = fc.stringMatching(/^[A-Z]{1,4}(\.[0-9]{1,3}){0,3}$/);
     const part = fc.constantFrom<CellPart>("total", "female", "value");
     const key = fc.constantFrom<FieldKey>("unit", "year", "reportDate", "preparer", "phone", "head");
@@ -124,22 +196,56 @@ describe("namePrefix, cellName, fieldName", () => {
         expect(isValidDefinedName(fieldName(id, k))).toBe(true);
         expect(name.startsWith(`${namePrefix(id)}_`)).toBe(true);
       }),
-      { numRuns: 1000 },
+      { numRuns: 1000 }
     );
   });
 });
 
 describe("isValidDefinedName", () => {
   it.each([
-    "A1", "a1", "$A$1", "Z99", "XFD1048576", "XFD1", "AB12", "BDG2019",
-    "R1C1", "r1c1", "R", "C", "r", "c", "RC", "R1", "C1", "R10C2",
-    "A1_B", "R1C1_X",
-    "BDG 2019", "Tân_Yên", "Xã_Cao_Xá", "I.2", "1ABC", "_1-2", "", "A".repeat(256),
+    "A1",
+    "a1",
+    "$A$1",
+    "Z99",
+    "XFD1048576",
+    "XFD1",
+    "AB12",
+    "BDG2019",
+    "R1C1",
+    "r1c1",
+    "R",
+    "C",
+    "r",
+    "c",
+    "RC",
+    "R1",
+    "C1",
+    "R10C2",
+    "A1_B",
+    "R1C1_X",
+    "BDG 2019",
+    "Tân_Yên",
+    "Xã_Cao_Xá",
+    "I.2",
+    "1ABC",
+    "_1-2",
+    "",
+    "A".repeat(256),
   ])("rejects %j", (name) => {
     expect(isValidDefinedName(name)).toBe(false);
   });
 
-  it.each(["BDG_2019_I_2_T", "BDG_2019_H_UNIT", "_x", "Total", "F_2019", "C_1", "R_I_1", "XFE1", "A".repeat(255)])("accepts %j", (name) => {
+  it.each([
+    "BDG_2019_I_2_T",
+    "BDG_2019_H_UNIT",
+    "_x",
+    "Total",
+    "F_2019",
+    "C_1",
+    "R_I_1",
+    "XFE1",
+    "A".repeat(255),
+  ])("accepts %j", (name) => {
     expect(isValidDefinedName(name)).toBe(true);
   });
 });

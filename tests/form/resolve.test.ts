@@ -1,5 +1,15 @@
 /** Resolving a form: names for every cell, lookup tables, helpers. */
-import { BDG_2019, builtInForm, loadForm, nameOf, partsOf, resolveForm, parseForm, withUnits, type Unit } from "../../src/form";
+import {
+  BDG_2019,
+  builtInForm,
+  loadForm,
+  nameOf,
+  partsOf,
+  resolveForm,
+  parseForm,
+  withUnits,
+  type Unit,
+} from "../../src/form";
 
 const form = builtInForm();
 
@@ -34,12 +44,21 @@ describe("resolveForm / builtInForm", () => {
     const f = withUnits(form, units);
     expect(f.units).toEqual(units);
     expect(f.names).toEqual(form.names);
-    expect(() => withUnits(form, [{ code: "bad code", name: "x", kind: "commune", aliases: [] }])).toThrow(/units\[0\]/);
+    expect(() => withUnits(form, [{ code: "bad code", name: "x", kind: "commune", aliases: [] }])).toThrow(
+      /units\[0\]/
+    );
   });
 
   it("a form with computed indicators (kind computed) gets no input cells for them", () => {
     const input = structuredClone(BDG_2019);
-    input.indicators.push({ code: "V.8", section: "V", label: { vi: "Tỷ lệ", en: "Ratio" }, unit: "%", kind: "computed", formula: { op: "percentFemale", of: "V.1" } });
+    input.indicators.push({
+      code: "V.8",
+      section: "V",
+      label: { vi: "Tỷ lệ", en: "Ratio" },
+      unit: "%",
+      kind: "computed",
+      formula: { op: "percentFemale", of: "V.1" },
+    });
     const f = resolveForm(parseForm(input));
     expect(f.byCode.get("V.8")!.cells).toEqual([]);
     expect(f.names).toEqual(form.names);

@@ -1,5 +1,12 @@
 /** Form definitions: the schema accepts the built-in form and rejects malformed ones, naming the entry. */
-import { BDG_2019, FormDefinitionError, formSchema, loadForm, parseForm, type FormInput } from "../../src/form";
+import {
+  BDG_2019,
+  FormDefinitionError,
+  formSchema,
+  loadForm,
+  parseForm,
+  type FormInput,
+} from "../../src/form";
 
 /** A deep copy of the built-in definition, changed by `edit`. */
 function variant(edit: (f: FormInput & Record<string, unknown>) => void): FormInput {
@@ -74,10 +81,14 @@ describe("malformed definitions are rejected, pointing at the offending entry", 
       variant((f) => {
         (f.indicators[0] as { kind: string }).kind = "computed";
         (f.indicators[1] as { formula?: unknown }).formula = { op: "percentFemale", of: "I.2" };
-      }),
+      })
     );
-    expect(p.some((x) => x.startsWith("indicators[0] (I.1).formula") && x.includes("needs a formula"))).toBe(true);
-    expect(p.some((x) => x.startsWith("indicators[1] (I.2).formula") && x.includes("only computed"))).toBe(true);
+    expect(p.some((x) => x.startsWith("indicators[0] (I.1).formula") && x.includes("needs a formula"))).toBe(
+      true
+    );
+    expect(p.some((x) => x.startsWith("indicators[1] (I.2).formula") && x.includes("only computed"))).toBe(
+      true
+    );
   });
 
   it("femaleLabel on a non-tf indicator", () => {
@@ -102,7 +113,11 @@ describe("malformed definitions are rejected, pointing at the offending entry", 
   it("partOfWhole naming a text indicator", () => {
     const i = ruleIndex("part.II.6-le-II.5");
     const p = problems(variant((f) => ((f.rules[i] as { part: string }).part = "VI.1")));
-    expect(p.some((x) => x.startsWith(`rules[${i}] (part.II.6-le-II.5).part`) && x.includes("must be count|amount|tf"))).toBe(true);
+    expect(
+      p.some(
+        (x) => x.startsWith(`rules[${i}] (part.II.6-le-II.5).part`) && x.includes("must be count|amount|tf")
+      )
+    ).toBe(true);
   });
 
   it("sumEquals over a tf indicator", () => {
@@ -118,11 +133,15 @@ describe("malformed definitions are rejected, pointing at the offending entry", 
       variant((f) => {
         (f.rules[a] as { indicator: string }).indicator = "I.1";
         (f.rules[b] as { indicator: string }).indicator = "I.1";
-      }),
+      })
     );
     expect(p).toHaveLength(2);
-    expect(p).toContainEqual(expect.stringContaining(`rules[${a}] (srb.V.7).indicator: chỉ tiêu I.1 phải thuộc loại tf`));
-    expect(p).toContainEqual(expect.stringContaining(`rules[${b}] (blank.VI.1).indicator: chỉ tiêu I.1 phải thuộc loại text`));
+    expect(p).toContainEqual(
+      expect.stringContaining(`rules[${a}] (srb.V.7).indicator: chỉ tiêu I.1 phải thuộc loại tf`)
+    );
+    expect(p).toContainEqual(
+      expect.stringContaining(`rules[${b}] (blank.VI.1).indicator: chỉ tiêu I.1 phải thuộc loại text`)
+    );
   });
 
   it("notLess / requiresPositive naming a cell the indicator does not have", () => {
@@ -132,7 +151,7 @@ describe("malformed definitions are rejected, pointing at the offending entry", 
       variant((f) => {
         (f.rules[a] as { right: { part: string } }).right.part = "total"; // III.5 is a count
         (f.rules[b] as { when: { part: string } }).when.part = "value"; // I.2 is T|F
-      }),
+      })
     );
     expect(p).toEqual([
       expect.stringContaining(`rules[${a}] (victims.III.6-ge-III.5).right.part`),
@@ -142,7 +161,9 @@ describe("malformed definitions are rejected, pointing at the offending entry", 
 
   it("duplicate rule id", () => {
     const p = problems(variant((f) => (f.rules[1].id = f.rules[0].id)));
-    expect(p).toEqual([expect.stringContaining("rules[1] (type).id: mã quy tắc trùng lặp / duplicate rule id: type")]);
+    expect(p).toEqual([
+      expect.stringContaining("rules[1] (type).id: mã quy tắc trùng lặp / duplicate rule id: type"),
+    ]);
   });
 
   it("unknown rule type, bad severity (shape errors; reference checks wait until the shape is right)", () => {
@@ -150,7 +171,7 @@ describe("malformed definitions are rejected, pointing at the offending entry", 
       variant((f) => {
         (f.rules[2] as { severity: string }).severity = "fatal";
         (f.rules[3] as { type: string }).type = "magic";
-      }),
+      })
     );
     expect(p).toHaveLength(2);
     expect(p[0]).toMatch(/^rules\[2\] \(tf\.female-without-total\)\.severity/);
@@ -174,7 +195,7 @@ describe("malformed definitions are rejected, pointing at the offending entry", 
       variant((f) => {
         (f.units[0] as { kind: string }).kind = "ward";
         f.units[1].name = "";
-      }),
+      })
     );
     expect(p.some((x) => x.startsWith("units[0] (TT-CAO-THUONG).kind"))).toBe(true);
     expect(p.some((x) => x.startsWith("units[1] (TT-NHA-NAM).name"))).toBe(true);
@@ -187,7 +208,9 @@ describe("malformed definitions are rejected, pointing at the offending entry", 
 
   it("duplicate field", () => {
     const p = problems(variant((f) => (f.fields[2].key = "year")));
-    expect(p).toEqual([expect.stringContaining("fields[2] (year).key: trường trùng lặp / duplicate field: year")]);
+    expect(p).toEqual([
+      expect.stringContaining("fields[2] (year).key: trường trùng lặp / duplicate field: year"),
+    ]);
   });
 
   it("unknown field key", () => {
@@ -200,11 +223,15 @@ describe("malformed definitions are rejected, pointing at the offending entry", 
       variant((f) => {
         f.computed[0].formula.of = "I.1";
         f.computed[1].formula.of = "V.99";
-      }),
+      })
     );
     expect(p).toEqual([
-      expect.stringContaining("computed[0] (V.1.pctf).formula.of: chỉ tiêu I.1 phải thuộc loại tf / indicator I.1 must be tf"),
-      expect.stringContaining("computed[1] (V.2.pctf).formula.of: chỉ tiêu V.99 không tồn tại / unknown indicator V.99"),
+      expect.stringContaining(
+        "computed[0] (V.1.pctf).formula.of: chỉ tiêu I.1 phải thuộc loại tf / indicator I.1 must be tf"
+      ),
+      expect.stringContaining(
+        "computed[1] (V.2.pctf).formula.of: chỉ tiêu V.99 không tồn tại / unknown indicator V.99"
+      ),
     ]);
   });
 
@@ -221,9 +248,10 @@ describe("malformed definitions are rejected, pointing at the offending entry", 
         f.deadline = "01/12/2019";
         f.year = 19;
         f.units = [];
-      }),
+      })
     );
-    for (const key of ["id", "version", "deadline", "year", "units"]) expect(p.some((x) => x.startsWith(`${key}:`))).toBe(true);
+    for (const key of ["id", "version", "deadline", "year", "units"])
+      expect(p.some((x) => x.startsWith(`${key}:`))).toBe(true);
   });
 
   it("several problems give several lines", () => {
@@ -231,7 +259,7 @@ describe("malformed definitions are rejected, pointing at the offending entry", 
       variant((f) => {
         f.indicators[3].section = "X";
         f.units[5].code = "bad code";
-      }),
+      })
     );
     expect(p.length).toBe(2);
   });

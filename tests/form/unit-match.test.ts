@@ -1,5 +1,12 @@
 /** Matching a typed unit name against the registry (FORM-BDG-2019.md, "Reporting units"). */
-import { builtInForm, matchUnit, stripDiacritics, UnitMatcher, type Unit, type UnitMatch } from "../../src/form";
+import {
+  builtInForm,
+  matchUnit,
+  stripDiacritics,
+  UnitMatcher,
+  type Unit,
+  type UnitMatch,
+} from "../../src/form";
 
 const units = builtInForm().units;
 const matcher = new UnitMatcher(units);
@@ -21,11 +28,14 @@ describe("UnitMatcher", () => {
     expect(codeOf(m(alias))).toBe(code);
   });
 
-  it.each(units.map((u) => [u.name, u.code]))("%s without diacritics, in lower and upper case (%s)", (name, code) => {
-    expect(codeOf(m(stripDiacritics(name)))).toBe(code);
-    expect(codeOf(m(stripDiacritics(name).toLowerCase()))).toBe(code);
-    expect(codeOf(m(name.toUpperCase()))).toBe(code);
-  });
+  it.each(units.map((u) => [u.name, u.code]))(
+    "%s without diacritics, in lower and upper case (%s)",
+    (name, code) => {
+      expect(codeOf(m(stripDiacritics(name)))).toBe(code);
+      expect(codeOf(m(stripDiacritics(name).toLowerCase()))).toBe(code);
+      expect(codeOf(m(name.toUpperCase()))).toBe(code);
+    }
+  );
 
   it.each([
     ["xã cao xá", "XA-CAO-XA"],
@@ -66,17 +76,33 @@ describe("UnitMatcher", () => {
       for (const typed of [name, plain, name.toLowerCase(), plain.toUpperCase(), ` ${name} `]) {
         const r = m(typed);
         expect(r.type).toBe("ambiguous");
-        if (r.type === "ambiguous") expect(r.candidates.map((u) => u.code).sort()).toEqual([town, commune].sort());
+        if (r.type === "ambiguous")
+          expect(r.candidates.map((u) => u.code).sort()).toEqual([town, commune].sort());
       }
     });
-    it.each(pairs)("%j with a town prefix → the town, with a commune prefix → the commune", (name, plain, town, commune) => {
-      const townForms = ["TT", "TT.", "tt", "Thị trấn", "thị trấn", "Thi tran", "THI TRAN", "UBND thị trấn", "UBND TT"];
-      const communeForms = ["xã", "Xã", "XÃ", "xa", "Xa", "UBND xã", "Ủy ban nhân dân xã", "UBND xa"];
-      for (const n of [name, plain, name.toLowerCase()]) {
-        for (const p of townForms) expect([`${p} ${n}`, codeOf(m(`${p} ${n}`))]).toEqual([`${p} ${n}`, town]);
-        for (const p of communeForms) expect([`${p} ${n}`, codeOf(m(`${p} ${n}`))]).toEqual([`${p} ${n}`, commune]);
+    it.each(pairs)(
+      "%j with a town prefix → the town, with a commune prefix → the commune",
+      (name, plain, town, commune) => {
+        const townForms = [
+          "TT",
+          "TT.",
+          "tt",
+          "Thị trấn",
+          "thị trấn",
+          "Thi tran",
+          "THI TRAN",
+          "UBND thị trấn",
+          "UBND TT",
+        ];
+        const communeForms = ["xã", "Xã", "XÃ", "xa", "Xa", "UBND xã", "Ủy ban nhân dân xã", "UBND xa"];
+        for (const n of [name, plain, name.toLowerCase()]) {
+          for (const p of townForms)
+            expect([`${p} ${n}`, codeOf(m(`${p} ${n}`))]).toEqual([`${p} ${n}`, town]);
+          for (const p of communeForms)
+            expect([`${p} ${n}`, codeOf(m(`${p} ${n}`))]).toEqual([`${p} ${n}`, commune]);
+        }
       }
-    });
+    );
   });
 
   it("old and new tone placement (Hoà / Hòa, Hoá / Hóa) are the same", () => {
@@ -105,7 +131,7 @@ describe("UnitMatcher", () => {
     ["Văn phòng HĐND và UBND huyện", "VP-HDND-UBND"],
     ["Huyện đoàn", "HUYEN-DOAN"],
     ["huyen doan", "HUYEN-DOAN"],
-  ])("district body with and without \"huyện\": %j → %s", (typed, code) => {
+  ])('district body with and without "huyện": %j → %s', (typed, code) => {
     expect(codeOf(m(typed))).toBe(code);
   });
 
@@ -127,12 +153,23 @@ describe("UnitMatcher", () => {
     expect(codeOf(m(typed))).toBe(code);
   });
 
-  it.each(["", "   ", "Xã Hà Nội", "Phòng Công an", "TT Cao Xá", "Thị trấn An Dương", "xã", "TT", "UBND", "Phường Cao Xá", "XA-KHONG-CO", "Cao", "Xã Cao"])(
-    "%j → none",
-    (typed) => {
-      expect(m(typed)).toEqual({ type: "none" });
-    },
-  );
+  it.each([
+    "",
+    "   ",
+    "Xã Hà Nội",
+    "Phòng Công an",
+    "TT Cao Xá",
+    "Thị trấn An Dương",
+    "xã",
+    "TT",
+    "UBND",
+    "Phường Cao Xá",
+    "XA-KHONG-CO",
+    "Cao",
+    "Xã Cao",
+  ])("%j → none", (typed) => {
+    expect(m(typed)).toEqual({ type: "none" });
+  });
 
   it("a typed prefix must agree: a body is not matched with a commune prefix", () => {
     expect(m("xã Phòng Y tế")).toEqual({ type: "none" });

@@ -51,7 +51,7 @@ const CELLS: Record<string, number | string> = {
   [N("II.2", "total")]: 40,
   [N("II.2", "female")]: 55,
   [N("IV.5")]: 12.5,
-  [N("VI.1")]: "Tổ chức tốt Tháng hành động; \"đạt\" & vượt <chỉ tiêu>",
+  [N("VI.1")]: 'Tổ chức tốt Tháng hành động; "đạt" & vượt <chỉ tiêu>',
 };
 const FORMULAS = { [N("I.4")]: "=2+3" };
 
@@ -60,7 +60,12 @@ const files: Record<string, string> = {};
 
 function fill(out: string, extra: Record<string, unknown> = {}): string {
   const path = join(dir, out);
-  execFileSync(PY, [join(SCRIPTS, "fill_openpyxl.py"), files.template, path, JSON.stringify({ cells: CELLS, formulas: FORMULAS, ...extra })]);
+  execFileSync(PY, [
+    join(SCRIPTS, "fill_openpyxl.py"),
+    files.template,
+    path,
+    JSON.stringify({ cells: CELLS, formulas: FORMULAS, ...extra }),
+  ]);
   return path;
 }
 
@@ -73,9 +78,14 @@ function read(path: string): ReportRead {
 function expectWritten(r: ReportRead, i4: "uncomputed" | "computed"): void {
   for (const [name, v] of Object.entries(CELLS)) {
     const got = r.values.get(name);
-    expect({ name, got }).toEqual({ name, got: typeof v === "number" ? { type: "number", value: v } : { type: "text", text: v } });
+    expect({ name, got }).toEqual({
+      name,
+      got: typeof v === "number" ? { type: "number", value: v } : { type: "text", text: v },
+    });
   }
-  expect(r.values.get(N("I.4"))).toEqual(i4 === "uncomputed" ? { type: "uncomputed", formula: "2+3" } : { type: "number", value: 5 });
+  expect(r.values.get(N("I.4"))).toEqual(
+    i4 === "uncomputed" ? { type: "uncomputed", formula: "2+3" } : { type: "number", value: 5 }
+  );
   expect(r.values.get(F("unit"))).toEqual({ type: "text", text: "Xã Cao Xá" });
   expect(r.metaUnitCode).toBe("XA-CAO-XA");
   expect(r.values.get(N("I.5"))).toEqual({ type: "blank" });
@@ -96,10 +106,21 @@ beforeAll(async () => {
   files.loEdited = join(dir, "lo-edited.xlsx");
   const jobs = [
     { in: files.openpyxl, out: files.loResaved },
-    { in: files.openpyxl, out: files.loEdited, insertRows: [[3, above], [insideAt, 1]], rename: ["Báo cáo", "BC xã Cao Xá"] },
+    {
+      in: files.openpyxl,
+      out: files.loEdited,
+      insertRows: [
+        [3, above],
+        [insideAt, 1],
+      ],
+      rename: ["Báo cáo", "BC xã Cao Xá"],
+    },
   ];
   writeFileSync(join(dir, "jobs.json"), JSON.stringify(jobs));
-  execFileSync(PY, [join(SCRIPTS, "lo_edit.py"), join(dir, "lo-profile"), join(dir, "jobs.json")], { stdio: "inherit", timeout: 240_000 });
+  execFileSync(PY, [join(SCRIPTS, "lo_edit.py"), join(dir, "lo-profile"), join(dir, "jobs.json")], {
+    stdio: "inherit",
+    timeout: 240_000,
+  });
 });
 
 afterAll(() => {
@@ -133,7 +154,10 @@ d("filled by openpyxl", () => {
     const r = read(files.codeOnly);
     expect(r.via).toBe("code");
     for (const [name, v] of Object.entries(CELLS)) {
-      expect({ name, got: r.values.get(name) }).toEqual({ name, got: typeof v === "number" ? { type: "number", value: v } : { type: "text", text: v } });
+      expect({ name, got: r.values.get(name) }).toEqual({
+        name,
+        got: typeof v === "number" ? { type: "number", value: v } : { type: "text", text: v },
+      });
     }
     expect(r.values.get(F("unit"))).toEqual({ type: "text", text: "Xã Cao Xá" });
     expect(r.metaUnitCode).toBeNull();

@@ -24,7 +24,9 @@ jest.setTimeout(180_000);
 const form = builtInForm();
 
 maybe("LibreOffice recalculates the summary's formulas to the cached results", async () => {
-  const subs: Submission[] = form.units.slice(0, 36).map((u, i) => ({ file: `${u.code}.xlsx`, modified: 0, read: reportRead(form, u, { seed: 500 + i }) }));
+  const subs: Submission[] = form.units
+    .slice(0, 36)
+    .map((u, i) => ({ file: `${u.code}.xlsx`, modified: 0, read: reportRead(form, u, { seed: 500 + i }) }));
   subs.push({ file: "junk.xlsx", modified: 0, read: rejectedRead("notSpreadsheet") });
   const c = mergeReports(form, subs);
   const summary = buildSummary(c, form, { reportDate: "2019-12-10" });
@@ -40,14 +42,29 @@ maybe("LibreOffice recalculates the summary's formulas to the cached results", a
   try {
     const src = join(dir, "in.xlsx");
     writeFileSync(src, await writeWorkbook(summary.model));
-    execFileSync(SOFFICE, [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--calc", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", join(dir, "out"), src], { stdio: "ignore", timeout: 150_000 });
+    execFileSync(
+      SOFFICE,
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        "--headless",
+        "--calc",
+        "--convert-to",
+        "xlsx:Calc MS Excel 2007 XML",
+        "--outdir",
+        join(dir, "out"),
+        src,
+      ],
+      { stdio: "ignore", timeout: 150_000 }
+    );
     const out = join(dir, "out", "in.xlsx");
     const py = `import openpyxl, json, sys
 wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
 ws = wb[sys.argv[2]]
 print(json.dumps({c: ws[c].value for c in sys.argv[3].split(",")}))`;
     const addrs = [...expected.keys()];
-    const got = JSON.parse(execFileSync(PY, ["-c", py, out, SUMMARY_SHEET, addrs.join(",")], { encoding: "utf8" })) as Record<string, number | string | null>;
+    const got = JSON.parse(
+      execFileSync(PY, ["-c", py, out, SUMMARY_SHEET, addrs.join(",")], { encoding: "utf8" })
+    ) as Record<string, number | string | null>;
     let compared = 0;
     for (const [a, want] of expected) {
       const v = got[a];
@@ -62,9 +79,19 @@ print(json.dumps({c: ws[c].value for c in sys.argv[3].split(",")}))`;
     // The LibreOffice-saved summary is still a report of the collector with the same totals.
     const read = readReport(new Uint8Array(readFileSync(out)), form);
     if (!read.ok) throw new Error(read.reason);
-    const up = mergeReports(form, [{ file: "tong-hop.xlsx", modified: 0, read }], { units: [{ code: form.definition.collector.code, name: form.definition.collector.name, kind: "body", aliases: [] }] });
+    const up = mergeReports(form, [{ file: "tong-hop.xlsx", modified: 0, read }], {
+      units: [
+        {
+          code: form.definition.collector.code,
+          name: form.definition.collector.name,
+          kind: "body",
+          aliases: [],
+        },
+      ],
+    });
     expect(up.files[0].verdict).toBe("accepted");
-    for (const [name, v] of Object.entries(c.totals.all.numbers)) expect(up.totals.all.numbers[name]).toBeCloseTo(v, 6);
+    for (const [name, v] of Object.entries(c.totals.all.numbers))
+      expect(up.totals.all.numbers[name]).toBeCloseTo(v, 6);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -35,7 +35,16 @@ const d = reason ? describe.skip : describe;
 
 const form = builtInForm();
 const t = buildTemplate(form);
-const CROSS: RuleType[] = ["valueType", "femaleNotAboveTotal", "femaleWithoutTotal", "partOfWhole", "sumEquals", "notLess", "requiresPositive", "sexRatioRange"];
+const CROSS: RuleType[] = [
+  "valueType",
+  "femaleNotAboveTotal",
+  "femaleWithoutTotal",
+  "partOfWhole",
+  "sumEquals",
+  "notLess",
+  "requiresPositive",
+  "sexRatioRange",
+];
 const ruleById = new Map(form.definition.rules.map((r) => [r.id, r]));
 
 const FILL_PY = `
@@ -87,23 +96,38 @@ function loProfile(dir: string): string {
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
-`,
+`
   );
   return `file://${dir}`;
 }
 
 type Inputs = Map<string, CellScalar>;
-const nameOf = (code: string, part = "value") => form.byCode.get(code)?.cells.find((c) => c.part === part)?.name as string;
+const nameOf = (code: string, part = "value") =>
+  form.byCode.get(code)?.cells.find((c) => c.part === part)?.name as string;
 
 function randomCases(): Inputs[] {
-  const cells = form.indicators.filter((i) => i.kind !== "text").flatMap((i) => i.cells.map((c) => ({ name: c.name, amount: i.kind === "amount" })));
+  const cells = form.indicators
+    .filter((i) => i.kind !== "text")
+    .flatMap((i) => i.cells.map((c) => ({ name: c.name, amount: i.kind === "amount" })));
   const v = (amount: boolean) =>
     fc.oneof(
       { weight: 2, arbitrary: fc.constant(null) },
-      { weight: 8, arbitrary: amount ? fc.integer({ min: 0, max: 50_000 }).map((n) => n / 1000) : fc.integer({ min: 0, max: 150 }) },
-      { weight: 1, arbitrary: fc.constant(-3) },
+      {
+        weight: 8,
+        arbitrary: amount
+          ? fc.integer({ min: 0, max: 50_000 }).map((n) => n / 1000)
+          : fc.integer({ min: 0, max: 150 }),
+      },
+      { weight: 1, arbitrary: fc.constant(-3) }
     );
-  const arb = fc.tuple(...cells.map((c) => v(c.amount))).map((vals) => new Map(cells.flatMap((c, i) => (vals[i] === null ? [] : [[c.name, vals[i]] as [string, CellScalar]]))));
+  const arb = fc
+    .tuple(...cells.map((c) => v(c.amount)))
+    .map(
+      (vals) =>
+        new Map(
+          cells.flatMap((c, i) => (vals[i] === null ? [] : [[c.name, vals[i]] as [string, CellScalar]]))
+        )
+    );
   return fc.sample(arb, { numRuns: 6, seed: 20191201 });
 }
 
@@ -134,7 +158,27 @@ const normRef = (r: string) => r.replace(/\$/g, "").replace(/^'(.*)'!/, "$1!");
 
 d("template through LibreOffice and openpyxl", () => {
   let dir: string;
-  let report: Record<string, { sheets: [string, string][]; protected: boolean; names: Record<string, string>; locked: Record<string, boolean>; validation: Record<string, { type: string; operator: string | null; formula1: string | null; prompt: string | null; error: string | null; errorStyle: string | null }[]>; values: Record<string, unknown> }>;
+  let report: Record<
+    string,
+    {
+      sheets: [string, string][];
+      protected: boolean;
+      names: Record<string, string>;
+      locked: Record<string, boolean>;
+      validation: Record<
+        string,
+        {
+          type: string;
+          operator: string | null;
+          formula1: string | null;
+          prompt: string | null;
+          error: string | null;
+          errorStyle: string | null;
+        }[]
+      >;
+      values: Record<string, unknown>;
+    }
+  >;
   const cases: { file: string; inputs: Inputs }[] = [];
   const f = (name: string) => join(dir, name);
   const out = (name: string) => join(dir, "out", name);
@@ -150,9 +194,15 @@ d("template through LibreOffice and openpyxl", () => {
     writeFileSync(f("password.xlsx"), await writeTemplate(form, { password: "mật khẩu" }));
     [handPicked, ...randomCases()].forEach((inputs, i) => cases.push({ file: `filled-${i}.xlsx`, inputs }));
     // openpyxl fills copies (it drops every cached formula result).
-    const spec = cases.map((c) => ({ path: f(c.file), cells: Object.fromEntries([...c.inputs].map(([n, v]) => [t.positions.cells[n], v])) }));
+    const spec = cases.map((c) => ({
+      path: f(c.file),
+      cells: Object.fromEntries([...c.inputs].map(([n, v]) => [t.positions.cells[n], v])),
+    }));
     writeFileSync(f("cases.json"), JSON.stringify(spec));
-    const fill = spawnSync(PYTHON, ["-c", FILL_PY, f("blank.xlsx"), f("cases.json")], { encoding: "utf8", timeout: 60_000 });
+    const fill = spawnSync(PYTHON, ["-c", FILL_PY, f("blank.xlsx"), f("cases.json")], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     if (fill.status !== 0) throw new Error(`openpyxl: ${fill.stderr}`);
     // Our own writer with values but STALE cached results ("" everywhere): LibreOffice must recalculate.
     const stale = buildTemplate(form);
@@ -166,15 +216,42 @@ d("template through LibreOffice and openpyxl", () => {
     cases.push({ file: "stale.xlsx", inputs: handPicked });
 
     const all = ["blank.xlsx", "unit.xlsx", "password.xlsx", ...cases.map((c) => c.file)];
-    const lo = spawnSync(SOFFICE, [`-env:UserInstallation=${loProfile(join(dir, "lo-profile"))}`, "--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", join(dir, "out"), ...all.map(f)], {
-      encoding: "utf8",
-      timeout: 90_000,
-    });
+    const lo = spawnSync(
+      SOFFICE,
+      [
+        `-env:UserInstallation=${loProfile(join(dir, "lo-profile"))}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "xlsx:Calc MS Excel 2007 XML",
+        "--outdir",
+        join(dir, "out"),
+        ...all.map(f),
+      ],
+      {
+        encoding: "utf8",
+        timeout: 90_000,
+      }
+    );
     if (lo.status !== 0) throw new Error(`soffice: ${lo.stderr}`);
-    for (const x of all) if (!existsSync(out(x))) throw new Error(`soffice did not write ${x}: ${lo.stdout} ${lo.stderr}`);
+    for (const x of all)
+      if (!existsSync(out(x))) throw new Error(`soffice did not write ${x}: ${lo.stdout} ${lo.stderr}`);
 
-    writeFileSync(f("inspect.json"), JSON.stringify({ sheet: REPORT_SHEET, inputs, labels, formulas, files: [...all.map(f), ...all.map(out)] }));
-    const insp = spawnSync(PYTHON, ["-c", INSPECT_PY, f("inspect.json")], { encoding: "utf8", timeout: 60_000, maxBuffer: 64 << 20 });
+    writeFileSync(
+      f("inspect.json"),
+      JSON.stringify({
+        sheet: REPORT_SHEET,
+        inputs,
+        labels,
+        formulas,
+        files: [...all.map(f), ...all.map(out)],
+      })
+    );
+    const insp = spawnSync(PYTHON, ["-c", INSPECT_PY, f("inspect.json")], {
+      encoding: "utf8",
+      timeout: 60_000,
+      maxBuffer: 64 << 20,
+    });
     if (insp.status !== 0) throw new Error(`openpyxl inspect: ${insp.stderr}`);
     report = JSON.parse(insp.stdout);
   }, 180_000);
@@ -183,32 +260,47 @@ d("template through LibreOffice and openpyxl", () => {
     if (dir && !process.env.KEEP_LO_FILES) rmSync(dir, { recursive: true, force: true });
   });
 
-  test.each(["blank.xlsx", "unit.xlsx", "password.xlsx"])("%s: validation, protection, names, hidden metadata — original and re-saved", (name) => {
-    for (const path of [f(name), out(name)]) {
-      const r = report[path];
-      expect(r.sheets[0]).toEqual([REPORT_SHEET, "visible"]);
-      const metaState = r.sheets.find(([s]) => s === META_SHEET)?.[1];
-      expect(path === f(name) ? metaState === "veryHidden" : ["hidden", "veryHidden"].includes(metaState as string)).toBe(true);
-      expect(r.protected).toBe(true);
-      for (const n of form.names) expect(normRef(r.names[n] ?? "")).toBe(normRef(`'${REPORT_SHEET}'!${t.positions.cells[n]}`));
-      expect(r.names[t.positions.unitList.name]).toBeDefined();
-      for (const a of inputs) {
-        const unitCell = a === t.positions.cells.BDG_2019_H_UNIT;
-        expect({ a, locked: r.locked[a] }).toEqual({ a, locked: unitCell && name === "unit.xlsx" });
-        expect({ a, n: r.validation[a].length }).toEqual({ a, n: 1 });
-        expect(r.validation[a][0].errorStyle ?? "stop").toBe("stop");
-        expect(r.validation[a][0].error).toBeTruthy();
+  test.each(["blank.xlsx", "unit.xlsx", "password.xlsx"])(
+    "%s: validation, protection, names, hidden metadata — original and re-saved",
+    (name) => {
+      for (const path of [f(name), out(name)]) {
+        const r = report[path];
+        expect(r.sheets[0]).toEqual([REPORT_SHEET, "visible"]);
+        const metaState = r.sheets.find(([s]) => s === META_SHEET)?.[1];
+        expect(
+          path === f(name)
+            ? metaState === "veryHidden"
+            : ["hidden", "veryHidden"].includes(metaState as string)
+        ).toBe(true);
+        expect(r.protected).toBe(true);
+        for (const n of form.names)
+          expect(normRef(r.names[n] ?? "")).toBe(normRef(`'${REPORT_SHEET}'!${t.positions.cells[n]}`));
+        expect(r.names[t.positions.unitList.name]).toBeDefined();
+        for (const a of inputs) {
+          const unitCell = a === t.positions.cells.BDG_2019_H_UNIT;
+          expect({ a, locked: r.locked[a] }).toEqual({ a, locked: unitCell && name === "unit.xlsx" });
+          expect({ a, n: r.validation[a].length }).toEqual({ a, n: 1 });
+          expect(r.validation[a][0].errorStyle ?? "stop").toBe("stop");
+          expect(r.validation[a][0].error).toBeTruthy();
+        }
+        for (const a of labels) expect(r.locked[a]).toBe(true);
+        expect(r.validation[t.positions.cells.BDG_2019_H_UNIT][0].type).toBe("list");
+        expect(r.validation[t.positions.cells.BDG_2019_I_1][0]).toMatchObject({
+          type: "whole",
+          operator: "greaterThanOrEqual",
+        });
+        expect(r.validation[t.positions.cells.BDG_2019_IV_5][0]).toMatchObject({ type: "decimal" });
+        expect(r.validation[t.positions.cells.BDG_2019_H_DATE][0]).toMatchObject({ type: "date" });
       }
-      for (const a of labels) expect(r.locked[a]).toBe(true);
-      expect(r.validation[t.positions.cells.BDG_2019_H_UNIT][0].type).toBe("list");
-      expect(r.validation[t.positions.cells.BDG_2019_I_1][0]).toMatchObject({ type: "whole", operator: "greaterThanOrEqual" });
-      expect(r.validation[t.positions.cells.BDG_2019_IV_5][0]).toMatchObject({ type: "decimal" });
-      expect(r.validation[t.positions.cells.BDG_2019_H_DATE][0]).toMatchObject({ type: "date" });
     }
-  });
+  );
 
   test("cached results in our file are what LibreOffice computes for the blank template", () => {
-    for (const a of formulas) expect({ a, v: norm(report[out("blank.xlsx")].values[a]) }).toEqual({ a, v: norm(report[f("blank.xlsx")].values[a]) });
+    for (const a of formulas)
+      expect({ a, v: norm(report[out("blank.xlsx")].values[a]) }).toEqual({
+        a,
+        v: norm(report[f("blank.xlsx")].values[a]),
+      });
   });
 
   test("LibreOffice's recalculation of Kiểm tra shows what the TypeScript model and the rule engine find", () => {
@@ -217,7 +309,11 @@ d("template through LibreOffice and openpyxl", () => {
       const lo = report[out(c.file)].values;
       const expected = expectedChecks(t, c.inputs);
       for (const [code, cell] of Object.entries(t.positions.checks)) {
-        expect({ file: c.file, code, shown: norm(lo[cell]) }).toEqual({ file: c.file, code, shown: expected.get(code) ?? "" });
+        expect({ file: c.file, code, shown: norm(lo[cell]) }).toEqual({
+          file: c.file,
+          code,
+          shown: expected.get(code) ?? "",
+        });
       }
       // Computed cells (% female, sex ratio at birth).
       const comp = formulaValues(t, c.inputs);
@@ -229,12 +325,23 @@ d("template through LibreOffice and openpyxl", () => {
       // Every cross-cell issue of the rule engine appears on its indicator's row.
       const values = new Map<string, CellValue>();
       for (const [n, v] of c.inputs) if (typeof v === "number") values.set(n, { type: "number", value: v });
-      const issues = evaluateReport(form, values).issues.filter((i) => i.indicator && CROSS.includes(ruleById.get(i.rule)?.type as RuleType));
+      const issues = evaluateReport(form, values).issues.filter(
+        (i) => i.indicator && CROSS.includes(ruleById.get(i.rule)?.type as RuleType)
+      );
       for (const i of issues) {
         const shown = String(norm(lo[t.positions.checks[i.indicator as string]]));
-        expect({ file: c.file, rule: i.rule, at: i.indicator, flagged: shown.startsWith(ruleById.get(i.rule)?.severity === "error" ? "Lỗi" : "L") && shown.length > 0 }).toEqual({ file: c.file, rule: i.rule, at: i.indicator, flagged: true });
+        expect({
+          file: c.file,
+          rule: i.rule,
+          at: i.indicator,
+          flagged:
+            shown.startsWith(ruleById.get(i.rule)?.severity === "error" ? "Lỗi" : "L") && shown.length > 0,
+        }).toEqual({ file: c.file, rule: i.rule, at: i.indicator, flagged: true });
       }
-      const flaggedRows = Object.entries(t.positions.checks).filter(([, cell]) => norm(lo[cell]) !== "").map(([code]) => code).sort();
+      const flaggedRows = Object.entries(t.positions.checks)
+        .filter(([, cell]) => norm(lo[cell]) !== "")
+        .map(([code]) => code)
+        .sort();
       expect(flaggedRows).toEqual([...new Set(issues.map((i) => i.indicator as string))].sort());
     }
   });

@@ -9,7 +9,16 @@ import type { CellScalar } from "../../src/layout/sheet-model";
 
 const form = builtInForm();
 const t = buildTemplate(form);
-const CROSS: RuleType[] = ["valueType", "femaleNotAboveTotal", "femaleWithoutTotal", "partOfWhole", "sumEquals", "notLess", "requiresPositive", "sexRatioRange"];
+const CROSS: RuleType[] = [
+  "valueType",
+  "femaleNotAboveTotal",
+  "femaleWithoutTotal",
+  "partOfWhole",
+  "sumEquals",
+  "notLess",
+  "requiresPositive",
+  "sexRatioRange",
+];
 const ruleType = new Map(form.definition.rules.map((r) => [r.id, r.type]));
 
 /** What the engine reports on indicator rows for the cross-cell rules, as "code|rule" (sorted). */
@@ -27,26 +36,28 @@ function templateKeys(inputs: Map<string, CellScalar>): string[] {
     .sort();
 }
 
-const numericCells = form.indicators.filter((i) => i.kind !== "text").flatMap((i) => i.cells.map((c) => ({ name: c.name, kind: i.kind })));
+const numericCells = form.indicators
+  .filter((i) => i.kind !== "text")
+  .flatMap((i) => i.cells.map((c) => ({ name: c.name, kind: i.kind })));
 
 const countValue = fc.oneof(
   { weight: 2, arbitrary: fc.constant(null) },
   { weight: 10, arbitrary: fc.integer({ min: 0, max: 300 }) },
   { weight: 1, arbitrary: fc.integer({ min: -5, max: -1 }) },
-  { weight: 1, arbitrary: fc.integer({ min: 0, max: 50 }).map((n) => n + 0.5) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 50 }).map((n) => n + 0.5) }
 );
 const amountValue = fc.oneof(
   { weight: 2, arbitrary: fc.constant(null) },
   { weight: 10, arbitrary: fc.integer({ min: 0, max: 200_000 }).map((n) => n / 1000) },
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 200 }) },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 99_999 }).map((n) => n / 10_000) },
-  { weight: 1, arbitrary: fc.constant(-1) },
+  { weight: 1, arbitrary: fc.constant(-1) }
 );
 const inputsArb = fc
   .tuple(
     fc.array(fc.boolean(), { minLength: numericCells.length, maxLength: numericCells.length }),
     fc.tuple(...numericCells.map((c) => (c.kind === "amount" ? amountValue : countValue))),
-    fc.boolean(),
+    fc.boolean()
   )
   .map(([, vals, balance]) => {
     const m = new Map<string, CellScalar>();
@@ -58,7 +69,11 @@ const inputsArb = fc
       for (const r of form.definition.rules) {
         if (r.type !== "sumEquals") continue;
         const parts = r.parts.map((p) => m.get(form.byCode.get(p)?.cells[0].name as string));
-        if (parts.every((p) => typeof p === "number")) m.set(form.byCode.get(r.whole)?.cells[0].name as string, (parts as number[]).reduce((a, b) => a + b, 0));
+        if (parts.every((p) => typeof p === "number"))
+          m.set(
+            form.byCode.get(r.whole)?.cells[0].name as string,
+            (parts as number[]).reduce((a, b) => a + b, 0)
+          );
       }
     }
     return m;
@@ -70,7 +85,7 @@ describe("Kiểm tra column ↔ rule engine", () => {
       fc.property(inputsArb, (inputs) => {
         expect(templateKeys(inputs)).toEqual(engineKeys(inputs));
       }),
-      { numRuns: 400 },
+      { numRuns: 400 }
     );
   });
 
@@ -88,12 +103,13 @@ describe("Kiểm tra column ↔ rule engine", () => {
           else expect(v).toBeCloseTo(e, 9);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 200 }
     );
   });
 
   test("hand-picked violations, one per rule kind", () => {
-    const n = (code: string, part = "value") => form.byCode.get(code)?.cells.find((c) => c.part === part)?.name as string;
+    const n = (code: string, part = "value") =>
+      form.byCode.get(code)?.cells.find((c) => c.part === part)?.name as string;
     const inputs = new Map<string, CellScalar>([
       [n("I.2", "total"), 100],
       [n("I.2", "female"), 120],
@@ -137,10 +153,14 @@ describe("Kiểm tra column ↔ rule engine", () => {
 
 describe("expression tree", () => {
   test("renders Excel formulas", () => {
-    expect(toExcel(E.if(E.and(E.valid("D5", "count"), E.cmp(">", E.val("D5"), E.num(0))), E.str('a "b"'), E.str("")))).toBe(
-      'IF(AND(AND(ISNUMBER(D5),N(D5)>=0,N(D5)=INT(N(D5))),N(D5)>0),"a ""b""","")',
-    );
-    expect(toExcel(E.cmp(">", E.abs(E.sub(E.add(E.val("A1"), E.val("A2")), E.val("A3"))), E.num(0.001000001)))).toBe("ABS((N(A1)+N(A2))-N(A3))>0.001000001");
+    expect(
+      toExcel(
+        E.if(E.and(E.valid("D5", "count"), E.cmp(">", E.val("D5"), E.num(0))), E.str('a "b"'), E.str(""))
+      )
+    ).toBe('IF(AND(AND(ISNUMBER(D5),N(D5)>=0,N(D5)=INT(N(D5))),N(D5)>0),"a ""b""","")');
+    expect(
+      toExcel(E.cmp(">", E.abs(E.sub(E.add(E.val("A1"), E.val("A2")), E.val("A3"))), E.num(0.001000001)))
+    ).toBe("ABS((N(A1)+N(A2))-N(A3))>0.001000001");
     expect(numberLiteral(1e-9)).toBe("0.000000001");
     expect(toExcel(E.bool(true))).toBe("TRUE");
   });

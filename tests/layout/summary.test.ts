@@ -12,22 +12,34 @@ const form = builtInForm();
 const T0 = Date.UTC(2019, 10, 28);
 const VI4 = nameOf(form, "VI.4", "value");
 const I2F = nameOf(form, "I.2", "female");
-const hostile = ["=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-2+3", "@SUM(A1)"];
+const hostile = ['=HYPERLINK("http://evil","x")', "+1+1", "-2+3", "@SUM(A1)"];
 
 function sample(): Submission[] {
   const subs: Submission[] = form.units.slice(0, 30).map((u, i) => ({
     file: `${u.code}.xlsx`,
     modified: T0,
-    read: reportRead(form, u, { seed: i + 1, date: i % 7 === 0 ? "2019-12-03" : "2019-11-27", set: i < 4 ? { [VI4]: { type: "text", text: hostile[i] } } : {} }),
+    read: reportRead(form, u, {
+      seed: i + 1,
+      date: i % 7 === 0 ? "2019-12-03" : "2019-11-27",
+      set: i < 4 ? { [VI4]: { type: "text", text: hostile[i] } } : {},
+    }),
   }));
   subs.push({ file: "=cmd.xlsx", modified: T0, read: rejectedRead("notSpreadsheet") });
-  subs.push({ file: "loi.xlsx", modified: T0 + 1, read: reportRead(form, form.units[35], { set: { [I2F]: num(99999) } }) });
+  subs.push({
+    file: "loi.xlsx",
+    modified: T0 + 1,
+    read: reportRead(form, form.units[35], { set: { [I2F]: num(99999) } }),
+  });
   return subs;
 }
 
 describe("summary workbook", () => {
   const c = mergeReports(form, sample());
-  const s = buildSummary(c, form, { reportDate: "2019-12-10", preparer: "Lê Thị Hoa", head: "Nguyễn Văn Nam" });
+  const s = buildSummary(c, form, {
+    reportDate: "2019-12-10",
+    preparer: "Lê Thị Hoa",
+    head: "Nguyễn Văn Nam",
+  });
   const sheet = (name: string) => {
     const sh = s.model.sheets.find((x) => x.name === name);
     if (!sh) throw new Error(name);
@@ -44,7 +56,8 @@ describe("summary workbook", () => {
     ]);
     expect(s.model.names.map((n) => n.name).sort()).toEqual([...form.names].sort());
     const meta = sheet(META_SHEET).cells;
-    const metaValue = (k: string) => meta.find((x) => x.value === k && x.address.startsWith("A"))?.address.replace("A", "B");
+    const metaValue = (k: string) =>
+      meta.find((x) => x.value === k && x.address.startsWith("A"))?.address.replace("A", "B");
     expect(meta.find((x) => x.address === metaValue("kind"))?.value).toBe("summary");
     expect(meta.find((x) => x.address === metaValue("unit_code"))?.value).toBe("HUYEN-TAN-YEN");
     const total = s.positions.groups[s.positions.groups.length - 1];
@@ -72,10 +85,17 @@ describe("summary workbook", () => {
     expect(at(tot.total)?.formula).toBe(`${sc.total}${r}+${sb.total}${r}`);
     expect(at(tot.total)?.value).toBe(c.totals.all.numbers[i2t]);
     const v1 = s.positions.rows["V.1"];
-    expect(cell(SUMMARY_SHEET, `${tot.pct}${v1}`)?.value).toBeCloseTo(c.totals.all.computed["V.1.pctf"] as number, 9);
+    expect(cell(SUMMARY_SHEET, `${tot.pct}${v1}`)?.value).toBeCloseTo(
+      c.totals.all.computed["V.1.pctf"] as number,
+      9
+    );
     const srb = s.positions.computedRows["V.7.srb"];
-    expect(cell(SUMMARY_SHEET, `${tot.total}${srb}`)?.value).toBeCloseTo(c.totals.all.computed["V.7.srb"] as number, 9);
-    for (const sh of s.model.sheets) for (const x of sh.cells) if (x.formula !== undefined) expect(x.value).not.toBeNull();
+    expect(cell(SUMMARY_SHEET, `${tot.total}${srb}`)?.value).toBeCloseTo(
+      c.totals.all.computed["V.7.srb"] as number,
+      9
+    );
+    for (const sh of s.model.sheets)
+      for (const x of sh.cells) if (x.formula !== undefined) expect(x.value).not.toBeNull();
   });
 
   test("hostile text stays text: no formula carries it", () => {
@@ -85,24 +105,32 @@ describe("summary workbook", () => {
       expect(hits.length).toBeGreaterThan(0);
       for (const x of hits) expect(x.formula).toBeUndefined();
     }
-    for (const x of all) if (x.formula !== undefined) for (const h of hostile) expect(x.formula).not.toContain(h.slice(1));
+    for (const x of all)
+      if (x.formula !== undefined) for (const h of hostile) expect(x.formula).not.toContain(h.slice(1));
   });
 
   test("status sheet lists every unit and every unused file with its reason", () => {
     const texts = sheet(STATUS_SHEET).cells.map((x) => x.value);
     for (const u of c.units) expect(texts).toContain(u.name);
     expect(texts).toContain("=cmd.xlsx");
-    const statusCol = sheet(STATUS_SHEET).cells.filter((x) => x.address.startsWith("E") && x.value === "Chưa nộp");
+    const statusCol = sheet(STATUS_SHEET).cells.filter(
+      (x) => x.address.startsWith("E") && x.value === "Chưa nộp"
+    );
     expect(statusCol.length).toBe(c.units.filter((u) => u.status === "missing").length);
   });
 
   test("written and read back, the summary merges at the next level with the same totals", async () => {
     const bytes = await writeWorkbook(s.model, { created: new Date(Date.UTC(2019, 11, 10)) });
     const zip = unzipSync(bytes);
-    const sheetXml = Object.keys(zip).filter((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k)).map((k) => strFromU8(zip[k])).join("");
+    const sheetXml = Object.keys(zip)
+      .filter((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k))
+      .map((k) => strFromU8(zip[k]))
+      .join("");
     expect(sheetXml).not.toMatch(/<f>[^<]*HYPERLINK/);
     // Wider than a page: the code column and the header rows repeat on every printed page.
-    expect(strFromU8(zip["xl/workbook.xml"])).toMatch(/_xlnm\.Print_Titles" localSheetId="0">&apos;Tổng hợp&apos;!\$A:\$A,&apos;Tổng hợp&apos;!\$\d+:\$\d+</);
+    expect(strFromU8(zip["xl/workbook.xml"])).toMatch(
+      /_xlnm\.Print_Titles" localSheetId="0">&apos;Tổng hợp&apos;!\$A:\$A,&apos;Tổng hợp&apos;!\$\d+:\$\d+</
+    );
     const read = readReport(bytes, form);
     if (!read.ok) throw new Error(`${read.reason} ${read.detail ?? ""}`);
     expect(read.metaKind).toBe("summary");
@@ -111,11 +139,17 @@ describe("summary workbook", () => {
     const up = mergeReports(form, [{ file: "tong-hop.xlsx", modified: T0, read }], { units: [collector] });
     expect(up.files[0]).toMatchObject({ verdict: "accepted", unit: "HUYEN-TAN-YEN" });
     // The only error is the one the units sent up (female > total at I.2, summed).
-    expect(up.units[0].issues.filter((i) => i.severity === "error").map((i) => i.rule)).toEqual(["tf.female-le-total"]);
-    for (const [name, v] of Object.entries(c.totals.all.numbers)) expect(up.totals.all.numbers[name]).toBeCloseTo(v, 6);
+    expect(up.units[0].issues.filter((i) => i.severity === "error").map((i) => i.rule)).toEqual([
+      "tf.female-le-total",
+    ]);
+    for (const [name, v] of Object.entries(c.totals.all.numbers))
+      expect(up.totals.all.numbers[name]).toBeCloseTo(v, 6);
     // At the same level, last run's summary among the inputs is recognised and not merged.
     const again = mergeReports(form, [...sample(), { file: "tong-hop.xlsx", modified: T0, read }]);
-    expect(again.files.find((f) => f.file === "tong-hop.xlsx")).toMatchObject({ verdict: "rejected", reason: "ownSummary" });
+    expect(again.files.find((f) => f.file === "tong-hop.xlsx")).toMatchObject({
+      verdict: "rejected",
+      reason: "ownSummary",
+    });
     expect(again.totals).toEqual(c.totals);
   });
 });

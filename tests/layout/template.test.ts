@@ -1,7 +1,19 @@
 import { builtInForm, loadForm, BDG_2019, type FormInput } from "../../src/form";
 import { COLUMN_HEADERS, GENERATOR, META_KEYS, META_SHEET, REPORT_SHEET } from "../../src/layout/contract";
-import { cellsOfRange, columnLetter, columnNumber, qualified, type SheetModel } from "../../src/layout/sheet-model";
-import { buildTemplate, formulaValues, templateModel, templatePositions, UnknownUnitError } from "../../src/layout/template";
+import {
+  cellsOfRange,
+  columnLetter,
+  columnNumber,
+  qualified,
+  type SheetModel,
+} from "../../src/layout/sheet-model";
+import {
+  buildTemplate,
+  formulaValues,
+  templateModel,
+  templatePositions,
+  UnknownUnitError,
+} from "../../src/layout/template";
 
 const form = builtInForm();
 const t = buildTemplate(form);
@@ -43,7 +55,9 @@ describe("template model", () => {
     const formNames = t.model.names.filter((n) => n.name !== t.positions.unitList.name);
     expect(formNames.map((n) => n.name)).toEqual(form.names);
     for (const n of formNames) expect(n.ref).toBe(qualified(REPORT_SHEET, t.positions.cells[n.name]));
-    expect(t.model.names.find((n) => n.name === t.positions.unitList.name)?.ref).toBe(`'${META_SHEET}'!$D$2:$D$${form.units.length + 1}`);
+    expect(t.model.names.find((n) => n.name === t.positions.unitList.name)?.ref).toBe(
+      `'${META_SHEET}'!$D$2:$D$${form.units.length + 1}`
+    );
     expect(new Set(Object.values(t.positions.cells)).size).toBe(form.names.length);
   });
 
@@ -58,9 +72,21 @@ describe("template model", () => {
       const s = c.style ? t.model.styles[c.style] : undefined;
       if (s && !s.locked) {
         const isNote = c.address.startsWith(noteColumn) && /^[A-Z]+\d+$/.test(c.address);
-        const inMergedInput = report.merges.some((m) => cellsOfRange(m)[0] !== c.address && cellsOfRange(m).includes(c.address) && inputCells.has(cellsOfRange(m)[0]));
-        expect({ a: c.address, ok: inputCells.has(c.address) || isNote || inMergedInput }).toEqual({ a: c.address, ok: true });
-        if (!inMergedInput) expect({ a: c.address, validated: validated.has(c.address) }).toEqual({ a: c.address, validated: true });
+        const inMergedInput = report.merges.some(
+          (m) =>
+            cellsOfRange(m)[0] !== c.address &&
+            cellsOfRange(m).includes(c.address) &&
+            inputCells.has(cellsOfRange(m)[0])
+        );
+        expect({ a: c.address, ok: inputCells.has(c.address) || isNote || inMergedInput }).toEqual({
+          a: c.address,
+          ok: true,
+        });
+        if (!inMergedInput)
+          expect({ a: c.address, validated: validated.has(c.address) }).toEqual({
+            a: c.address,
+            validated: true,
+          });
       }
       if (typeof c.value === "string" && c.value && c.formula === undefined) expect(s?.locked).toBe(true);
     }
@@ -78,23 +104,32 @@ describe("template model", () => {
     expect(texts.some((x) => x.startsWith("BÁO CÁO KẾT QUẢ"))).toBe(true);
     expect(texts).toContain("NGƯỜI LẬP BIỂU");
     expect(texts).toContain("THỦ TRƯỞNG ĐƠN VỊ");
-    for (const ind of form.indicators) expect(cellAt(report, `A${t.positions.rows[ind.code]}`)?.value).toBe(ind.code);
+    for (const ind of form.indicators)
+      expect(cellAt(report, `A${t.positions.rows[ind.code]}`)?.value).toBe(ind.code);
   });
 
   test("validation kinds per input", () => {
-    const byCell = new Map(report.validations.flatMap((v) => cellsOfRange(v.range).map((a) => [a, v] as const)));
+    const byCell = new Map(
+      report.validations.flatMap((v) => cellsOfRange(v.range).map((a) => [a, v] as const))
+    );
     for (const ind of form.indicators) {
       for (const c of ind.cells) {
         const v = byCell.get(t.positions.cells[c.name]);
-        if (ind.kind === "count" || ind.kind === "tf") expect([v?.type, v?.operator, v?.formulae]).toEqual(["whole", "greaterThanOrEqual", ["0"]]);
-        if (ind.kind === "amount") expect([v?.type, v?.operator, v?.formulae]).toEqual(["decimal", "greaterThanOrEqual", ["0"]]);
+        if (ind.kind === "count" || ind.kind === "tf")
+          expect([v?.type, v?.operator, v?.formulae]).toEqual(["whole", "greaterThanOrEqual", ["0"]]);
+        if (ind.kind === "amount")
+          expect([v?.type, v?.operator, v?.formulae]).toEqual(["decimal", "greaterThanOrEqual", ["0"]]);
         if (ind.kind === "text") expect(v?.type).toBe("textLength");
       }
     }
     const f = (k: string) => byCell.get(t.positions.cells[form.fieldByKey.get(k)?.name as string]);
     expect(f("unit")).toMatchObject({ type: "list", formulae: [t.positions.unitList.name] });
     expect(f("year")).toMatchObject({ type: "whole", operator: "equal", formulae: ["2019"] });
-    expect(f("reportDate")).toMatchObject({ type: "date", operator: "between", formulae: ["2019-01-01", "2020-12-31"] });
+    expect(f("reportDate")).toMatchObject({
+      type: "date",
+      operator: "between",
+      formulae: ["2019-01-01", "2020-12-31"],
+    });
     for (const v of report.validations) {
       expect(v.error.title.length).toBeLessThanOrEqual(32);
       expect(v.error.message.length).toBeLessThanOrEqual(255);
@@ -114,7 +149,21 @@ describe("template model", () => {
     for (const c of formulaCells) {
       expect(c.value).toBe(blank.get(c.address));
       const fns = [...(c.formula as string).matchAll(/([A-Z]+)\(/g)].map((m) => m[1]);
-      for (const fn of fns) expect(["IF", "AND", "OR", "NOT", "ISNUMBER", "N", "INT", "ABS", "ROUND", "MAX", "LEN", "TRIM"]).toContain(fn);
+      for (const fn of fns)
+        expect([
+          "IF",
+          "AND",
+          "OR",
+          "NOT",
+          "ISNUMBER",
+          "N",
+          "INT",
+          "ABS",
+          "ROUND",
+          "MAX",
+          "LEN",
+          "TRIM",
+        ]).toContain(fn);
       expect(c.formula).not.toMatch(/^=/);
     }
     // % female on every tf row of section V, and the sex ratio at birth as a formula.
@@ -131,9 +180,12 @@ describe("template model", () => {
     expect(checkOf("IV.5")).toContain("IV.6 + IV.7 khác IV.5");
     // Drop a rule and change another: the formulas follow.
     const input = structuredClone(BDG_2019) as FormInput;
-    input.rules = (input.rules ?? []).filter((r) => r.type !== "sumEquals").map((r) => (r.type === "partOfWhole" && r.part === "II.3" ? { ...r, whole: "I.2" } : r));
+    input.rules = (input.rules ?? [])
+      .filter((r) => r.type !== "sumEquals")
+      .map((r) => (r.type === "partOfWhole" && r.part === "II.3" ? { ...r, whole: "I.2" } : r));
     const t2 = buildTemplate(loadForm(input));
-    const f2 = (code: string) => t2.model.sheets[0].cells.find((c) => c.address === t2.positions.checks[code])?.formula ?? "";
+    const f2 = (code: string) =>
+      t2.model.sheets[0].cells.find((c) => c.address === t2.positions.checks[code])?.formula ?? "";
     expect(f2("IV.5")).not.toContain("khác");
     expect(f2("II.3")).toContain("II.3 (tổng số) lớn hơn I.2 (tổng số)");
   });
@@ -145,7 +197,11 @@ describe("template model", () => {
 
   test("print-ready and frozen below the table header", () => {
     expect(report.freeze).toEqual({ rows: t.positions.headerRow + 1, columns: 0 });
-    expect(report.print).toMatchObject({ paper: "A4", fitToWidth: true, repeatRows: { first: t.positions.headerRow, last: t.positions.headerRow + 1 } });
+    expect(report.print).toMatchObject({
+      paper: "A4",
+      fitToWidth: true,
+      repeatRows: { first: t.positions.headerRow, last: t.positions.headerRow + 1 },
+    });
   });
 
   test("metadata sheet follows the contract", () => {

@@ -28,7 +28,7 @@ export const validNumbers = plausibleNumbers;
 export function reportRead(form: ResolvedForm, unit: Unit | null, spec: ReportSpec = {}): ReportRead {
   const values = new Map<string, CellValue>();
   const field = (key: string): string => form.fieldByKey.get(key)?.name ?? key;
-  const unitText = spec.unitText === undefined ? unit?.name ?? null : spec.unitText;
+  const unitText = spec.unitText === undefined ? (unit?.name ?? null) : spec.unitText;
   if (unitText !== null) values.set(field("unit"), { type: "text", text: unitText });
   values.set(field("year"), { type: "number", value: form.definition.year });
   const date = spec.date === undefined ? "2019-11-28" : spec.date;
@@ -37,7 +37,11 @@ export function reportRead(form: ResolvedForm, unit: Unit | null, spec: ReportSp
   values.set(field("head"), { type: "text", text: "Trần Văn Hùng" });
   for (const [name, n] of validNumbers(form, spec.seed ?? 1)) values.set(name, { type: "number", value: n });
   for (const ind of form.indicators) {
-    if (ind.kind === "text") values.set(ind.cells[0].name, { type: "text", text: `${unit?.name ?? "?"}: nội dung ${ind.code} (${spec.seed ?? 1})` });
+    if (ind.kind === "text")
+      values.set(ind.cells[0].name, {
+        type: "text",
+        text: `${unit?.name ?? "?"}: nội dung ${ind.code} (${spec.seed ?? 1})`,
+      });
   }
   for (const [k, v] of Object.entries(spec.set ?? {})) values.set(k, v);
   return {

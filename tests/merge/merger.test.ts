@@ -1,6 +1,13 @@
 import { builtInForm, nameOf } from "../../src/form/resolve";
 import type { Unit } from "../../src/form/schema";
-import { consolidationToJson, createMerger, mergeReports, type Consolidation, type FileVerdict, type Submission } from "../../src/merge";
+import {
+  consolidationToJson,
+  createMerger,
+  mergeReports,
+  type Consolidation,
+  type FileVerdict,
+  type Submission,
+} from "../../src/merge";
 import { num, rejectedRead, reportRead, validNumbers } from "./helpers";
 
 const form = builtInForm();
@@ -10,7 +17,12 @@ const unit = (code: string): Unit => {
   return u;
 };
 const T0 = Date.UTC(2019, 10, 28, 3, 0, 0);
-const sub = (file: string, u: Unit | null, spec: Parameters<typeof reportRead>[2] = {}, modified = T0): Submission => ({ file, modified, read: reportRead(form, u, spec) });
+const sub = (
+  file: string,
+  u: Unit | null,
+  spec: Parameters<typeof reportRead>[2] = {},
+  modified = T0
+): Submission => ({ file, modified, read: reportRead(form, u, spec) });
 const fileOf = (c: Consolidation, file: string): FileVerdict => {
   const f = c.files.find((x) => x.file === file);
   if (!f) throw new Error(`no ${file}`);
@@ -32,9 +44,22 @@ describe("verdicts", () => {
   test("a clean file on time is accepted; its unit is submitted, the others missing", () => {
     const c = mergeReports(form, [sub("cao-xa.xlsx", unit("XA-CAO-XA"))]);
     const f = fileOf(c, "cao-xa.xlsx");
-    expect(f).toMatchObject({ verdict: "accepted", unit: "XA-CAO-XA", unitSource: "cell", reason: null, errors: 0, reportDate: "2019-11-28" });
+    expect(f).toMatchObject({
+      verdict: "accepted",
+      unit: "XA-CAO-XA",
+      unitSource: "cell",
+      reason: null,
+      errors: 0,
+      reportDate: "2019-11-28",
+    });
     const u = statusOf(c, "XA-CAO-XA");
-    expect(u).toMatchObject({ status: "submitted", file: "cao-xa.xlsx", errors: 0, excluded: false, files: 1 });
+    expect(u).toMatchObject({
+      status: "submitted",
+      file: "cao-xa.xlsx",
+      errors: 0,
+      excluded: false,
+      files: 1,
+    });
     expect(u.label.vi).toBe("Đã nộp đúng hạn");
     expect(c.units.filter((x) => x.status === "missing")).toHaveLength(form.units.length - 1);
     expect(statusOf(c, "HLHPN").label.vi).toBe("Chưa nộp");
@@ -42,7 +67,10 @@ describe("verdicts", () => {
   });
 
   test("a report dated after the deadline is late; the deadline day itself is on time", () => {
-    const c = mergeReports(form, [sub("a.xlsx", unit("XA-CAO-XA"), { date: "2019-12-05" }), sub("b.xlsx", unit("XA-NHA-NAM"), { date: "2019-12-01" })]);
+    const c = mergeReports(form, [
+      sub("a.xlsx", unit("XA-CAO-XA"), { date: "2019-12-05" }),
+      sub("b.xlsx", unit("XA-NHA-NAM"), { date: "2019-12-01" }),
+    ]);
     expect(statusOf(c, "XA-CAO-XA").status).toBe("late");
     expect(statusOf(c, "XA-CAO-XA").label.vi).toBe("Nộp muộn (05/12/2019)");
     expect(statusOf(c, "XA-NHA-NAM").status).toBe("submitted");
@@ -55,12 +83,20 @@ describe("verdicts", () => {
 
   test("a file the reader rejected keeps the reader's reason and message", () => {
     const c = mergeReports(form, [{ file: "junk.xlsx", modified: T0, read: rejectedRead("notSpreadsheet") }]);
-    expect(fileOf(c, "junk.xlsx")).toMatchObject({ verdict: "rejected", reason: "notSpreadsheet", unit: null, message: { vi: "Tệp bị hỏng (notSpreadsheet)" } });
+    expect(fileOf(c, "junk.xlsx")).toMatchObject({
+      verdict: "rejected",
+      reason: "notSpreadsheet",
+      unit: null,
+      message: { vi: "Tệp bị hỏng (notSpreadsheet)" },
+    });
     expect(c.counts.rejected).toBe(1);
   });
 
   test("another form id or version is rejected even when the reader let it through", () => {
-    const c = mergeReports(form, [sub("x.xlsx", unit("HND"), { formId: "BDG-2020" }), sub("y.xlsx", unit("HND"), { formVersion: "2" })]);
+    const c = mergeReports(form, [
+      sub("x.xlsx", unit("HND"), { formId: "BDG-2020" }),
+      sub("y.xlsx", unit("HND"), { formVersion: "2" }),
+    ]);
     expect(fileOf(c, "x.xlsx")).toMatchObject({ verdict: "rejected", reason: "otherForm" });
     expect(fileOf(c, "y.xlsx")).toMatchObject({ verdict: "rejected", reason: "otherVersion" });
     expect(fileOf(c, "y.xlsx").message?.vi).toContain("phiên bản 2");
@@ -71,13 +107,13 @@ describe("verdicts", () => {
     const c = mergeReports(form, [sub("no-unit.xlsx", null, { unitText: null })]);
     const f = fileOf(c, "no-unit.xlsx");
     expect(f).toMatchObject({ verdict: "rejected", reason: "unknownUnit", unit: null });
-    expect(f.message?.vi).toContain("ô \"Đơn vị báo cáo\" bỏ trống");
+    expect(f.message?.vi).toContain('ô "Đơn vị báo cáo" bỏ trống');
   });
 
   test("a unit name not in the registry → unknownUnit naming it", () => {
     const c = mergeReports(form, [sub("x.xlsx", null, { unitText: "Xã Hoàng Vân" })]);
     expect(fileOf(c, "x.xlsx").reason).toBe("unknownUnit");
-    expect(fileOf(c, "x.xlsx").message?.vi).toContain("\"Xã Hoàng Vân\" không có trong danh sách");
+    expect(fileOf(c, "x.xlsx").message?.vi).toContain('"Xã Hoàng Vân" không có trong danh sách');
   });
 
   test("an ambiguous unit name (town or commune Cao Thượng) → ambiguousUnit", () => {
@@ -90,8 +126,14 @@ describe("verdicts", () => {
   });
 
   test("the metadata unit code identifies the unit even with a sloppy unit cell", () => {
-    const c = mergeReports(form, [sub("t.xlsx", unit("TT-CAO-THUONG"), { metaCode: "TT-CAO-THUONG", unitText: "Cao Thượng" })]);
-    expect(fileOf(c, "t.xlsx")).toMatchObject({ verdict: "accepted", unit: "TT-CAO-THUONG", unitSource: "meta" });
+    const c = mergeReports(form, [
+      sub("t.xlsx", unit("TT-CAO-THUONG"), { metaCode: "TT-CAO-THUONG", unitText: "Cao Thượng" }),
+    ]);
+    expect(fileOf(c, "t.xlsx")).toMatchObject({
+      verdict: "accepted",
+      unit: "TT-CAO-THUONG",
+      unitSource: "meta",
+    });
   });
 
   test("metadata code and unit cell disagree → metadata wins, with a warning naming both", () => {
@@ -112,13 +154,29 @@ describe("verdicts", () => {
   });
 
   test("a previous summary of this collector among the inputs → ownSummary", () => {
-    const c = mergeReports(form, [sub("tong-hop.xlsx", null, { unitText: "UBND huyện Tân Yên", metaCode: "HUYEN-TAN-YEN", metaKind: "summary" })]);
+    const c = mergeReports(form, [
+      sub("tong-hop.xlsx", null, {
+        unitText: "UBND huyện Tân Yên",
+        metaCode: "HUYEN-TAN-YEN",
+        metaKind: "summary",
+      }),
+    ]);
     expect(fileOf(c, "tong-hop.xlsx")).toMatchObject({ verdict: "rejected", reason: "ownSummary" });
   });
 
   test("with a registry holding the collector, a summary merges at the next level", () => {
     const collector: Unit = { code: "HUYEN-TAN-YEN", name: "UBND huyện Tân Yên", kind: "body", aliases: [] };
-    const c = mergeReports(form, [sub("tong-hop.xlsx", null, { unitText: "UBND huyện Tân Yên", metaCode: "HUYEN-TAN-YEN", metaKind: "summary" })], { units: [collector] });
+    const c = mergeReports(
+      form,
+      [
+        sub("tong-hop.xlsx", null, {
+          unitText: "UBND huyện Tân Yên",
+          metaCode: "HUYEN-TAN-YEN",
+          metaKind: "summary",
+        }),
+      ],
+      { units: [collector] }
+    );
     expect(fileOf(c, "tong-hop.xlsx")).toMatchObject({ verdict: "accepted", unit: "HUYEN-TAN-YEN" });
     expect(c.registry.map((u) => u.code)).toEqual(["HUYEN-TAN-YEN"]);
     expect(c.rates.all.reportingRate).toBe(1);
@@ -129,32 +187,60 @@ describe("several files for one unit", () => {
   const u = unit("XA-NGOC-LY");
 
   test("the later report date wins, whatever the modification times; the loser says why", () => {
-    const c = mergeReports(form, [sub("old.xlsx", u, { date: "2019-11-20", seed: 1 }, T0 + 10_000), sub("new.xlsx", u, { date: "2019-11-25", seed: 2 }, T0)]);
+    const c = mergeReports(form, [
+      sub("old.xlsx", u, { date: "2019-11-20", seed: 1 }, T0 + 10_000),
+      sub("new.xlsx", u, { date: "2019-11-25", seed: 2 }, T0),
+    ]);
     expect(fileOf(c, "new.xlsx").verdict).toBe("accepted");
     const old = fileOf(c, "old.xlsx");
-    expect(old).toMatchObject({ verdict: "superseded", unit: "XA-NGOC-LY", reason: "olderReportDate", supersededBy: "new.xlsx" });
-    expect(old.message?.vi).toBe("Không dùng: Xã Ngọc Lý có báo cáo mới hơn là tệp \"new.xlsx\" (ngày báo cáo 25/11/2019, tệp này 20/11/2019).".replace("Xã Ngọc Lý", u.name));
+    expect(old).toMatchObject({
+      verdict: "superseded",
+      unit: "XA-NGOC-LY",
+      reason: "olderReportDate",
+      supersededBy: "new.xlsx",
+    });
+    expect(old.message?.vi).toBe(
+      'Không dùng: Xã Ngọc Lý có báo cáo mới hơn là tệp "new.xlsx" (ngày báo cáo 25/11/2019, tệp này 20/11/2019).'.replace(
+        "Xã Ngọc Lý",
+        u.name
+      )
+    );
     expect(statusOf(c, "XA-NGOC-LY")).toMatchObject({ file: "new.xlsx", files: 2 });
     expect(c.notes.some((n) => n.vi.includes("gửi 2 tệp"))).toBe(true);
   });
 
   test("same date: the later modified file wins", () => {
-    const c = mergeReports(form, [sub("b.xlsx", u, { seed: 1 }, T0 + 60_000), sub("a.xlsx", u, { seed: 2 }, T0)]);
+    const c = mergeReports(form, [
+      sub("b.xlsx", u, { seed: 1 }, T0 + 60_000),
+      sub("a.xlsx", u, { seed: 2 }, T0),
+    ]);
     expect(fileOf(c, "b.xlsx").verdict).toBe("accepted");
     expect(fileOf(c, "a.xlsx")).toMatchObject({ verdict: "superseded", reason: "olderFile" });
-    expect(fileOf(c, "a.xlsx").message?.vi).toContain("được sửa sau (28/11/2019 10:01:00, tệp này 28/11/2019 10:00:00)");
+    expect(fileOf(c, "a.xlsx").message?.vi).toContain(
+      "được sửa sau (28/11/2019 10:01:00, tệp này 28/11/2019 10:00:00)"
+    );
   });
 
   test("same date and time: the name sorting last wins", () => {
-    const c = mergeReports(form, [sub("bao-cao-2.xlsx", u, { seed: 1 }), sub("bao-cao-1.xlsx", u, { seed: 2 })]);
+    const c = mergeReports(form, [
+      sub("bao-cao-2.xlsx", u, { seed: 1 }),
+      sub("bao-cao-1.xlsx", u, { seed: 2 }),
+    ]);
     expect(fileOf(c, "bao-cao-2.xlsx").verdict).toBe("accepted");
     expect(fileOf(c, "bao-cao-1.xlsx").reason).toBe("fileNameOrder");
   });
 
   test("identical content is a duplicate: counted once", () => {
     const one = mergeReports(form, [sub("a.xlsx", u, { seed: 5 })]);
-    const two = mergeReports(form, [sub("a.xlsx", u, { seed: 5 }), sub("a (1).xlsx", u, { seed: 5 }, T0 - 1000)]);
-    expect(fileOf(two, "a (1).xlsx")).toMatchObject({ verdict: "superseded", reason: "duplicate", supersededBy: "a.xlsx" });
+    const two = mergeReports(form, [
+      sub("a.xlsx", u, { seed: 5 }),
+      sub("a (1).xlsx", u, { seed: 5 }, T0 - 1000),
+    ]);
+    expect(fileOf(two, "a (1).xlsx")).toMatchObject({
+      verdict: "superseded",
+      reason: "duplicate",
+      supersededBy: "a.xlsx",
+    });
     expect(two.totals).toEqual(one.totals);
   });
 
@@ -169,14 +255,20 @@ describe("several files for one unit", () => {
   });
 
   test("the officer's choice beats the dates", () => {
-    const subs = [sub("old.xlsx", u, { date: "2019-11-20", seed: 1 }), sub("new.xlsx", u, { date: "2019-11-25", seed: 2 })];
+    const subs = [
+      sub("old.xlsx", u, { date: "2019-11-20", seed: 1 }),
+      sub("new.xlsx", u, { date: "2019-11-25", seed: 2 }),
+    ];
     const c = mergeReports(form, subs, { choose: { "XA-NGOC-LY": "old.xlsx" } });
     expect(fileOf(c, "old.xlsx").verdict).toBe("accepted");
     expect(fileOf(c, "new.xlsx")).toMatchObject({ verdict: "superseded", reason: "officerChoice" });
   });
 
   test("a file without a readable report date loses to a dated one", () => {
-    const c = mergeReports(form, [sub("nodate.xlsx", u, { date: null, seed: 1 }, T0 + 99_999), sub("dated.xlsx", u, { seed: 2 })]);
+    const c = mergeReports(form, [
+      sub("nodate.xlsx", u, { date: null, seed: 1 }, T0 + 99_999),
+      sub("dated.xlsx", u, { seed: 2 }),
+    ]);
     expect(fileOf(c, "dated.xlsx").verdict).toBe("accepted");
     expect(fileOf(c, "nodate.xlsx").reason).toBe("olderReportDate");
   });
@@ -186,7 +278,10 @@ describe("errors and exclusion", () => {
   const bad = { set: { [I2F]: num(999), [I2T]: num(10) } };
 
   test("a file with errors is accepted, counted, and its status says có lỗi (n)", () => {
-    const c = mergeReports(form, [sub("bad.xlsx", unit("HND"), { ...bad, seed: 3 }), sub("ok.xlsx", unit("HCCB"), { seed: 4 })]);
+    const c = mergeReports(form, [
+      sub("bad.xlsx", unit("HND"), { ...bad, seed: 3 }),
+      sub("ok.xlsx", unit("HCCB"), { seed: 4 }),
+    ]);
     const s = statusOf(c, "HND");
     expect(s.errors).toBe(1);
     expect(s.label.vi).toBe("Đã nộp đúng hạn, có lỗi (1)");
@@ -197,7 +292,11 @@ describe("errors and exclusion", () => {
   });
 
   test("excludeUnitsWithErrors leaves the unit out of the totals and says so", () => {
-    const c = mergeReports(form, [sub("bad.xlsx", unit("HND"), { ...bad, seed: 3 }), sub("ok.xlsx", unit("HCCB"), { seed: 4 })], { excludeUnitsWithErrors: true });
+    const c = mergeReports(
+      form,
+      [sub("bad.xlsx", unit("HND"), { ...bad, seed: 3 }), sub("ok.xlsx", unit("HCCB"), { seed: 4 })],
+      { excludeUnitsWithErrors: true }
+    );
     const s = statusOf(c, "HND");
     expect(s.excluded).toBe(true);
     expect(s.label.vi).toContain("không đưa vào số tổng hợp");
@@ -212,7 +311,7 @@ describe("errors and exclusion", () => {
 describe("aggregation", () => {
   test("amounts are summed exactly to 3 decimals", () => {
     const subs = [0.1, 0.2, 0.7].map((v, i) =>
-      sub(`f${i}.xlsx`, form.units[i], { seed: i, set: { [IV5]: num(v), [IV6]: num(v), [IV7]: num(0) } }),
+      sub(`f${i}.xlsx`, form.units[i], { seed: i, set: { [IV5]: num(v), [IV6]: num(v), [IV7]: num(0) } })
     );
     const c = mergeReports(form, subs);
     expect(c.totals.all.numbers[IV5]).toBe(1);
@@ -220,7 +319,12 @@ describe("aggregation", () => {
     expect(c.totals.body.numbers[IV5]).toBe(0);
     expect(c.totals.all.reported[IV5]).toBe(3);
     expect(c.totals.body.reported[IV5]).toBe(0);
-    const c2 = mergeReports(form, [0.001, 1234567.891].map((v, i) => sub(`g${i}.xlsx`, form.units[i], { set: { [IV5]: num(v), [IV6]: num(v), [IV7]: num(0) } })));
+    const c2 = mergeReports(
+      form,
+      [0.001, 1234567.891].map((v, i) =>
+        sub(`g${i}.xlsx`, form.units[i], { set: { [IV5]: num(v), [IV6]: num(v), [IV7]: num(0) } })
+      )
+    );
     expect(c2.totals.all.numbers[IV5]).toBe(1234567.892);
   });
 
@@ -230,7 +334,9 @@ describe("aggregation", () => {
     const V7T = nameOf(form, "V.7", "total");
     const V7F = nameOf(form, "V.7", "female");
     const c = mergeReports(form, [
-      sub("a.xlsx", unit("XA-AN-DUONG"), { set: { [V1T]: num(10), [V1F]: num(1), [V7T]: num(30), [V7F]: num(10) } }),
+      sub("a.xlsx", unit("XA-AN-DUONG"), {
+        set: { [V1T]: num(10), [V1F]: num(1), [V7T]: num(30), [V7F]: num(10) },
+      }),
       sub("b.xlsx", unit("HND"), { set: { [V1T]: num(90), [V1F]: num(45), [V7T]: num(70), [V7F]: num(40) } }),
     ]);
     expect(c.totals.all.computed["V.1.pctf"]).toBeCloseTo(46);
@@ -251,7 +357,10 @@ describe("aggregation", () => {
     expect(c.totals.body.numbers[I1]).toBe(1200);
     expect(c.totals.all.numbers[I1]).toBe(1203);
     for (const name of Object.keys(c.totals.all.numbers)) {
-      expect(c.totals.all.numbers[name]).toBeCloseTo(c.totals.commune.numbers[name] + c.totals.body.numbers[name], 6);
+      expect(c.totals.all.numbers[name]).toBeCloseTo(
+        c.totals.commune.numbers[name] + c.totals.body.numbers[name],
+        6
+      );
     }
     expect(statusOf(c, "HND").warnings).toBeGreaterThan(0);
   });
@@ -259,26 +368,41 @@ describe("aggregation", () => {
   test("narratives are collected per unit in registry order, kept as text", () => {
     const VI4 = nameOf(form, "VI.4", "value");
     const c = mergeReports(form, [
-      sub("b.xlsx", unit("HND"), { set: { [VI4]: { type: "text", text: "=HYPERLINK(\"http://x\")" } } }),
+      sub("b.xlsx", unit("HND"), { set: { [VI4]: { type: "text", text: '=HYPERLINK("http://x")' } } }),
       sub("a.xlsx", unit("XA-AN-DUONG")),
     ]);
     const vi4 = c.narratives.filter((n) => n.indicator === "VI.4");
     expect(vi4.map((n) => n.unit)).toEqual(["XA-AN-DUONG", "HND"]);
-    expect(vi4[1].text).toBe("=HYPERLINK(\"http://x\")");
-    expect(c.narratives.filter((n) => n.unit === "HND").map((n) => n.indicator)).toEqual(["VI.1", "VI.2", "VI.3", "VI.4"]);
+    expect(vi4[1].text).toBe('=HYPERLINK("http://x")');
+    expect(c.narratives.filter((n) => n.unit === "HND").map((n) => n.indicator)).toEqual([
+      "VI.1",
+      "VI.2",
+      "VI.3",
+      "VI.4",
+    ]);
   });
 });
 
 describe("outliers", () => {
   const communes = form.units.filter((u) => u.kind === "commune");
-  const withI1 = (values: number[]) => values.map((v, i) => sub(`c${i}.xlsx`, communes[i], { seed: 7, set: { [I1]: num(v) } }));
+  const withI1 = (values: number[]) =>
+    values.map((v, i) => sub(`c${i}.xlsx`, communes[i], { seed: 7, set: { [I1]: num(v) } }));
 
   test("a value far from the median of the communes is a warning naming unit and indicator", () => {
     const c = mergeReports(form, withI1([10, 12, 11, 9, 13, 10, 400]));
     const o = c.outliers.filter((x) => x.name === I1);
     expect(o).toHaveLength(1);
-    expect(o[0]).toMatchObject({ unit: communes[6].code, indicator: "I.1", value: 400, median: 11, kind: "commune", n: 7 });
-    expect(o[0].message.vi).toContain(`${communes[6].name}, I.1 = 400 cuộc, trong khi trung vị của 7 xã, thị trấn là 11 cuộc`);
+    expect(o[0]).toMatchObject({
+      unit: communes[6].code,
+      indicator: "I.1",
+      value: 400,
+      median: 11,
+      kind: "commune",
+      n: 7,
+    });
+    expect(o[0].message.vi).toContain(
+      `${communes[6].name}, I.1 = 400 cuộc, trong khi trung vị của 7 xã, thị trấn là 11 cuộc`
+    );
     expect(statusOf(c, communes[6].code).outliers).toBeGreaterThanOrEqual(1);
   });
 
@@ -298,7 +422,9 @@ describe("outliers", () => {
     const bodies = form.units.filter((u) => u.kind === "body");
     const subs = [
       ...withI1([10, 12, 11, 9, 13]),
-      ...[300, 310, 290, 305, 295].map((v, i) => sub(`b${i}.xlsx`, bodies[i], { seed: 7, set: { [I1]: num(v) } })),
+      ...[300, 310, 290, 305, 295].map((v, i) =>
+        sub(`b${i}.xlsx`, bodies[i], { seed: 7, set: { [I1]: num(v) } })
+      ),
     ];
     expect(mergeReports(form, subs).outliers.filter((x) => x.name === I1)).toEqual([]);
   });
@@ -307,8 +433,15 @@ describe("outliers", () => {
 describe("the Merger object", () => {
   test("add reports right away; finish does not change the merger; more files can be added", () => {
     const m = createMerger(form);
-    expect(m.add("a.xlsx", T0, reportRead(form, unit("HND")))).toMatchObject({ verdict: "candidate", unit: "HND", errors: 0 });
-    expect(m.add("j.xlsx", T0, rejectedRead("empty"))).toMatchObject({ verdict: "rejected", reason: "empty" });
+    expect(m.add("a.xlsx", T0, reportRead(form, unit("HND")))).toMatchObject({
+      verdict: "candidate",
+      unit: "HND",
+      errors: 0,
+    });
+    expect(m.add("j.xlsx", T0, rejectedRead("empty"))).toMatchObject({
+      verdict: "rejected",
+      reason: "empty",
+    });
     const first = m.finish();
     expect(m.finish()).toEqual(first);
     m.add("b.xlsx", T0, reportRead(form, unit("HCCB")));
@@ -349,7 +482,10 @@ describe("the Merger object", () => {
   });
 
   test("JSON report has the documented shape", () => {
-    const c = mergeReports(form, [sub("a.xlsx", unit("HND")), { file: "j.xlsx", modified: T0, read: rejectedRead("corrupt") }]);
+    const c = mergeReports(form, [
+      sub("a.xlsx", unit("HND")),
+      { file: "j.xlsx", modified: T0, read: rejectedRead("corrupt") },
+    ]);
     const j = consolidationToJson(c);
     expect(j.form).toEqual({ id: "BDG-2019", version: "1" });
     expect(j.files).toEqual([
@@ -357,8 +493,17 @@ describe("the Merger object", () => {
       expect.objectContaining({ file: "j.xlsx", verdict: "rejected", unit: null, reason: "corrupt" }),
     ]);
     expect(j.units).toHaveLength(42);
-    expect(j.units.find((u) => u.code === "HND")).toMatchObject({ status: "submitted", errors: 0, file: "a.xlsx" });
-    expect(Object.keys(j.totals)).toHaveLength(form.indicators.reduce((n, i) => n + (["count", "amount", "tf"].includes(i.kind) ? i.cells.length : 0), 0));
+    expect(j.units.find((u) => u.code === "HND")).toMatchObject({
+      status: "submitted",
+      errors: 0,
+      file: "a.xlsx",
+    });
+    expect(Object.keys(j.totals)).toHaveLength(
+      form.indicators.reduce(
+        (n, i) => n + (["count", "amount", "tf"].includes(i.kind) ? i.cells.length : 0),
+        0
+      )
+    );
     expect(JSON.parse(JSON.stringify(j))).toEqual(j);
   });
 });

@@ -26,13 +26,15 @@ function build(r: Recipe, index: number, uniqueNames: boolean): Submission {
   const file = uniqueNames ? `f${index}.xlsx` : `f${r.name}.xlsx`;
   const modified = T0 + r.modified * 60_000;
   if (r.kind === "rejected") return { file, modified, read: rejectedRead("corrupt") };
-  if (r.kind === "unknown") return { file, modified, read: reportRead(form, null, { unitText: "Xã Không Có", seed: r.seed }) };
+  if (r.kind === "unknown")
+    return { file, modified, read: reportRead(form, null, { unitText: "Xã Không Có", seed: r.seed }) };
   const unit = form.units[r.unit * 4];
   const set = r.withError ? { [I2F]: num(1e6) } : {};
   return { file, modified, read: reportRead(form, unit, { date: DATES[r.date], seed: r.seed, set }) };
 }
 
-const subsArb = (uniqueNames: boolean) => fc.array(recipe, { maxLength: 25 }).map((rs) => rs.map((r, i) => build(r, i, uniqueNames)));
+const subsArb = (uniqueNames: boolean) =>
+  fc.array(recipe, { maxLength: 25 }).map((rs) => rs.map((r, i) => build(r, i, uniqueNames)));
 
 const opts = { numRuns: Number(process.env.FC_RUNS ?? 60) };
 
@@ -47,7 +49,7 @@ test("files in = files in the report (every file has exactly one verdict)", () =
       expect(new Set(accepted.map((f) => f.unit)).size).toBe(accepted.length);
       for (const u of c.units) expect(u.status === "missing").toBe(!accepted.some((f) => f.unit === u.code));
     }),
-    opts,
+    opts
   );
 });
 
@@ -70,19 +72,24 @@ test("totals equal the sum over accepted (included) units, evaluated independent
         expect(total).toBeCloseTo(c.totals.commune.numbers[name] + c.totals.body.numbers[name], 6);
       }
     }),
-    opts,
+    opts
   );
 });
 
 test("order independence: any permutation gives the identical consolidation", () => {
   fc.assert(
     fc.property(
-      subsArb(false).chain((subs) => fc.tuple(fc.constant(subs), fc.shuffledSubarray(subs, { minLength: subs.length, maxLength: subs.length }))),
+      subsArb(false).chain((subs) =>
+        fc.tuple(
+          fc.constant(subs),
+          fc.shuffledSubarray(subs, { minLength: subs.length, maxLength: subs.length })
+        )
+      ),
       ([subs, shuffled]) => {
         expect(mergeReports(form, shuffled)).toEqual(mergeReports(form, subs));
-      },
+      }
     ),
-    opts,
+    opts
   );
 });
 
@@ -92,13 +99,15 @@ test("idempotence: merging the same files twice changes no total, status or acce
       const once = mergeReports(form, subs);
       const twice = mergeReports(form, [...subs, ...subs]);
       expect(twice.totals).toEqual(once.totals);
-      expect(twice.units.map((u) => ({ ...u, files: 0, label: null }))).toEqual(once.units.map((u) => ({ ...u, files: 0, label: null })));
+      expect(twice.units.map((u) => ({ ...u, files: 0, label: null }))).toEqual(
+        once.units.map((u) => ({ ...u, files: 0, label: null }))
+      );
       expect(twice.outliers).toEqual(once.outliers);
       expect(twice.counts.accepted).toBe(once.counts.accepted);
       expect(twice.counts.files).toBe(2 * subs.length);
       // Re-merging the output of a merge is stable.
       expect(mergeReports(form, subs)).toEqual(once);
     }),
-    opts,
+    opts
   );
 });

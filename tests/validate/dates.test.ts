@@ -17,10 +17,17 @@ describe("dates", () => {
 
   it("property: iso → serial → iso round-trips", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("1900-03-01T00:00:00Z"), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true }), (d) => {
-        const iso = d.toISOString().slice(0, 10);
-        expect(serialToIso(isoToSerial(iso))).toBe(iso);
-      }),
+      fc.property(
+        fc.date({
+          min: new Date("1900-03-01T00:00:00Z"),
+          max: new Date("9999-12-31T00:00:00Z"),
+          noInvalidDate: true,
+        }),
+        (d) => {
+          const iso = d.toISOString().slice(0, 10);
+          expect(serialToIso(isoToSerial(iso))).toBe(iso);
+        }
+      )
     );
   });
 
@@ -39,7 +46,18 @@ describe("dates", () => {
     expect(parseDateText(text)).toBe(iso);
   });
 
-  it.each(["", "31/11/2019", "29/02/2019", "12/31/2019", "0/1/2019", "1/13/2019", "abc", "2019", "1/12/19", "32/01/2019"])("parseDateText(%j) = null", (text) => {
+  it.each([
+    "",
+    "31/11/2019",
+    "29/02/2019",
+    "12/31/2019",
+    "0/1/2019",
+    "1/13/2019",
+    "abc",
+    "2019",
+    "1/12/19",
+    "32/01/2019",
+  ])("parseDateText(%j) = null", (text) => {
     expect(parseDateText(text)).toBeNull();
   });
 

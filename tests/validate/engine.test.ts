@@ -8,7 +8,8 @@ import { countBySeverity, type Issue } from "../../src/validate/issue";
 import { blank, cellOf, num, text, validReport, type Key, type Override } from "./report-fixture";
 
 const form = builtInForm();
-const evaluate = (overrides: Record<Key, Override> = {}): Evaluation => evaluateReport(form, validReport(form, overrides));
+const evaluate = (overrides: Record<Key, Override> = {}): Evaluation =>
+  evaluateReport(form, validReport(form, overrides));
 const byRule = (ev: Evaluation, rule: string): Issue[] => ev.issues.filter((i) => i.rule === rule);
 const name = (key: Key): string => cellOf(form, key);
 const serial = (iso: string): CellValue => num(isoToSerial(iso));
@@ -24,7 +25,9 @@ describe("a fully valid report", () => {
   });
 
   it("reads every numeric cell and every narrative", () => {
-    const numeric = form.indicators.filter((i) => i.kind !== "text").flatMap((i) => i.cells.map((c) => c.name));
+    const numeric = form.indicators
+      .filter((i) => i.kind !== "text")
+      .flatMap((i) => i.cells.map((c) => c.name));
     expect([...ev.numbers.keys()].sort()).toEqual(numeric.sort());
     expect(ev.numbers.get(name("I.2/female"))).toBe(430);
     expect(ev.numbers.get(name("IV.5"))).toBe(150.5);
@@ -54,7 +57,8 @@ describe("a fully valid report", () => {
   it("the same report with every number typed as text (Vietnamese style) only gets text-number warnings", () => {
     const values = validReport(form);
     for (const [k, v] of values) {
-      if (v.type === "number" && form.byName.get(k)?.type === "indicator") values.set(k, text(String(v.value).replace(".", ",")));
+      if (v.type === "number" && form.byName.get(k)?.type === "indicator")
+        values.set(k, text(String(v.value).replace(".", ",")));
     }
     const e = evaluateReport(form, values);
     expect(new Set(e.issues.map((i) => i.rule))).toEqual(new Set(["text-number"]));
@@ -90,12 +94,21 @@ function partOfWholeCase(part: string, whole: string): RuleCase {
         [
           "total above",
           { [`${part}/total`]: wt + 1, [`${part}/female`]: 0 },
-          { indicator: part, cell: `${part}/total`, vi: [`${part} (tổng số) = ${wt + 1} lớn hơn ${whole} (tổng số) = ${wt}`], en: [`${part} (total) = ${wt + 1} exceeds ${whole} (total) = ${wt}`] },
+          {
+            indicator: part,
+            cell: `${part}/total`,
+            vi: [`${part} (tổng số) = ${wt + 1} lớn hơn ${whole} (tổng số) = ${wt}`],
+            en: [`${part} (total) = ${wt + 1} exceeds ${whole} (total) = ${wt}`],
+          },
         ],
         [
           "female above",
           { [`${part}/total`]: wt, [`${part}/female`]: wf + 1 },
-          { indicator: part, cell: `${part}/female`, vi: [`${part} (số nữ) = ${wf + 1} lớn hơn ${whole} (số nữ) = ${wf}`] },
+          {
+            indicator: part,
+            cell: `${part}/female`,
+            vi: [`${part} (số nữ) = ${wf + 1} lớn hơn ${whole} (số nữ) = ${wf}`],
+          },
         ],
       ],
       pass: [
@@ -106,7 +119,18 @@ function partOfWholeCase(part: string, whole: string): RuleCase {
   }
   const w = get(whole);
   return {
-    fail: [["above", { [part]: w + 1 }, { indicator: part, cell: part, vi: [`${part} = ${w + 1} lớn hơn ${whole} = ${w}`], en: [`${part} = ${w + 1} exceeds ${whole} = ${w}`] }]],
+    fail: [
+      [
+        "above",
+        { [part]: w + 1 },
+        {
+          indicator: part,
+          cell: part,
+          vi: [`${part} = ${w + 1} lớn hơn ${whole} = ${w}`],
+          en: [`${part} = ${w + 1} exceeds ${whole} = ${w}`],
+        },
+      ],
+    ],
     pass: [
       ["equal to the whole", { [part]: w }],
       ["part blank", { [part]: null }],
@@ -117,17 +141,69 @@ function partOfWholeCase(part: string, whole: string): RuleCase {
 const CASES: Record<string, RuleCase> = {
   type: {
     fail: [
-      ["count not whole", { "I.1": 2.5 }, { indicator: "I.1", cell: "I.1", vi: ["Ô I.1: 2,5 không phải số nguyên"], en: ["2.5 is not a whole number"] }],
+      [
+        "count not whole",
+        { "I.1": 2.5 },
+        {
+          indicator: "I.1",
+          cell: "I.1",
+          vi: ["Ô I.1: 2,5 không phải số nguyên"],
+          en: ["2.5 is not a whole number"],
+        },
+      ],
       ["negative count", { "I.3": -3 }, { indicator: "I.3", cell: "I.3", vi: ["số âm (-3)", "≥ 0"] }],
-      ["negative female", { "V.2/female": -1 }, { indicator: "V.2", cell: "V.2/female", vi: ["V.2 (số nữ): số âm (-1)"] }],
-      ["amount with 4 decimals", { "IV.5": 150.5001 }, { indicator: "IV.5", cell: "IV.5", vi: ["150,5", "quá 3 chữ số thập phân"] }],
+      [
+        "negative female",
+        { "V.2/female": -1 },
+        { indicator: "V.2", cell: "V.2/female", vi: ["V.2 (số nữ): số âm (-1)"] },
+      ],
+      [
+        "amount with 4 decimals",
+        { "IV.5": 150.5001 },
+        { indicator: "IV.5", cell: "IV.5", vi: ["150,5", "quá 3 chữ số thập phân"] },
+      ],
       ["negative amount", { "IV.7": -1.5 }, { indicator: "IV.7", cell: "IV.7", vi: ["số âm (-1,5)"] }],
-      ["text that is not a number", { "I.4": "nhiều" }, { indicator: "I.4", cell: "I.4", vi: ['Ô I.4: "nhiều" không phải là số'] }],
-      ["ambiguous amount", { "IV.6": "1.234" }, { indicator: "IV.6", cell: "IV.6", vi: ['"1.234" không rõ là 1.234 hay 1,234'], en: ["could be 1234 or 1.234"] }],
+      [
+        "text that is not a number",
+        { "I.4": "nhiều" },
+        { indicator: "I.4", cell: "I.4", vi: ['Ô I.4: "nhiều" không phải là số'] },
+      ],
+      [
+        "ambiguous amount",
+        { "IV.6": "1.234" },
+        {
+          indicator: "IV.6",
+          cell: "IV.6",
+          vi: ['"1.234" không rõ là 1.234 hay 1,234'],
+          en: ["could be 1234 or 1.234"],
+        },
+      ],
       ["error value", { "I.5": err("#REF!") }, { indicator: "I.5", cell: "I.5", vi: ["Ô I.5 có lỗi #REF!"] }],
-      ["boolean", { "II.1": bool(true) }, { indicator: "II.1", cell: "II.1", vi: ["Ô II.1 phải là số, không phải TRUE"] }],
-      ["uncomputed formula", { "I.2/total": uncomputed("=SUM(C5:C9)") }, { indicator: "I.2", cell: "I.2/total", vi: ["Ô I.2 (tổng số) là công thức chưa được tính"], en: ["Cell I.2 (total) is a formula that was never computed"] }],
-      ["report date not a date", { reportDate: "31/11/2019" }, { indicator: null, cell: "reportDate", field: "reportDate", vi: ['"Ngày báo cáo": "31/11/2019" không phải là ngày'] }],
+      [
+        "boolean",
+        { "II.1": bool(true) },
+        { indicator: "II.1", cell: "II.1", vi: ["Ô II.1 phải là số, không phải TRUE"] },
+      ],
+      [
+        "uncomputed formula",
+        { "I.2/total": uncomputed("=SUM(C5:C9)") },
+        {
+          indicator: "I.2",
+          cell: "I.2/total",
+          vi: ["Ô I.2 (tổng số) là công thức chưa được tính"],
+          en: ["Cell I.2 (total) is a formula that was never computed"],
+        },
+      ],
+      [
+        "report date not a date",
+        { reportDate: "31/11/2019" },
+        {
+          indicator: null,
+          cell: "reportDate",
+          field: "reportDate",
+          vi: ['"Ngày báo cáo": "31/11/2019" không phải là ngày'],
+        },
+      ],
     ],
     pass: [
       ["zero", { "I.1": 0, "I.2/total": 0, "I.2/female": 0 }],
@@ -137,8 +213,21 @@ const CASES: Record<string, RuleCase> = {
   },
   "tf.female-le-total": {
     fail: [
-      ["F > T", { "I.2/total": 100, "I.2/female": 120 }, { indicator: "I.2", cell: "I.2/female", vi: ["Số nữ (120) lớn hơn tổng số (100) tại I.2"], en: ["Female (120) exceeds total (100) at I.2"] }],
-      ["F > T with grouping", { "V.3/total": 1500, "V.3/female": 1501 }, { indicator: "V.3", cell: "V.3/female", vi: ["Số nữ (1.501) lớn hơn tổng số (1.500) tại V.3"] }],
+      [
+        "F > T",
+        { "I.2/total": 100, "I.2/female": 120 },
+        {
+          indicator: "I.2",
+          cell: "I.2/female",
+          vi: ["Số nữ (120) lớn hơn tổng số (100) tại I.2"],
+          en: ["Female (120) exceeds total (100) at I.2"],
+        },
+      ],
+      [
+        "F > T with grouping",
+        { "V.3/total": 1500, "V.3/female": 1501 },
+        { indicator: "V.3", cell: "V.3/female", vi: ["Số nữ (1.501) lớn hơn tổng số (1.500) tại V.3"] },
+      ],
     ],
     pass: [
       ["F = T", { "I.2/total": 100, "I.2/female": 100 }],
@@ -146,7 +235,13 @@ const CASES: Record<string, RuleCase> = {
     ],
   },
   "tf.female-without-total": {
-    fail: [["F filled, T blank", { "I.8/total": null, "I.8/female": 40 }, { indicator: "I.8", cell: "I.8/total", vi: ["Đã nhập số nữ (40) nhưng bỏ trống tổng số tại I.8"] }]],
+    fail: [
+      [
+        "F filled, T blank",
+        { "I.8/total": null, "I.8/female": 40 },
+        { indicator: "I.8", cell: "I.8/total", vi: ["Đã nhập số nữ (40) nhưng bỏ trống tổng số tại I.8"] },
+      ],
+    ],
     pass: [
       ["both blank", { "I.8/total": null, "I.8/female": null }],
       ["T filled, F blank", { "I.8/female": null }],
@@ -154,12 +249,27 @@ const CASES: Record<string, RuleCase> = {
     ],
   },
   ...Object.fromEntries(
-    form.definition.rules.flatMap((r) => (r.type === "partOfWhole" ? [[r.id, partOfWholeCase(r.part, r.whole)]] : [])),
+    form.definition.rules.flatMap((r) =>
+      r.type === "partOfWhole" ? [[r.id, partOfWholeCase(r.part, r.whole)]] : []
+    )
   ),
   "sum.IV.6-IV.7-eq-IV.5": {
     fail: [
-      ["sum differs", { "IV.6": 100.25, "IV.7": 50 }, { indicator: "IV.5", cell: "IV.5", vi: ["IV.6 + IV.7 = 150,25 khác IV.5 = 150,5"], en: ["IV.6 + IV.7 = 150.25 differs from IV.5 = 150.5"] }],
-      ["just over the tolerance", { "IV.6": 100.252 }, { indicator: "IV.5", cell: "IV.5", vi: ["IV.6 + IV.7 = 150,502 khác IV.5 = 150,5"] }],
+      [
+        "sum differs",
+        { "IV.6": 100.25, "IV.7": 50 },
+        {
+          indicator: "IV.5",
+          cell: "IV.5",
+          vi: ["IV.6 + IV.7 = 150,25 khác IV.5 = 150,5"],
+          en: ["IV.6 + IV.7 = 150.25 differs from IV.5 = 150.5"],
+        },
+      ],
+      [
+        "just over the tolerance",
+        { "IV.6": 100.252 },
+        { indicator: "IV.5", cell: "IV.5", vi: ["IV.6 + IV.7 = 150,502 khác IV.5 = 150,5"] },
+      ],
     ],
     pass: [
       ["exact", {}],
@@ -170,13 +280,41 @@ const CASES: Record<string, RuleCase> = {
   },
   header: {
     fail: [
-      ["unit missing", { unit: null }, { indicator: null, cell: "unit", field: "unit", vi: ['Chưa nhập "Đơn vị báo cáo"'] }],
-      ["unit not in the registry", { unit: "Xã Hà Nội" }, { indicator: null, cell: "unit", field: "unit", vi: ['Đơn vị "Xã Hà Nội" không có trong danh sách'] }],
-      ["year not 2019", { year: 2018 }, { indicator: null, cell: "year", field: "year", vi: ['Năm báo cáo phải là 2019, không phải "2018"'] }],
-      ["preparer missing", { preparer: "  " }, { indicator: null, cell: "preparer", field: "preparer", vi: ['Chưa nhập "Người lập biểu"'] }],
-      ["head missing", { head: null }, { indicator: null, cell: "head", field: "head", vi: ['Chưa nhập "Thủ trưởng đơn vị"'] }],
-      ["date missing", { reportDate: null }, { indicator: null, cell: "reportDate", field: "reportDate", vi: ['Chưa nhập "Ngày báo cáo"'] }],
-      ["phone with letters", { phone: "gọi chị Lan" }, { indicator: null, cell: "phone", field: "phone", vi: ['Số điện thoại "gọi chị Lan"'] }],
+      [
+        "unit missing",
+        { unit: null },
+        { indicator: null, cell: "unit", field: "unit", vi: ['Chưa nhập "Đơn vị báo cáo"'] },
+      ],
+      [
+        "unit not in the registry",
+        { unit: "Xã Hà Nội" },
+        { indicator: null, cell: "unit", field: "unit", vi: ['Đơn vị "Xã Hà Nội" không có trong danh sách'] },
+      ],
+      [
+        "year not 2019",
+        { year: 2018 },
+        { indicator: null, cell: "year", field: "year", vi: ['Năm báo cáo phải là 2019, không phải "2018"'] },
+      ],
+      [
+        "preparer missing",
+        { preparer: "  " },
+        { indicator: null, cell: "preparer", field: "preparer", vi: ['Chưa nhập "Người lập biểu"'] },
+      ],
+      [
+        "head missing",
+        { head: null },
+        { indicator: null, cell: "head", field: "head", vi: ['Chưa nhập "Thủ trưởng đơn vị"'] },
+      ],
+      [
+        "date missing",
+        { reportDate: null },
+        { indicator: null, cell: "reportDate", field: "reportDate", vi: ['Chưa nhập "Ngày báo cáo"'] },
+      ],
+      [
+        "phone with letters",
+        { phone: "gọi chị Lan" },
+        { indicator: null, cell: "phone", field: "phone", vi: ['Số điện thoại "gọi chị Lan"'] },
+      ],
     ],
     pass: [
       ["unit by code", { unit: "XA-CAO-XA" }],
@@ -186,8 +324,16 @@ const CASES: Record<string, RuleCase> = {
   },
   blank: {
     fail: [
-      ["count blank", { "I.3": null }, { indicator: "I.3", cell: "I.3", vi: ["Ô I.3 bỏ trống (chưa báo cáo)"], en: ["I.3 is blank"] }],
-      ["female blank", { "V.1/female": null }, { indicator: "V.1", cell: "V.1/female", vi: ["Ô V.1 (số nữ) bỏ trống"] }],
+      [
+        "count blank",
+        { "I.3": null },
+        { indicator: "I.3", cell: "I.3", vi: ["Ô I.3 bỏ trống (chưa báo cáo)"], en: ["I.3 is blank"] },
+      ],
+      [
+        "female blank",
+        { "V.1/female": null },
+        { indicator: "V.1", cell: "V.1/female", vi: ["Ô V.1 (số nữ) bỏ trống"] },
+      ],
       ["whitespace", { "IV.8": " \u00a0 " }, { indicator: "IV.8", cell: "IV.8", vi: ["Ô IV.8 bỏ trống"] }],
       ["amount blank", { "IV.4": blank }, { indicator: "IV.4", cell: "IV.4", vi: ["Ô IV.4 bỏ trống"] }],
     ],
@@ -199,7 +345,11 @@ const CASES: Record<string, RuleCase> = {
   },
   "blank.VI.1": {
     fail: [
-      ["VI.1 blank", { "VI.1": null }, { indicator: "VI.1", cell: "VI.1", vi: ["Chưa nhập nội dung mục VI.1 (Kết quả nổi bật)"] }],
+      [
+        "VI.1 blank",
+        { "VI.1": null },
+        { indicator: "VI.1", cell: "VI.1", vi: ["Chưa nhập nội dung mục VI.1 (Kết quả nổi bật)"] },
+      ],
       ["VI.1 whitespace only", { "VI.1": "   " }, { indicator: "VI.1", cell: "VI.1", vi: ["VI.1"] }],
     ],
     pass: [
@@ -212,16 +362,30 @@ const CASES: Record<string, RuleCase> = {
       [
         "fewer victims than cases",
         { "III.6/total": 2, "III.6/female": 1, "III.7/total": 2, "III.7/female": 1 },
-        { indicator: "III.6", cell: "III.6/total", vi: ["III.6 (tổng số) = 2 nhỏ hơn III.5 = 3"], en: ["III.6 (total) = 2 is less than III.5 = 3"] },
+        {
+          indicator: "III.6",
+          cell: "III.6/total",
+          vi: ["III.6 (tổng số) = 2 nhỏ hơn III.5 = 3"],
+          en: ["III.6 (total) = 2 is less than III.5 = 3"],
+        },
       ],
     ],
     pass: [
-      ["as many victims as cases", { "III.6/total": 3, "III.6/female": 3, "III.7/total": 3, "III.7/female": 3 }],
+      [
+        "as many victims as cases",
+        { "III.6/total": 3, "III.6/female": 3, "III.7/total": 3, "III.7/female": 3 },
+      ],
       ["cases blank", { "III.5": null, "III.8": null }],
     ],
   },
   "requires.I.2-I.1": {
-    fail: [["attendance without events", { "I.1": 0 }, { indicator: "I.1", cell: "I.1", vi: ["I.2 (tổng số) = 850 nhưng I.1 = 0"] }]],
+    fail: [
+      [
+        "attendance without events",
+        { "I.1": 0 },
+        { indicator: "I.1", cell: "I.1", vi: ["I.2 (tổng số) = 850 nhưng I.1 = 0"] },
+      ],
+    ],
     pass: [
       ["no attendance, no events", { "I.1": 0, "I.2/total": 0, "I.2/female": 0 }],
       ["events blank (only the blank warning)", { "I.1": null }],
@@ -229,15 +393,46 @@ const CASES: Record<string, RuleCase> = {
     ],
   },
   "requires.I.8-I.7": {
-    fail: [["Action Month participants without activities", { "I.7": 0 }, { indicator: "I.7", cell: "I.7", vi: ["I.8 (tổng số) = 1.200 nhưng I.7 = 0"], en: ["I.8 (total) = 1200 but I.7 = 0"] }]],
+    fail: [
+      [
+        "Action Month participants without activities",
+        { "I.7": 0 },
+        {
+          indicator: "I.7",
+          cell: "I.7",
+          vi: ["I.8 (tổng số) = 1.200 nhưng I.7 = 0"],
+          en: ["I.8 (total) = 1200 but I.7 = 0"],
+        },
+      ],
+    ],
     pass: [["no participants", { "I.7": 0, "I.8/total": 0, "I.8/female": 0 }]],
   },
   "srb.V.7": {
     fail: [
-      ["too many boys", { "V.7/total": 100, "V.7/female": 40 }, { indicator: "V.7", cell: "V.7/female", vi: ["Tỷ số giới tính khi sinh tại V.7 là 150 bé trai/100 bé gái (100 trẻ, 40 bé gái)", "90–130"] }],
-      ["too few boys", { "V.7/total": 100, "V.7/female": 55 }, { indicator: "V.7", cell: "V.7/female", vi: ["là 81,8 bé trai/100 bé gái (100 trẻ, 55 bé gái)"] }],
-      ["exactly 50 births", { "V.7/total": 50, "V.7/female": 15 }, { indicator: "V.7", cell: "V.7/female", vi: ["là 233,3 bé trai/100 bé gái (50 trẻ, 15 bé gái)"] }],
-      ["no girls among 60 births", { "V.7/total": 60, "V.7/female": 0 }, { indicator: "V.7", cell: "V.7/female", vi: ["là ∞ bé trai/100 bé gái (60 trẻ, 0 bé gái)"] }],
+      [
+        "too many boys",
+        { "V.7/total": 100, "V.7/female": 40 },
+        {
+          indicator: "V.7",
+          cell: "V.7/female",
+          vi: ["Tỷ số giới tính khi sinh tại V.7 là 150 bé trai/100 bé gái (100 trẻ, 40 bé gái)", "90–130"],
+        },
+      ],
+      [
+        "too few boys",
+        { "V.7/total": 100, "V.7/female": 55 },
+        { indicator: "V.7", cell: "V.7/female", vi: ["là 81,8 bé trai/100 bé gái (100 trẻ, 55 bé gái)"] },
+      ],
+      [
+        "exactly 50 births",
+        { "V.7/total": 50, "V.7/female": 15 },
+        { indicator: "V.7", cell: "V.7/female", vi: ["là 233,3 bé trai/100 bé gái (50 trẻ, 15 bé gái)"] },
+      ],
+      [
+        "no girls among 60 births",
+        { "V.7/total": 60, "V.7/female": 0 },
+        { indicator: "V.7", cell: "V.7/female", vi: ["là ∞ bé trai/100 bé gái (60 trẻ, 0 bé gái)"] },
+      ],
     ],
     pass: [
       ["49 births, lopsided", { "V.7/total": 49, "V.7/female": 10 }],
@@ -248,16 +443,46 @@ const CASES: Record<string, RuleCase> = {
   },
   "text-number": {
     fail: [
-      ["count as text", { "I.3": "1.234" }, { indicator: "I.3", cell: "I.3", vi: ['Ô I.3: số được nhập dạng văn bản "1.234", đã đọc là 1.234'], en: ["read as 1234"] }],
-      ["amount as text", { "IV.5": "150,5" }, { indicator: "IV.5", cell: "IV.5", vi: ['"150,5"', "đã đọc là 150,5"] }],
-      ["female as text with NBSP", { "V.3/total": 2000, "V.3/female": "1\u00a0050" }, { indicator: "V.3", cell: "V.3/female", vi: ["V.3 (số nữ)", "đã đọc là 1.050"] }],
+      [
+        "count as text",
+        { "I.3": "1.234" },
+        {
+          indicator: "I.3",
+          cell: "I.3",
+          vi: ['Ô I.3: số được nhập dạng văn bản "1.234", đã đọc là 1.234'],
+          en: ["read as 1234"],
+        },
+      ],
+      [
+        "amount as text",
+        { "IV.5": "150,5" },
+        { indicator: "IV.5", cell: "IV.5", vi: ['"150,5"', "đã đọc là 150,5"] },
+      ],
+      [
+        "female as text with NBSP",
+        { "V.3/total": 2000, "V.3/female": "1\u00a0050" },
+        { indicator: "V.3", cell: "V.3/female", vi: ["V.3 (số nữ)", "đã đọc là 1.050"] },
+      ],
     ],
     pass: [["numbers as numbers", {}]],
   },
   late: {
     fail: [
-      ["one day late", { reportDate: serial("2019-12-02") }, { indicator: null, cell: "reportDate", field: "reportDate", vi: ["Nộp muộn: ngày báo cáo 02/12/2019 sau hạn 01/12/2019"] }],
-      ["late, typed as text", { reportDate: "15/01/2020" }, { indicator: null, cell: "reportDate", field: "reportDate", vi: ["ngày báo cáo 15/01/2020"] }],
+      [
+        "one day late",
+        { reportDate: serial("2019-12-02") },
+        {
+          indicator: null,
+          cell: "reportDate",
+          field: "reportDate",
+          vi: ["Nộp muộn: ngày báo cáo 02/12/2019 sau hạn 01/12/2019"],
+        },
+      ],
+      [
+        "late, typed as text",
+        { reportDate: "15/01/2020" },
+        { indicator: null, cell: "reportDate", field: "reportDate", vi: ["ngày báo cáo 15/01/2020"] },
+      ],
     ],
     pass: [
       ["on the deadline day", { reportDate: serial("2019-12-01") }],
@@ -274,7 +499,9 @@ describe("every rule of the form has a passing and a failing case", () => {
     expect(Object.keys(CASES).sort()).toEqual(rules.map((r) => r.id).sort());
   });
 
-  const failing = rules.flatMap((r) => (CASES[r.id]?.fail ?? []).map(([label, o, e]) => [r.id, label, r.severity, o, e] as const));
+  const failing = rules.flatMap((r) =>
+    (CASES[r.id]?.fail ?? []).map(([label, o, e]) => [r.id, label, r.severity, o, e] as const)
+  );
   it.each(failing)("%s fails: %s", (ruleId, _label, severity, overrides, expected) => {
     const ev = evaluate(overrides);
     const hits = byRule(ev, ruleId).filter((i) => i.cell === name(expected.cell));
@@ -286,10 +513,14 @@ describe("every rule of the form has a passing and a failing case", () => {
     for (const s of expected.vi) expect(issue.message.vi).toContain(s);
     for (const s of expected.en ?? []) expect(issue.message.en).toContain(s);
     // The English message is English (quoted user input aside).
-    expect(issue.message.en.replace(/"[^"]*"/g, "")).not.toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i);
+    expect(issue.message.en.replace(/"[^"]*"/g, "")).not.toMatch(
+      /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i
+    );
   });
 
-  const passing = rules.flatMap((r) => (CASES[r.id]?.pass ?? []).map(([label, o]) => [r.id, label, o] as const));
+  const passing = rules.flatMap((r) =>
+    (CASES[r.id]?.pass ?? []).map(([label, o]) => [r.id, label, o] as const)
+  );
   it.each(passing)("%s passes: %s", (ruleId, _label, overrides) => {
     expect(byRule(evaluate(overrides), ruleId)).toEqual([]);
   });
@@ -305,7 +536,9 @@ describe("every rule of the form has a passing and a failing case", () => {
 describe("reading values", () => {
   it("every blank numeric cell is one warning; nothing is read for it", () => {
     const values = validReport(form);
-    const numeric = form.indicators.filter((i) => i.kind !== "text").flatMap((i) => i.cells.map((c) => c.name));
+    const numeric = form.indicators
+      .filter((i) => i.kind !== "text")
+      .flatMap((i) => i.cells.map((c) => c.name));
     for (const n of numeric) values.delete(n); // absent = blank
     const ev = evaluateReport(form, values);
     expect(byRule(ev, "blank").map((i) => i.cell)).toEqual(numeric);
@@ -322,7 +555,9 @@ describe("reading values", () => {
     expect(ev.numbers.get(name("I.5"))).toBe(0);
     expect(ev.numbers.get(name("I.6"))).toBe(1234);
     expect(ev.numbers.get(name("IV.5"))).toBe(150.5);
-    expect(byRule(ev, "text-number").map((i) => i.cell)).toEqual(["I.3", "I.4", "I.5", "I.6", "IV.5"].map(name));
+    expect(byRule(ev, "text-number").map((i) => i.cell)).toEqual(
+      ["I.3", "I.4", "I.5", "I.6", "IV.5"].map(name)
+    );
     expect(ev.issues.filter((i) => i.severity === "error")).toEqual([]);
   });
 
@@ -336,13 +571,18 @@ describe("reading values", () => {
     expect(byRule(ev, "sum.IV.6-IV.7-eq-IV.5")).toEqual([]);
   });
 
-  it.each(["#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NAME?"])("error value %s is an error for that cell and is not read", (code) => {
-    const ev = evaluate({ "II.5": err(code) });
-    expect(ev.numbers.has(name("II.5"))).toBe(false);
-    expect(ev.issues).toEqual([expect.objectContaining({ severity: "error", rule: "type", indicator: "II.5", cell: name("II.5") })]);
-    expect(ev.issues[0].message.vi).toContain(code);
-    expect(ev.issues[0].message.en).toContain(code);
-  });
+  it.each(["#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NAME?"])(
+    "error value %s is an error for that cell and is not read",
+    (code) => {
+      const ev = evaluate({ "II.5": err(code) });
+      expect(ev.numbers.has(name("II.5"))).toBe(false);
+      expect(ev.issues).toEqual([
+        expect.objectContaining({ severity: "error", rule: "type", indicator: "II.5", cell: name("II.5") }),
+      ]);
+      expect(ev.issues[0].message.vi).toContain(code);
+      expect(ev.issues[0].message.en).toContain(code);
+    }
+  );
 
   it("an uncomputed formula is reported and never read as 0", () => {
     // If I.1 were read as 0, "attendance without events" would fire; if IV.6 were 0, the sum would fail.
@@ -367,7 +607,9 @@ describe("reading values", () => {
 
   it("booleans are errors in numeric cells", () => {
     const ev = evaluate({ "V.1/total": bool(false) });
-    expect(ev.issues).toEqual([expect.objectContaining({ severity: "error", rule: "type", indicator: "V.1", cell: name("V.1/total") })]);
+    expect(ev.issues).toEqual([
+      expect.objectContaining({ severity: "error", rule: "type", indicator: "V.1", cell: name("V.1/total") }),
+    ]);
     expect(ev.issues[0].message.vi).toContain("không phải FALSE");
   });
 
@@ -394,13 +636,19 @@ describe("reading values", () => {
 
   it("property: any amount with at most 3 decimals is accepted, a 4th decimal digit is rejected", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 99_999_999_999 }), fc.integer({ min: 1, max: 9 }), (milli, tenth) => {
-        const ok = milli / 1000;
-        expect(byRule(evaluate({ "IV.5": ok, "IV.6": null }), "type")).toEqual([]);
-        const bad = (milli * 10 + tenth) / 10000;
-        expect(byRule(evaluate({ "IV.5": bad, "IV.6": null }), "type").map((i) => i.cell)).toEqual([name("IV.5")]);
-      }),
-      { numRuns: 300 },
+      fc.property(
+        fc.integer({ min: 0, max: 99_999_999_999 }),
+        fc.integer({ min: 1, max: 9 }),
+        (milli, tenth) => {
+          const ok = milli / 1000;
+          expect(byRule(evaluate({ "IV.5": ok, "IV.6": null }), "type")).toEqual([]);
+          const bad = (milli * 10 + tenth) / 10000;
+          expect(byRule(evaluate({ "IV.5": bad, "IV.6": null }), "type").map((i) => i.cell)).toEqual([
+            name("IV.5"),
+          ]);
+        }
+      ),
+      { numRuns: 300 }
     );
   });
 
@@ -420,13 +668,16 @@ describe("reading values", () => {
 });
 
 describe("header", () => {
-  const headerIssues = (o: Record<Key, Override>): Issue[] => evaluate(o).issues.filter((i) => i.indicator === null);
+  const headerIssues = (o: Record<Key, Override>): Issue[] =>
+    evaluate(o).issues.filter((i) => i.indicator === null);
 
   it("unit ambiguous: the town or the commune", () => {
     const ev = evaluate({ unit: "Cao Thượng" });
     expect(ev.header.unit).toBeNull();
     expect(ev.header.unitText).toBe("Cao Thượng");
-    expect(ev.issues).toEqual([expect.objectContaining({ severity: "error", rule: "header", field: "unit", cell: name("unit") })]);
+    expect(ev.issues).toEqual([
+      expect.objectContaining({ severity: "error", rule: "header", field: "unit", cell: name("unit") }),
+    ]);
     expect(ev.issues[0].message.vi).toContain("không rõ là Thị trấn Cao Thượng hay Xã Cao Thượng");
   });
 
@@ -446,11 +697,15 @@ describe("header", () => {
   it("unit not in the registry is an error; the typed text is kept", () => {
     const ev = evaluate({ unit: "Phường Hà Đông" });
     expect(ev.header).toMatchObject({ unit: null, unitText: "Phường Hà Đông" });
-    expect(ev.issues).toEqual([expect.objectContaining({ severity: "error", rule: "header", field: "unit" })]);
+    expect(ev.issues).toEqual([
+      expect.objectContaining({ severity: "error", rule: "header", field: "unit" }),
+    ]);
   });
 
   it("unit holding an error value", () => {
-    expect(headerIssues({ unit: err("#N/A") })).toEqual([expect.objectContaining({ severity: "error", rule: "type", field: "unit" })]);
+    expect(headerIssues({ unit: err("#N/A") })).toEqual([
+      expect.objectContaining({ severity: "error", rule: "type", field: "unit" }),
+    ]);
   });
 
   it.each([
@@ -460,7 +715,9 @@ describe("header", () => {
     ["hai nghìn", "hai nghìn"],
   ])("year %j is wrong", (year, shown) => {
     const issues = headerIssues({ year });
-    expect(issues).toEqual([expect.objectContaining({ severity: "error", rule: "header", field: "year", cell: name("year") })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ severity: "error", rule: "header", field: "year", cell: name("year") }),
+    ]);
     expect(issues[0].message.vi).toContain(`Năm báo cáo phải là 2019, không phải "${shown}"`);
   });
 
@@ -485,12 +742,22 @@ describe("header", () => {
     expect(ev.issues).toEqual([]);
   });
 
-  it.each([["31/11/2019"], ["29/02/2019"], ["hôm nay"], ["11/30/2019"], [bool(true)]])("report date %j is not a date (error)", (value) => {
-    const ev = evaluate({ reportDate: value });
-    expect(ev.header.reportDate).toBeNull();
-    expect(ev.issues).toEqual([expect.objectContaining({ severity: "error", field: "reportDate", cell: name("reportDate"), indicator: null })]);
-    expect(ev.issues[0].message.vi).toContain("không phải là ngày");
-  });
+  it.each([["31/11/2019"], ["29/02/2019"], ["hôm nay"], ["11/30/2019"], [bool(true)]])(
+    "report date %j is not a date (error)",
+    (value) => {
+      const ev = evaluate({ reportDate: value });
+      expect(ev.header.reportDate).toBeNull();
+      expect(ev.issues).toEqual([
+        expect.objectContaining({
+          severity: "error",
+          field: "reportDate",
+          cell: name("reportDate"),
+          indicator: null,
+        }),
+      ]);
+      expect(ev.issues[0].message.vi).toContain("không phải là ngày");
+    }
+  );
 
   it("late vs on time", () => {
     expect(byRule(evaluate({ reportDate: serial("2019-12-01") }), "late")).toEqual([]);
@@ -502,15 +769,23 @@ describe("header", () => {
     expect(byRule(evaluate({ reportDate: "sau Tết" }), "late")).toEqual([]);
   });
 
-  it.each(["0204 3878 123", "0204.3878.123", "+84 204 3878 123", "0912345678"])("phone %j is fine", (phone) => {
-    const ev = evaluate({ phone });
-    expect(ev.header.phone).toBe(phone);
-    expect(ev.issues).toEqual([]);
-  });
+  it.each(["0204 3878 123", "0204.3878.123", "+84 204 3878 123", "0912345678"])(
+    "phone %j is fine",
+    (phone) => {
+      const ev = evaluate({ phone });
+      expect(ev.header.phone).toBe(phone);
+      expect(ev.issues).toEqual([]);
+    }
+  );
 
-  it.each(["0204-3878-123", "(0204) 3878 123", "gọi chị Lan", "+ .", "0912345678 (Lan)"])("phone %j breaks the rule: digits, spaces, + and . only", (phone) => {
-    expect(headerIssues({ phone })).toEqual([expect.objectContaining({ severity: "error", rule: "header", field: "phone", cell: name("phone") })]);
-  });
+  it.each(["0204-3878-123", "(0204) 3878 123", "gọi chị Lan", "+ .", "0912345678 (Lan)"])(
+    "phone %j breaks the rule: digits, spaces, + and . only",
+    (phone) => {
+      expect(headerIssues({ phone })).toEqual([
+        expect.objectContaining({ severity: "error", rule: "header", field: "phone", cell: name("phone") }),
+      ]);
+    }
+  );
 
   it("a phone typed as a number is fine", () => {
     expect(evaluate({ phone: 912345678 }).issues).toEqual([]);
@@ -524,14 +799,23 @@ describe("header", () => {
   });
 
   it("a reusable matcher can be passed in", () => {
-    const ev = evaluateReport(form, validReport(form, { unit: "tt nha nam" }), { matcher: new UnitMatcher(form.units) });
+    const ev = evaluateReport(form, validReport(form, { unit: "tt nha nam" }), {
+      matcher: new UnitMatcher(form.units),
+    });
     expect(ev.header.unit?.code).toBe("TT-NHA-NAM");
   });
 });
 
 describe("computed values", () => {
   it("% female of every T|F row of section V, sex ratio at birth of V.7", () => {
-    const ev = evaluate({ "V.1/total": 200, "V.1/female": 50, "V.5/total": 3, "V.5/female": 1, "V.7/total": 210, "V.7/female": 100 });
+    const ev = evaluate({
+      "V.1/total": 200,
+      "V.1/female": 50,
+      "V.5/total": 3,
+      "V.5/female": 1,
+      "V.7/total": 210,
+      "V.7/female": 100,
+    });
     expect(ev.computed.get("V.1.pctf")).toBe(25);
     expect(ev.computed.get("V.5.pctf")).toBeCloseTo(100 / 3, 10);
     expect(ev.computed.get("V.7.pctf")).toBeCloseTo((100 / 210) * 100, 10);
@@ -539,7 +823,13 @@ describe("computed values", () => {
   });
 
   it("null when a part is missing or the denominator is 0", () => {
-    const ev = evaluate({ "V.2/total": 0, "V.2/female": 0, "V.3/female": null, "V.7/total": 10, "V.7/female": 0 });
+    const ev = evaluate({
+      "V.2/total": 0,
+      "V.2/female": 0,
+      "V.3/female": null,
+      "V.7/total": 10,
+      "V.7/female": 0,
+    });
     expect(ev.computed.get("V.2.pctf")).toBeNull();
     expect(ev.computed.get("V.3.pctf")).toBeNull();
     expect(ev.computed.get("V.7.srb")).toBeNull();
@@ -577,7 +867,10 @@ describe("forms are data", () => {
     const input = structuredClone(BDG_2019);
     input.rules = input.rules.filter((r) => r.severity === "error");
     const f = loadForm(input);
-    const ev = evaluateReport(f, validReport(f, { "I.3": null, "I.4": "12", "VI.1": null, reportDate: serial("2020-01-01") }));
+    const ev = evaluateReport(
+      f,
+      validReport(f, { "I.3": null, "I.4": "12", "VI.1": null, reportDate: serial("2020-01-01") })
+    );
     expect(ev.issues).toEqual([]);
     expect(ev.numbers.get(name("I.4"))).toBe(12);
   });
@@ -599,7 +892,7 @@ describe("property: any report", () => {
     fc.stringMatching(/^[-–0-9., \u00a0]{0,10}$/).map(text),
     fc.boolean().map(bool),
     fc.constantFrom("#REF!", "#VALUE!").map(err),
-    fc.constant(uncomputed("=A1")),
+    fc.constant(uncomputed("=A1"))
   );
   const ruleIds = new Set(form.definition.rules.map((r) => r.id));
   const names = new Set(form.names);
@@ -624,7 +917,7 @@ describe("property: any report", () => {
         const { errors, warnings } = countBySeverity(ev.issues);
         expect(errors + warnings).toBe(ev.issues.length);
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 });

@@ -1,6 +1,11 @@
 /** Reading numbers typed as text (PRODUCT.md "Reading values"), table and property tests. */
 import fc from "fast-check";
-import { formatNumberVi, parseNumberText, type NumberKind, type ParsedNumber } from "../../src/validate/number";
+import {
+  formatNumberVi,
+  parseNumberText,
+  type NumberKind,
+  type ParsedNumber,
+} from "../../src/validate/number";
 
 const NBSP = "\u00a0";
 
@@ -92,15 +97,20 @@ describe("parseNumberText: properties", () => {
     fc.assert(
       fc.property(nonNegInt, (n) => {
         expect(parseNumberText(group(n, "."), "count")).toEqual({ ok: true, value: n });
-      }),
+      })
     );
   });
 
   it("space / NBSP / narrow NBSP grouping reads back, for counts and amounts", () => {
     fc.assert(
-      fc.property(nonNegInt, fc.constantFrom(" ", NBSP, "\u202f"), fc.constantFrom<NumberKind>("count", "amount"), (n, sep, kind) => {
-        expect(parseNumberText(group(n, sep), kind)).toEqual({ ok: true, value: n });
-      }),
+      fc.property(
+        nonNegInt,
+        fc.constantFrom(" ", NBSP, "\u202f"),
+        fc.constantFrom<NumberKind>("count", "amount"),
+        (n, sep, kind) => {
+          expect(parseNumberText(group(n, sep), kind)).toEqual({ ok: true, value: n });
+        }
+      )
     );
   });
 
@@ -108,7 +118,7 @@ describe("parseNumberText: properties", () => {
     fc.assert(
       fc.property(nonNegInt, (n) => {
         expect(parseNumberText(formatNumberVi(n), "count")).toEqual({ ok: true, value: n });
-      }),
+      })
     );
   });
 
@@ -116,7 +126,9 @@ describe("parseNumberText: properties", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 999_999_999 }),
-        fc.integer({ min: 1, max: 3 }).chain((len) => fc.tuple(fc.constant(len), fc.integer({ min: 0, max: 10 ** len - 1 }))),
+        fc
+          .integer({ min: 1, max: 3 })
+          .chain((len) => fc.tuple(fc.constant(len), fc.integer({ min: 0, max: 10 ** len - 1 }))),
         fc.boolean(),
         (int, [len, dec], negative) => {
           const decText = String(dec).padStart(len, "0");
@@ -132,8 +144,8 @@ describe("parseNumberText: properties", () => {
           } else {
             expect(r).toEqual({ ok: true, value: expected });
           }
-        },
-      ),
+        }
+      )
     );
   });
 
@@ -141,7 +153,7 @@ describe("parseNumberText: properties", () => {
     fc.string(),
     fc.string({ unit: "grapheme" }),
     fc.stringMatching(/^[-+\u2013 .,\u00a00-9]{0,30}$/),
-    fc.string({ unit: fc.constantFrom("0", "1", "9", ".", ",", " ", "-", "\u00a0", "e", "x"), maxLength: 40 }),
+    fc.string({ unit: fc.constantFrom("0", "1", "9", ".", ",", " ", "-", "\u00a0", "e", "x"), maxLength: 40 })
   );
 
   it("never throws; returns a finite number or a reason", () => {
@@ -154,23 +166,31 @@ describe("parseNumberText: properties", () => {
           expect(["empty", "notNumber", "ambiguous"]).toContain(r.reason);
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: 2000 }
     );
   });
 
   it("an ambiguous result always carries two different finite readings", () => {
-    const digitsAndSeparators = fc.string({ unit: fc.constantFrom("0", "1", "2", "5", "9", ".", ","), minLength: 1, maxLength: 15 });
+    const digitsAndSeparators = fc.string({
+      unit: fc.constantFrom("0", "1", "2", "5", "9", ".", ","),
+      minLength: 1,
+      maxLength: 15,
+    });
     fc.assert(
-      fc.property(fc.oneof(digitsAndSeparators, anyText), fc.constantFrom<NumberKind>("count", "amount"), (text, kind) => {
-        const r = parseNumberText(text, kind);
-        if (!r.ok && r.reason === "ambiguous") {
-          expect(r.readings).toHaveLength(2);
-          expect(r.readings[0]).not.toBe(r.readings[1]);
-          expect(r.readings.every(Number.isFinite)).toBe(true);
-          if (kind === "count") expect(r.readings.every(Number.isInteger)).toBe(true);
+      fc.property(
+        fc.oneof(digitsAndSeparators, anyText),
+        fc.constantFrom<NumberKind>("count", "amount"),
+        (text, kind) => {
+          const r = parseNumberText(text, kind);
+          if (!r.ok && r.reason === "ambiguous") {
+            expect(r.readings).toHaveLength(2);
+            expect(r.readings[0]).not.toBe(r.readings[1]);
+            expect(r.readings.every(Number.isFinite)).toBe(true);
+            if (kind === "count") expect(r.readings.every(Number.isInteger)).toBe(true);
+          }
         }
-      }),
-      { numRuns: 2000 },
+      ),
+      { numRuns: 2000 }
     );
   });
 
@@ -179,7 +199,7 @@ describe("parseNumberText: properties", () => {
       fc.property(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 0, max: 999 }), (a, b) => {
         const text = `${a}.${String(b).padStart(3, "0")}`;
         expect(parseNumberText(text, "count")).toEqual({ ok: true, value: a * 1000 + b });
-      }),
+      })
     );
   });
 });

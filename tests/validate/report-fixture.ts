@@ -58,7 +58,10 @@ function toValue(v: Override): CellValue {
 }
 
 /** A complete valid report for `form`; `overrides` replace cells (null = blank, string = text). */
-export function validReport(form: ResolvedForm, overrides: Record<Key, Override> = {}): Map<string, CellValue> {
+export function validReport(
+  form: ResolvedForm,
+  overrides: Record<Key, Override> = {}
+): Map<string, CellValue> {
   const values = new Map<string, CellValue>();
   const header: Record<string, CellValue> = {
     unit: text("Xã Cao Xá"),

@@ -9,7 +9,9 @@ import type { ReadResult } from "../../src/xlsx/read-result";
 import { readAllSheets as allCore, readReport as readCore, type ReadOptions } from "../../src/xlsx/reader";
 
 const comparable = (r: unknown): unknown =>
-  JSON.parse(JSON.stringify(r, (k, v) => (k === "detail" ? undefined : v instanceof Map ? [...v.entries()] : v)));
+  JSON.parse(
+    JSON.stringify(r, (k, v) => (k === "detail" ? undefined : v instanceof Map ? [...v.entries()] : v))
+  );
 
 export function readReport(bytes: Uint8Array, form: ResolvedForm, options: ReadOptions = {}): ReadResult {
   const core = readCore(bytes, form, options);

@@ -56,7 +56,9 @@ describe("corpus subset (tests/fixtures/corpus)", () => {
     const d1904 = readAllSheets(new Uint8Array(readFileSync(join(LOCAL, "1904_1904.xlsx"))));
     expect(d1904.ok && d1904.date1904).toBe(true);
     const phon = readAllSheets(new Uint8Array(readFileSync(join(LOCAL, "phonetic_text.xlsx"))));
-    const texts = phon.ok ? [...phon.sheets.values()].flatMap((s) => [...s.cells.values()]).filter((v) => v.type === "text") : [];
+    const texts = phon.ok
+      ? [...phon.sheets.values()].flatMap((s) => [...s.cells.values()]).filter((v) => v.type === "text")
+      : [];
     expect(texts.length).toBeGreaterThan(0);
   });
 });

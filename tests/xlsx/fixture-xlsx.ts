@@ -38,7 +38,8 @@ export interface FixtureWorkbook {
   extra?: Record<string, string | Uint8Array>;
 }
 
-const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const esc = (s: string): string =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 function sortKey(addr: string): [number, number] {
   const m = /^([A-Z]+)(\d+)$/.exec(addr)!;
@@ -68,24 +69,28 @@ export function buildXlsx(wb: FixtureWorkbook): Uint8Array {
     if (typeof c === "number") return `<${p}c r="${addr}"><${p}v>${c}</${p}v></${p}c>`;
     if (typeof c === "boolean") return `<${p}c r="${addr}" t="b"><${p}v>${c ? 1 : 0}</${p}v></${p}c>`;
     if (typeof c === "string") {
-      if (wb.inlineStrings) return `<${p}c r="${addr}" t="inlineStr"><${p}is><${p}t>${esc(c)}</${p}t></${p}is></${p}c>`;
+      if (wb.inlineStrings)
+        return `<${p}c r="${addr}" t="inlineStr"><${p}is><${p}t>${esc(c)}</${p}t></${p}is></${p}c>`;
       return `<${p}c r="${addr}" t="s"><${p}v>${shared(c)}</${p}v></${p}c>`;
     }
     if ("err" in c) return `<${p}c r="${addr}" t="e"><${p}v>${esc(c.err)}</${p}v></${p}c>`;
-    if ("inline" in c) return `<${p}c r="${addr}" t="inlineStr"><${p}is><${p}t>${esc(c.inline)}</${p}t></${p}is></${p}c>`;
+    if ("inline" in c)
+      return `<${p}c r="${addr}" t="inlineStr"><${p}is><${p}t>${esc(c.inline)}</${p}t></${p}is></${p}c>`;
     if ("date" in c) return `<${p}c r="${addr}" t="d"><${p}v>${c.date}</${p}v></${p}c>`;
     if ("rich" in c) {
       const i = sst.length;
       sst.push(
         `<${p}si>${c.rich.map((r, j) => `<${p}r>${j ? `<${p}rPr><${p}b/></${p}rPr>` : ""}<${p}t xml:space="preserve">${esc(r)}</${p}t></${p}r>`).join("")}${
           c.phonetic ? `<${p}rPh sb="0" eb="1"><${p}t>${esc(c.phonetic)}</${p}t></${p}rPh>` : ""
-        }</${p}si>`,
+        }</${p}si>`
       );
       richSst.push(String(i));
       return `<${p}c r="${addr}" t="s"><${p}v>${i}</${p}v></${p}c>`;
     }
     const t = c.t ? ` t="${c.t}"` : "";
-    const fAttrs = c.shared ? ` t="shared" si="${c.shared.si}"${c.shared.ref ? ` ref="${c.shared.ref}"` : ""}` : "";
+    const fAttrs = c.shared
+      ? ` t="shared" si="${c.shared.si}"${c.shared.ref ? ` ref="${c.shared.ref}"` : ""}`
+      : "";
     const f = c.f === "" ? `<${p}f${fAttrs}/>` : `<${p}f${fAttrs}>${esc(c.f)}</${p}f>`;
     const v = c.v === undefined ? "" : `<${p}v>${esc(String(c.v))}</${p}v>`;
     return `<${p}c r="${addr}"${t}>${f}${v}</${p}c>`;
@@ -107,33 +112,51 @@ export function buildXlsx(wb: FixtureWorkbook): Uint8Array {
       rows.set(r, list);
     }
     const rowXml = [...rows].map(([r, cs]) => `<${p}row r="${r}">${cs.join("")}</${p}row>`).join("");
-    const merges = sh.merges?.length ? `<${p}mergeCells count="${sh.merges.length}">${sh.merges.map((m) => `<${p}mergeCell ref="${m}"/>`).join("")}</${p}mergeCells>` : "";
+    const merges = sh.merges?.length
+      ? `<${p}mergeCells count="${sh.merges.length}">${sh.merges.map((m) => `<${p}mergeCell ref="${m}"/>`).join("")}</${p}mergeCells>`
+      : "";
     files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${sh.prolog ?? ""}\n<${p}worksheet ${ns}="${MAIN}" xmlns:r="${R}"><${p}sheetData>${rowXml}</${p}sheetData>${merges}</${p}worksheet>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${sh.prolog ?? ""}\n<${p}worksheet ${ns}="${MAIN}" xmlns:r="${R}"><${p}sheetData>${rowXml}</${p}sheetData>${merges}</${p}worksheet>`
     );
     const state = sh.state && sh.state !== "visible" ? ` state="${sh.state}"` : "";
     sheetEntries.push(`<${p}sheet name="${esc(sh.name)}" sheetId="${i + 1}"${state} r:id="rId${i + 1}"/>`);
-    rels.push(`<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
+    rels.push(
+      `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`
+    );
   });
   const n = wb.sheets.length;
-  rels.push(`<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`);
+  rels.push(
+    `<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`
+  );
   const names = (wb.names ?? [])
-    .map((d) => `<${p}definedName name="${esc(d.name)}"${d.localSheetId !== undefined ? ` localSheetId="${d.localSheetId}"` : ""}>${esc(d.ref)}</${p}definedName>`)
+    .map(
+      (d) =>
+        `<${p}definedName name="${esc(d.name)}"${d.localSheetId !== undefined ? ` localSheetId="${d.localSheetId}"` : ""}>${esc(d.ref)}</${p}definedName>`
+    )
     .join("");
   files["xl/workbook.xml"] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}workbook ${ns}="${MAIN}" xmlns:r="${R}"><${p}workbookPr${wb.date1904 ? ' date1904="1"' : ""}/><${p}sheets>${sheetEntries.join("")}</${p}sheets>${
       names ? `<${p}definedNames>${names}</${p}definedNames>` : ""
-    }</${p}workbook>`,
+    }</${p}workbook>`
   );
-  files["xl/sharedStrings.xml"] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}sst ${ns}="${MAIN}" count="${sst.length}" uniqueCount="${sst.length}">${sst.join("")}</${p}sst>`);
-  files["xl/_rels/workbook.xml.rels"] = strToU8(`<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`);
+  files["xl/sharedStrings.xml"] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}sst ${ns}="${MAIN}" count="${sst.length}" uniqueCount="${sst.length}">${sst.join("")}</${p}sst>`
+  );
+  files["xl/_rels/workbook.xml.rels"] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`
+  );
   files["_rels/.rels"] = strToU8(
-    `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`
   );
   files["[Content_Types].xml"] = strToU8(
     `<?xml version="1.0" encoding="UTF-8"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${wb.sheets
-      .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
-      .join("")}<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
+      .map(
+        (_, i) =>
+          `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`
+      )
+      .join(
+        ""
+      )}<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`
   );
   for (const [k, v] of Object.entries(wb.extra ?? {})) files[k] = typeof v === "string" ? strToU8(v) : v;
   return zipSync(files, { level: 6 });
@@ -143,7 +166,8 @@ export interface ReportFixtureOptions {
   /** Write defined names (default true). */
   names?: boolean;
   /** Write the metadata sheet (default true); override its fields. */
-  meta?: boolean | { formId?: string; formVersion?: string; unitCode?: string; kind?: string; names?: boolean };
+  meta?:
+    boolean | { formId?: string; formVersion?: string; unitCode?: string; kind?: string; names?: boolean };
   sheetName?: string;
   /** Rows inserted above the table (moves everything down, names follow). */
   rowOffset?: number;
@@ -172,7 +196,11 @@ const abs = (a: string): string => a.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
  * fields as "Label:" in A + input in C, the table with COLUMN_HEADERS (A code, B indicator,
  * C unit, D total, E female), narratives merged C:H, and the signature block.
  */
-export function reportFixture(form: ResolvedForm, values: Record<string, FixtureCell>, opts: ReportFixtureOptions = {}): ReportFixture {
+export function reportFixture(
+  form: ResolvedForm,
+  values: Record<string, FixtureCell>,
+  opts: ReportFixtureOptions = {}
+): ReportFixture {
   const sheetName = opts.sheetName ?? REPORT_SHEET;
   const off = opts.rowOffset ?? 0;
   const cells: [string, FixtureCell][] = [];
@@ -222,7 +250,10 @@ export function reportFixture(form: ResolvedForm, values: Record<string, Fixture
     }
   }
   row++;
-  const sign: [string, string][] = [["preparer", "B"], ["head", "E"]];
+  const sign: [string, string][] = [
+    ["preparer", "B"],
+    ["head", "E"],
+  ];
   for (const [key, col] of sign) {
     const f = form.fieldByKey.get(key);
     if (!f) continue;
@@ -235,7 +266,8 @@ export function reportFixture(form: ResolvedForm, values: Record<string, Fixture
   const sheets: FixtureSheet[] = [{ name: sheetName, cells, merges }];
   const names: { name: string; ref: string }[] = [];
   if (opts.names !== false) {
-    for (const [n, a] of addresses) names.push({ name: n, ref: opts.nameRefs?.[n] ?? `${quote(sheetName)}!${abs(a)}` });
+    for (const [n, a] of addresses)
+      names.push({ name: n, ref: opts.nameRefs?.[n] ?? `${quote(sheetName)}!${abs(a)}` });
   }
   if (opts.meta !== false) {
     const m = typeof opts.meta === "object" ? opts.meta : {};
@@ -262,5 +294,15 @@ export function reportFixture(form: ResolvedForm, values: Record<string, Fixture
     }
     sheets.push({ name: META_SHEET, state: opts.metaState ?? "veryHidden", cells: metaCells });
   }
-  return { bytes: buildXlsx({ sheets, names, date1904: opts.date1904, prefix: opts.prefix, inlineStrings: opts.inlineStrings }), addresses, sheetName };
+  return {
+    bytes: buildXlsx({
+      sheets,
+      names,
+      date1904: opts.date1904,
+      prefix: opts.prefix,
+      inlineStrings: opts.inlineStrings,
+    }),
+    addresses,
+    sheetName,
+  };
 }

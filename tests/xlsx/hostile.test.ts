@@ -61,11 +61,18 @@ function rawZip(entries: { name: string; data: Uint8Array; method: 0 | 8; size: 
 
 /** A small valid workbook whose sheet1 is replaced by `sheet` (deflated), declaring `declared` bytes. */
 function withSheet(sheet: Uint8Array, declared: number | null): Uint8Array {
-  const base = unzipSync(buildXlsx({ sheets: [{ name: "S", cells: [["A1", 1]] }], names: [{ name: I1, ref: "S!$A$1" }] }));
+  const base = unzipSync(
+    buildXlsx({ sheets: [{ name: "S", cells: [["A1", 1]] }], names: [{ name: I1, ref: "S!$A$1" }] })
+  );
   const entries = Object.entries(base).map(([name, data]) =>
     name === "xl/worksheets/sheet1.xml"
-      ? { name, data: deflateRawSync(sheet, { level: 1 }), method: 8 as const, size: declared ?? sheet.length }
-      : { name, data: new Uint8Array(deflateRawSync(data)), method: 8 as const, size: data.length },
+      ? {
+          name,
+          data: deflateRawSync(sheet, { level: 1 }),
+          method: 8 as const,
+          size: declared ?? sheet.length,
+        }
+      : { name, data: new Uint8Array(deflateRawSync(data)), method: 8 as const, size: data.length }
   );
   return rawZip(entries);
 }
@@ -75,7 +82,8 @@ function reason(r: ReadResult): string {
 }
 
 describe("zip bombs", () => {
-  const HEAD = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>';
+  const HEAD =
+    '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>';
   let big: Buffer;
   beforeAll(() => {
     big = Buffer.alloc(200 * 1024 * 1024, 0x20);
@@ -115,7 +123,9 @@ describe("caps", () => {
     const cells = "<c/>".repeat(1_000_001);
     const xml = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2">${cells}</row></sheetData></worksheet>`;
     expect(reason(readReport(withSheet(Buffer.from(xml), null), form))).toBe("tooManyCells");
-    expect(reason(readReport(reportFixture(form, { [I1]: 1 }).bytes, form, { maxCells: 50 }))).toBe("tooManyCells");
+    expect(reason(readReport(reportFixture(form, { [I1]: 1 }).bytes, form, { maxCells: 50 }))).toBe(
+      "tooManyCells"
+    );
   });
 });
 
@@ -127,14 +137,33 @@ describe("XML entities", () => {
 
   it("never expands a billion-laughs DOCTYPE or an external entity", () => {
     const bytes = buildXlsx({
-      sheets: [{ name: "S", prolog: laughs, cells: [["A1", { inline: "x" }], ["A2", 5]] }],
-      names: [{ name: I1, ref: "S!$A$2" }, { name: nameOf(form, "VI.1", "value"), ref: "S!$A$1" }],
+      sheets: [
+        {
+          name: "S",
+          prolog: laughs,
+          cells: [
+            ["A1", { inline: "x" }],
+            ["A2", 5],
+          ],
+        },
+      ],
+      names: [
+        { name: I1, ref: "S!$A$2" },
+        { name: nameOf(form, "VI.1", "value"), ref: "S!$A$1" },
+      ],
     });
     // put entity references into the cell text
     const files = unzipSync(bytes);
-    const xml = new TextDecoder().decode(files["xl/worksheets/sheet1.xml"]).replace("<t>x</t>", "<t>&lol9;&xxe;&amp;&#65;</t>");
+    const xml = new TextDecoder()
+      .decode(files["xl/worksheets/sheet1.xml"])
+      .replace("<t>x</t>", "<t>&lol9;&xxe;&amp;&#65;</t>");
     files["xl/worksheets/sheet1.xml"] = strToU8(xml);
-    const entries = Object.entries(files).map(([name, data]) => ({ name, data: new Uint8Array(deflateRawSync(data)), method: 8 as const, size: data.length }));
+    const entries = Object.entries(files).map(([name, data]) => ({
+      name,
+      data: new Uint8Array(deflateRawSync(data)),
+      method: 8 as const,
+      size: data.length,
+    }));
     const r = readReport(rawZip(entries), form);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -147,7 +176,12 @@ describe("XML entities", () => {
     for (const p of ["xl/workbook.xml", "xl/sharedStrings.xml"]) {
       files[p] = strToU8(new TextDecoder().decode(files[p]).replace("?>", `?>${laughs}`));
     }
-    const entries = Object.entries(files).map(([name, data]) => ({ name, data: new Uint8Array(deflateRawSync(data)), method: 8 as const, size: data.length }));
+    const entries = Object.entries(files).map(([name, data]) => ({
+      name,
+      data: new Uint8Array(deflateRawSync(data)),
+      method: 8 as const,
+      size: data.length,
+    }));
     const r = readReport(rawZip(entries), form);
     expect(r.ok && r.values.get(I1)).toEqual({ type: "number", value: 3 });
   });
@@ -162,7 +196,16 @@ describe("broken and foreign files", () => {
   const good = reportFixture(form, { [I1]: 1 }).bytes;
 
   it("calls a zip cut anywhere corrupt", () => {
-    for (const at of [3, 10, 31, 100, Math.floor(good.length / 3), Math.floor(good.length / 2), good.length - 30, good.length - 1]) {
+    for (const at of [
+      3,
+      10,
+      31,
+      100,
+      Math.floor(good.length / 3),
+      Math.floor(good.length / 2),
+      good.length - 30,
+      good.length - 1,
+    ]) {
       expect({ at, r: reason(readReport(good.subarray(0, at), form)) }).toEqual({ at, r: "corrupt" });
     }
   });
@@ -192,7 +235,12 @@ describe("broken and foreign files", () => {
   });
 
   it("calls text, CSV, HTML and PDF renamed .xlsx notSpreadsheet", () => {
-    for (const s of ["Đơn vị,Tổng số\nXã Cao Xá,12\n", "<html><table><tr><td>1</td></tr></table></html>", "%PDF-1.4\n...", "PK"]) {
+    for (const s of [
+      "Đơn vị,Tổng số\nXã Cao Xá,12\n",
+      "<html><table><tr><td>1</td></tr></table></html>",
+      "%PDF-1.4\n...",
+      "PK",
+    ]) {
       const r = readReport(strToU8(s), form);
       expect({ s, r: reason(r) }).toEqual({ s, r: s === "PK" ? "corrupt" : "notSpreadsheet" });
     }
@@ -214,12 +262,36 @@ describe("broken and foreign files", () => {
 
   it("classifies zips that are not workbooks", () => {
     const zip = (files: Record<string, string>): Uint8Array =>
-      rawZip(Object.entries(files).map(([name, s]) => ({ name, data: strToU8(s), method: 0, size: strToU8(s).length })));
-    expect(reason(readReport(zip({ mimetype: "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>" }), form))).toBe("ods");
-    expect(reason(readReport(zip({ mimetype: "application/vnd.oasis.opendocument.text", "content.xml": "<x/>" }), form))).toBe("notSpreadsheet");
-    expect(reason(readReport(zip({ "Index/Document.iwa": "x", "Metadata/Properties.plist": "x" }), form))).toBe("numbers");
-    expect(reason(readReport(zip({ "[Content_Types].xml": "<Types/>", "xl/workbook.bin": "x" }), form))).toBe("xlsb");
-    expect(reason(readReport(zip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>" }), form))).toBe("notSpreadsheet");
+      rawZip(
+        Object.entries(files).map(([name, s]) => ({
+          name,
+          data: strToU8(s),
+          method: 0,
+          size: strToU8(s).length,
+        }))
+      );
+    expect(
+      reason(
+        readReport(
+          zip({ mimetype: "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>" }),
+          form
+        )
+      )
+    ).toBe("ods");
+    expect(
+      reason(
+        readReport(zip({ mimetype: "application/vnd.oasis.opendocument.text", "content.xml": "<x/>" }), form)
+      )
+    ).toBe("notSpreadsheet");
+    expect(
+      reason(readReport(zip({ "Index/Document.iwa": "x", "Metadata/Properties.plist": "x" }), form))
+    ).toBe("numbers");
+    expect(reason(readReport(zip({ "[Content_Types].xml": "<Types/>", "xl/workbook.bin": "x" }), form))).toBe(
+      "xlsb"
+    );
+    expect(
+      reason(readReport(zip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>" }), form))
+    ).toBe("notSpreadsheet");
     expect(reason(readReport(zip({ "photo.jpg": "x" }), form))).toBe("notSpreadsheet");
   });
 });

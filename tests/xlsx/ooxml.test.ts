@@ -2,7 +2,14 @@
  * The scanner's SKIP/STOP, the filtered sheet scan and the lazy shared strings: each must give
  * exactly what the plain full parse gives, on the odd XML other writers (and attackers) produce.
  */
-import { CellCapError, key, LazySharedStrings, parseSharedStrings, parseSheet, type SheetData } from "../../src/xlsx/ooxml";
+import {
+  CellCapError,
+  key,
+  LazySharedStrings,
+  parseSharedStrings,
+  parseSheet,
+  type SheetData,
+} from "../../src/xlsx/ooxml";
 import { scanXml, SKIP, STOP, utf8FromBytes } from "../../src/xlsx/xml";
 
 const latin1 = (s: string): string => Buffer.from(s, "utf8").toString("latin1");
@@ -26,7 +33,7 @@ const SHEET = [
   "<x:sheetData>",
   '<x:row r="1"><x:c r="A1" t="s"><x:v>1</x:v></x:c><x:c r="B1" t="inlineStr"><x:is><x:t><![CDATA[</x:c><x:c r="C1"><x:v>666</x:v></x:c>]]></x:t></x:is></x:c>',
   '<x:c r="C1" s="2"/><x:c t="str"><x:f>"a&gt;b"</x:f><x:v>a&gt;b</x:v></x:c></x:row>',
-  "<!-- <x:c r=\"D1\"><x:v>999</x:v></x:c> -->",
+  '<!-- <x:c r="D1"><x:v>999</x:v></x:c> -->',
   '<x:row r="3"><x:c r="A3"><x:f t="shared" si="0" ref="A3:A4">B3*2</x:f><x:v>4</x:v></x:c><x:c r="B3" t="s"><x:v>5</x:v></x:c></x:row>',
   '<x:row r="4"><x:c r="A4"><x:f t="shared" si="0"/></x:c><x:c r="b4" t="e"><x:v>#REF!</x:v></x:c><x:c r="C4" t="b"><x:v>1</x:v></x:c></x:row>',
   '<x:row><x:c t="inlineStr"><x:is><x:r><x:t>Nguyễn </x:t></x:r><x:r><x:t xml:space="preserve">Thị Lan</x:t></x:r></x:is></x:c><x:c><x:v>7</x:v></x:c></x:row>',
@@ -53,8 +60,12 @@ describe("scanXml: SKIP and STOP", () => {
 
   it("stops after a start tag or an end tag and says where", () => {
     const xml = "<a><b/><c>t</c><d/></a>";
-    expect(scanXml(xml, { open: (n) => (n === "c" ? STOP : undefined), close() {} })).toBe(xml.indexOf("t</c>"));
-    expect(scanXml(xml, { open() {}, close: (n) => (n === "c" ? STOP : undefined) })).toBe(xml.indexOf("<d/>"));
+    expect(scanXml(xml, { open: (n) => (n === "c" ? STOP : undefined), close() {} })).toBe(
+      xml.indexOf("t</c>")
+    );
+    expect(scanXml(xml, { open() {}, close: (n) => (n === "c" ? STOP : undefined) })).toBe(
+      xml.indexOf("<d/>")
+    );
   });
 
   it("turns byte-string text back into UTF-8, leaving ASCII alone", () => {
@@ -81,7 +92,10 @@ describe("parseSheet: the filtered scan", () => {
   const full = parseSheet(SHEET, sst, counter());
 
   it("reads the odd sheet in full as before", () => {
-    expect(full.cells.get(key(1, 2))).toEqual({ type: "text", text: '</x:c><x:c r="C1"><x:v>666</x:v></x:c>' });
+    expect(full.cells.get(key(1, 2))).toEqual({
+      type: "text",
+      text: '</x:c><x:c r="C1"><x:v>666</x:v></x:c>',
+    });
     expect(full.cells.get(key(1, 4))).toEqual({ type: "text", text: "a>b" }); // no r: after C1
     expect([...full.cells.values()].some((v) => v.type === "number" && v.value === 999)).toBe(false); // in a comment
     expect(full.cells.get(key(5, 1))).toEqual({ type: "text", text: "Nguyễn Thị Lan" });
@@ -117,7 +131,8 @@ describe("parseSheet: the filtered scan", () => {
   });
 
   it("flags a shared formula whose master was passed over when the cell has no cached value", () => {
-    const xml = '<worksheet><sheetData><row r="1"><c r="A1"><f t="shared" si="0" ref="A1:B1">C1*2</f></c><c r="B1"><f t="shared" si="0"/></c></row></sheetData></worksheet>';
+    const xml =
+      '<worksheet><sheetData><row r="1"><c r="A1"><f t="shared" si="0" ref="A1:B1">C1*2</f></c><c r="B1"><f t="shared" si="0"/></c></row></sheetData></worksheet>';
     const b1 = { type: "uncomputed", formula: "C1*2" };
     expect(parseSheet(xml, [], counter()).cells.get(key(1, 2))).toEqual(b1);
     const both = parseSheet(xml, [], counter(), { want: () => true });

@@ -48,7 +48,10 @@ describe("readReport: values by defined name", () => {
     expect(r.values.get(N("I.2", "female"))).toEqual({ type: "number", value: 800 });
     expect(r.values.get(N("I.3"))).toEqual({ type: "text", text: "1.234" });
     expect(r.values.get(N("IV.5"))).toEqual({ type: "number", value: 12.5 });
-    expect(r.values.get(N("VI.1"))).toEqual({ type: "text", text: "Tổ chức tốt các hoạt động\ntrong Tháng hành động" });
+    expect(r.values.get(N("VI.1"))).toEqual({
+      type: "text",
+      text: "Tổ chức tốt các hoạt động\ntrong Tháng hành động",
+    });
     expect(r.values.get(F("unit"))).toEqual({ type: "text", text: "Xã Cao Xá" });
   });
 
@@ -77,7 +80,7 @@ describe("readReport: cell types", () => {
     [N("I.4")]: { err: "#DIV/0!" },
     [N("I.5")]: true,
     [N("I.6")]: { f: "", shared: { si: 0 } },
-    [N("I.7")]: { f: "A1&\"x\"", t: "str", v: "7" },
+    [N("I.7")]: { f: 'A1&"x"', t: "str", v: "7" },
     [N("I.2", "total")]: { rich: ["12", "34"], phonetic: "ignored" },
     [N("I.2", "female")]: { inline: "56" },
     [N("II.1")]: { f: "1", t: "str" },
@@ -119,14 +122,24 @@ describe("readReport: other writers' XML", () => {
 
   it("converts 1904 date serials of the report date to the 1900 system", () => {
     const serial1904 = isoToSerial("2019-11-28") - DATE1904_OFFSET;
-    const r = ok(readReport(reportFixture(form, { ...filled, [F("reportDate")]: serial1904 }, { date1904: true }).bytes, form));
+    const r = ok(
+      readReport(
+        reportFixture(form, { ...filled, [F("reportDate")]: serial1904 }, { date1904: true }).bytes,
+        form
+      )
+    );
     expect(r.values.get(F("reportDate"))).toEqual({ type: "number", value: isoToSerial("2019-11-28") });
     expect(r.values.get(N("I.1"))).toEqual({ type: "number", value: 12 });
     expect(evaluateReport(form, r.values).header.reportDate).toBe("2019-11-28");
   });
 
   it("accepts a metadata sheet that is hidden instead of very hidden (LibreOffice)", () => {
-    const r = ok(readReport(reportFixture(form, filled, { metaState: "hidden", meta: { unitCode: "XA-CAO-XA" } }).bytes, form));
+    const r = ok(
+      readReport(
+        reportFixture(form, filled, { metaState: "hidden", meta: { unitCode: "XA-CAO-XA" } }).bytes,
+        form
+      )
+    );
     expect(r.metaUnitCode).toBe("XA-CAO-XA");
   });
 
@@ -136,7 +149,9 @@ describe("readReport: other writers' XML", () => {
     expect(r.sheetName).toBe("BC xã 'Cao Xá'");
     expect(r.via).toBe("name");
     expect(r.values.get(N("I.2", "total"))).toEqual({ type: "number", value: 1500 });
-    expect(r.cells.get(N("I.2", "total"))?.address).toBe(`'BC xã ''Cao Xá'''!${fx.addresses.get(N("I.2", "total"))}`);
+    expect(r.cells.get(N("I.2", "total"))?.address).toBe(
+      `'BC xã ''Cao Xá'''!${fx.addresses.get(N("I.2", "total"))}`
+    );
   });
 
   it("reads sheet-scoped names when the workbook-scoped ones are gone", () => {
@@ -173,11 +188,17 @@ describe("readReport: fallbacks", () => {
     const r = ok(readReport(fx.bytes, form));
     expect(r.via).toBe("code");
     for (const n of [N("I.1"), N("I.2", "total"), N("I.2", "female"), N("I.3"), N("IV.5"), N("VI.1")]) {
-      expect({ n, v: r.values.get(n) }).toEqual({ n, v: filled[n] === undefined ? { type: "blank" } : expect.anything() });
+      expect({ n, v: r.values.get(n) }).toEqual({
+        n,
+        v: filled[n] === undefined ? { type: "blank" } : expect.anything(),
+      });
     }
     expect(r.values.get(N("I.2", "female"))).toEqual({ type: "number", value: 800 });
     expect(r.values.get(N("VI.1"))).toEqual({ type: "text", text: filled[N("VI.1")] });
-    expect(r.cells.get(N("I.2", "female"))).toEqual({ address: `'Báo cáo'!${fx.addresses.get(N("I.2", "female"))}`, via: "code" });
+    expect(r.cells.get(N("I.2", "female"))).toEqual({
+      address: `'Báo cáo'!${fx.addresses.get(N("I.2", "female"))}`,
+      via: "code",
+    });
     // header fields by their labels
     expect(r.values.get(F("unit"))).toEqual({ type: "text", text: "Xã Cao Xá" });
     expect(r.values.get(F("year"))).toEqual({ type: "number", value: 2019 });
@@ -190,7 +211,10 @@ describe("readReport: fallbacks", () => {
   });
 
   it("falls back per name: a name whose cell was deleted (#REF!) is found by code", () => {
-    const fx = reportFixture(form, filled, { meta: false, nameRefs: { [N("I.2", "total")]: "#REF!", [N("I.1")]: "'Báo cáo'!#REF!" } });
+    const fx = reportFixture(form, filled, {
+      meta: false,
+      nameRefs: { [N("I.2", "total")]: "#REF!", [N("I.1")]: "'Báo cáo'!#REF!" },
+    });
     const r = ok(readReport(fx.bytes, form));
     expect(r.via).toBe("name");
     expect(r.cells.get(N("I.2", "total"))?.via).toBe("code");
@@ -200,7 +224,10 @@ describe("readReport: fallbacks", () => {
   });
 
   it("reports a cell it cannot find anywhere", () => {
-    const bytes = buildXlsx({ sheets: [{ name: "S", cells: [["A1", 1]] }], names: [{ name: N("I.1"), ref: "S!$A$1" }] });
+    const bytes = buildXlsx({
+      sheets: [{ name: "S", cells: [["A1", 1]] }],
+      names: [{ name: N("I.1"), ref: "S!$A$1" }],
+    });
     const r = ok(readReport(bytes, form));
     expect(r.values.get(N("I.1"))).toEqual({ type: "number", value: 1 });
     expect(r.values.has(N("I.2", "total"))).toBe(false);
@@ -218,14 +245,38 @@ describe("readReport: identification", () => {
   });
 
   it("calls a workbook without names, metadata or code column notReport", () => {
-    const bytes = buildXlsx({ sheets: [{ name: "Sheet1", cells: [["A1", "Họ tên"], ["B1", "Tuổi"], ["A2", "An"], ["B2", 30]] }] });
+    const bytes = buildXlsx({
+      sheets: [
+        {
+          name: "Sheet1",
+          cells: [
+            ["A1", "Họ tên"],
+            ["B1", "Tuổi"],
+            ["A2", "An"],
+            ["B2", 30],
+          ],
+        },
+      ],
+    });
     const r = readReport(bytes, form);
     expect(r).toMatchObject({ ok: false, reason: "notReport" });
     if (!r.ok) expect(r.message.vi).toMatch(/không phải báo cáo/);
   });
 
   it("does not take a stray code or two for a report", () => {
-    const bytes = buildXlsx({ sheets: [{ name: "S", cells: [["A1", "Mã số"], ["A2", "I.1"], ["B1", "Tổng số"], ["B2", 5]] }] });
+    const bytes = buildXlsx({
+      sheets: [
+        {
+          name: "S",
+          cells: [
+            ["A1", "Mã số"],
+            ["A2", "I.1"],
+            ["B1", "Tổng số"],
+            ["B2", 5],
+          ],
+        },
+      ],
+    });
     expect(readReport(bytes, form)).toMatchObject({ ok: false, reason: "notReport" });
   });
 
@@ -245,7 +296,19 @@ describe("readReport: identification", () => {
       sheets: [
         { name: "__proto__", cells: [["A1", 7]] },
         { name: "constructor", cells: [["A1", "x"]] },
-        { name: META_SHEET, state: "hidden", cells: [["A1", "form_id"], ["B1", form.id], ["A2", "names"], ["A3", "__proto__"], ["B3", "constructor!A1"], ["A4", N("I.3")], ["B4", "'__proto__'!$A$1"]] },
+        {
+          name: META_SHEET,
+          state: "hidden",
+          cells: [
+            ["A1", "form_id"],
+            ["B1", form.id],
+            ["A2", "names"],
+            ["A3", "__proto__"],
+            ["B3", "constructor!A1"],
+            ["A4", N("I.3")],
+            ["B4", "'__proto__'!$A$1"],
+          ],
+        },
       ],
       names: [
         { name: "__proto__", ref: "'__proto__'!$A$1" },

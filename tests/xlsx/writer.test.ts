@@ -9,9 +9,19 @@ const form = builtInForm();
 
 function parts(bytes: Uint8Array): Record<string, string> {
   const files = unzipSync(bytes);
-  return Object.fromEntries(Object.entries(files).filter(([k]) => k.endsWith(".xml")).map(([k, v]) => [k, strFromU8(v)]));
+  return Object.fromEntries(
+    Object.entries(files)
+      .filter(([k]) => k.endsWith(".xml"))
+      .map(([k, v]) => [k, strFromU8(v)])
+  );
 }
-const unescape = (s: string) => s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&gt;/g, ">").replace(/&lt;/g, "<").replace(/&amp;/g, "&");
+const unescape = (s: string) =>
+  s
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&gt;/g, ">")
+    .replace(/&lt;/g, "<")
+    .replace(/&amp;/g, "&");
 
 describe("writeWorkbook (exceljs) writes the whole model", () => {
   const t = buildTemplate(form);
@@ -24,8 +34,11 @@ describe("writeWorkbook (exceljs) writes the whole model", () => {
     const wb = unescape(xml["xl/workbook.xml"]);
     expect(wb).toContain(`name="${REPORT_SHEET}" state="visible"`);
     expect(wb).toContain(`name="${META_SHEET}" state="veryHidden"`);
-    for (const n of t.model.names) expect(wb).toContain(`<definedName name="${n.name}">${n.ref}</definedName>`);
-    expect(wb).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="0">'Báo cáo'!\$10:\$11<\/definedName>/);
+    for (const n of t.model.names)
+      expect(wb).toContain(`<definedName name="${n.name}">${n.ref}</definedName>`);
+    expect(wb).toMatch(
+      /<definedName name="_xlnm.Print_Titles" localSheetId="0">'Báo cáo'!\$10:\$11<\/definedName>/
+    );
     expect(wb).toContain('fullCalcOnLoad="1"');
   });
 
@@ -37,14 +50,19 @@ describe("writeWorkbook (exceljs) writes the whole model", () => {
     expect(dvCount).toBeGreaterThan(0);
     // Every validated cell is covered by some sqref.
     const sqrefs = [...s.matchAll(/sqref="([^"]+)"/g)].map((m) => m[1]).join(" ");
-    for (const a of Object.values(t.positions.cells)) expect(sqrefs).toMatch(new RegExp(`(^|[ :])${a}([ :]|$)|${a[0]}\\d+:${a[0]}\\d+`));
+    for (const a of Object.values(t.positions.cells))
+      expect(sqrefs).toMatch(new RegExp(`(^|[ :])${a}([ :]|$)|${a[0]}\\d+:${a[0]}\\d+`));
     expect(s).toContain('type="list"');
     expect(s).toContain(`<formula1>${t.positions.unitList.name}</formula1>`);
     expect(s).toMatch(/type="date"[^>]*><formula1>43466<\/formula1><formula2>44196<\/formula2>/);
-    expect(s).toMatch(/type="whole" operator="greaterThanOrEqual" allowBlank="1" showInputMessage="1" promptTitle="[^"]+" prompt="[^"]+" showErrorMessage="1" errorStyle="stop"/);
+    expect(s).toMatch(
+      /type="whole" operator="greaterThanOrEqual" allowBlank="1" showInputMessage="1" promptTitle="[^"]+" prompt="[^"]+" showErrorMessage="1" errorStyle="stop"/
+    );
     // Formula cells carry a cached value (an empty string for a blank template).
     const raw = xml["xl/worksheets/sheet1.xml"];
-    const formulaCells = [...raw.matchAll(/<c r="([A-Z]+\d+)"[^>]*>(<f>[^<]*<\/f>)(<v>[^<]*<\/v>|<v\/>)?<\/c>/g)];
+    const formulaCells = [
+      ...raw.matchAll(/<c r="([A-Z]+\d+)"[^>]*>(<f>[^<]*<\/f>)(<v>[^<]*<\/v>|<v\/>)?<\/c>/g),
+    ];
     expect(formulaCells.length).toBe(t.formulas.length);
     for (const m of formulaCells) expect(m[3]).toBeDefined();
     expect(s).toMatch(/<pane ySplit="11" topLeftCell="A12" activePane="bottomLeft" state="frozen"\/>/);
@@ -61,17 +79,34 @@ describe("writeWorkbook (exceljs) writes the whole model", () => {
 
   test("metadata sheet holds the keys and the unit list", () => {
     const shared = unescape(xml["xl/sharedStrings.xml"]);
-    for (const k of ["form_id", "form_version", "unit_code", "kind", "generator", "names", "template", "BDG-2019", "Xã Cao Xá"]) expect(shared).toContain(`>${k}<`);
+    for (const k of [
+      "form_id",
+      "form_version",
+      "unit_code",
+      "kind",
+      "generator",
+      "names",
+      "template",
+      "BDG-2019",
+      "Xã Cao Xá",
+    ])
+      expect(shared).toContain(`>${k}<`);
   });
 
   test("a password: SHA-512 with spinCount 10000", async () => {
     const s = parts(await writeTemplate(form, { password: "mk" }))["xl/worksheets/sheet1.xml"];
-    expect(s).toMatch(/<sheetProtection [^>]*algorithmName="SHA-512"[^>]*hashValue="[^"]+"[^>]*spinCount="10000"/);
+    expect(s).toMatch(
+      /<sheetProtection [^>]*algorithmName="SHA-512"[^>]*hashValue="[^"]+"[^>]*spinCount="10000"/
+    );
   }, 30_000);
 
   test("all units: one file each, readable ASCII names, unit pre-filled", async () => {
-    expect(templateFileName(form, form.units.find((u) => u.code === "XA-CAO-XA") ?? null)).toBe("BDG-2019_Xa-Cao-Xa.xlsx");
-    expect(templateFileName(form, form.units.find((u) => u.code === "P-LDTBXH") ?? null)).toBe("BDG-2019_Phong-Lao-dong-TB-XH.xlsx");
+    expect(templateFileName(form, form.units.find((u) => u.code === "XA-CAO-XA") ?? null)).toBe(
+      "BDG-2019_Xa-Cao-Xa.xlsx"
+    );
+    expect(templateFileName(form, form.units.find((u) => u.code === "P-LDTBXH") ?? null)).toBe(
+      "BDG-2019_Phong-Lao-dong-TB-XH.xlsx"
+    );
     const all = await writeAllUnitTemplates(form);
     expect(all.length).toBe(form.units.length);
     expect(new Set(all.map((f) => f.fileName)).size).toBe(all.length);
