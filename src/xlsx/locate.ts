@@ -180,6 +180,7 @@ export function locate(
     }
   }
 
+  dropStaleMeta(form, snap, located);
   const missing = form.names.filter((n) => !located.has(n));
   let codeSheet: string | null = null;
   if (missing.length) {
@@ -210,6 +211,32 @@ export function locate(
   }
   const sheetName = mostCommon([...located.values()].map((l) => l.sheet)) ?? codeSheet;
   return { meta: fullMeta ?? meta, located, brokenNames, codeSheet, sheetName };
+}
+
+/**
+ * The metadata map holds the addresses the template was made with. An application moves defined
+ * names when rows are inserted, but not the text on the metadata sheet: when the names are gone
+ * too, an indicator whose code is no longer on its mapped row proves the map stale, and every
+ * value taken from it is dropped so the code column and the header labels locate them instead.
+ */
+function dropStaleMeta(form: ResolvedForm, snap: WorkbookSnapshot, located: Map<string, Located>): void {
+  const viaMeta = [...located].filter(([, l]) => l.via === "meta");
+  if (!viaMeta.length) return;
+  const layouts = new Map<string, CodeLayout | null>();
+  const layoutOf = (sheet: string): CodeLayout | null => {
+    if (!layouts.has(sheet)) {
+      const sh = snap.cells(sheet);
+      layouts.set(sheet, sh ? findCodeLayout(sh, form) : null);
+    }
+    return layouts.get(sheet) ?? null;
+  };
+  const stale = viaMeta.some(([name, l]) => {
+    const target = form.byName.get(name);
+    if (target?.type !== "indicator") return false;
+    const row = layoutOf(l.sheet)?.codeRows.get(target.indicator.code);
+    return row !== undefined && row !== l.pos.row;
+  });
+  if (stale) for (const [name] of viaMeta) located.delete(name);
 }
 
 export function mostCommon(xs: string[]): string | null {
@@ -255,6 +282,7 @@ const H_FEMALE = [
   norm(COLUMN_HEADERS.female.en),
   "female",
 ];
+const H_GRAND_TOTAL = ["tổng cộng", "tong cong"];
 const H_LABEL = [
   norm(COLUMN_HEADERS.indicator.vi),
   "nội dung",
@@ -306,20 +334,28 @@ export function findCodeLayout(sh: SheetData, form: ResolvedForm): CodeLayout | 
   const firstCodeRow = Math.min(...best.rows.values());
   const from = best.headerRow ?? Math.max(1, firstCodeRow - 5);
   const to = best.headerRow !== null ? Math.min(best.headerRow + 2, firstCodeRow - 1) : firstCodeRow - 1;
-  let totalCol: number | null = null;
-  let femaleCol: number | null = null;
+  const totalCols: number[] = [];
+  const femaleCols: number[] = [];
   const labelCols: number[] = [];
+  /** A summary has one Tổng số / Nữ pair per unit; its grand total sits under "TỔNG CỘNG". */
+  let grandCol: number | null = null;
   for (const [k, v] of sh.cells) {
     if (v.type !== "text") continue;
     const r = rowOf(k);
     if (r < from || r > to) continue;
     const n = stripColon(norm(v.text));
     const c = colOf(k);
-    if (totalCol === null && H_TOTAL.some((h) => n === h || n.startsWith(`${h} `) || n.startsWith(`${h}(`)))
-      totalCol = c;
-    else if (femaleCol === null && H_FEMALE.some((h) => n === h || n.startsWith(`${h} `))) femaleCol = c;
+    if (H_TOTAL.some((h) => n === h || n.startsWith(`${h} `) || n.startsWith(`${h}(`))) totalCols.push(c);
+    else if (H_FEMALE.some((h) => n === h || n.startsWith(`${h} `))) femaleCols.push(c);
     else if (H_LABEL.some((h) => n === h || n.startsWith(h))) labelCols.push(c);
+    else if (H_GRAND_TOTAL.includes(n)) grandCol = grandCol === null ? c : Math.min(grandCol, c);
   }
+  const firstFrom = (cols: number[], min: number): number | null => {
+    const after = cols.filter((c) => c >= min);
+    return after.length ? Math.min(...after) : null;
+  };
+  const totalCol = firstFrom(totalCols, grandCol ?? 0);
+  const femaleCol = firstFrom(femaleCols, totalCol ?? 0) ?? firstFrom(femaleCols, 0);
   return {
     codeCol: best.col,
     headerRow: best.headerRow,

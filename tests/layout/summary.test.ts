@@ -119,6 +119,17 @@ describe("summary workbook", () => {
     expect(statusCol.length).toBe(c.units.filter((u) => u.status === "missing").length);
   });
 
+  test("without its names and metadata sheet, the summary is read from its TỔNG CỘNG column, not the first unit's", async () => {
+    const bare = { ...s.model, names: [], sheets: s.model.sheets.filter((x) => x.name !== META_SHEET) };
+    const read = readReport(await writeWorkbook(bare), form);
+    if (!read.ok) throw new Error(`${read.reason} ${read.detail ?? ""}`);
+    expect(read.via).toBe("code");
+    const numbers = [...Object.entries(c.totals.all.numbers)];
+    expect(numbers.length).toBeGreaterThan(10);
+    for (const [name, v] of numbers)
+      expect({ name, v: read.values.get(name) }).toEqual({ name, v: { type: "number", value: v } });
+  });
+
   test("written and read back, the summary merges at the next level with the same totals", async () => {
     const bytes = await writeWorkbook(s.model, { created: new Date(Date.UTC(2019, 11, 10)) });
     const zip = unzipSync(bytes);

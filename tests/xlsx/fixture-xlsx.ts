@@ -179,6 +179,8 @@ export interface ReportFixtureOptions {
   nameRefs?: Record<string, string>;
   extraCells?: [string, FixtureCell][];
   merges?: string[];
+  /** The metadata map's rows are this many rows above the cells (rows inserted after it was written). */
+  staleMetaRows?: number;
 }
 
 export interface ReportFixture {
@@ -288,7 +290,8 @@ export function reportFixture(
       let r = 7;
       // The map records where the template put each cell (before any row was inserted).
       for (const [n, a] of addresses) {
-        metaCells.push([`A${r}`, n], [`B${r}`, `${quote(REPORT_SHEET)}!${abs(a)}`]);
+        const at = a.replace(/\d+$/, (d) => String(Number(d) - (opts.staleMetaRows ?? 0)));
+        metaCells.push([`A${r}`, n], [`B${r}`, `${quote(REPORT_SHEET)}!${abs(at)}`]);
         r++;
       }
     }

@@ -210,6 +210,27 @@ describe("readReport: fallbacks", () => {
     expect(r.issues[0].severity).toBe("warning");
   });
 
+  it("does not trust a metadata map that rows inserted after it made stale (names deleted too)", () => {
+    // LibreOffice/Excel move defined names with inserted rows, never the text of the metadata map.
+    const fx = reportFixture(form, filled, { names: false, rowOffset: 1, staleMetaRows: 1 });
+    const r = ok(readReport(fx.bytes, form));
+    expect(r.via).toBe("code");
+    expect(r.values.get(N("I.2", "female"))).toEqual({ type: "number", value: 800 });
+    expect(r.cells.get(N("I.2", "female"))?.address).toBe(
+      `'Báo cáo'!${fx.addresses.get(N("I.2", "female"))}`
+    );
+    expect(r.values.get(N("VI.1"))).toEqual({ type: "text", text: filled[N("VI.1")] });
+    expect(r.values.get(F("unit"))).toEqual({ type: "text", text: "Xã Cao Xá" });
+    expect(r.values.get(F("reportDate"))).toEqual({ type: "number", value: isoToSerial("2019-11-28") });
+    expect([...r.cells.values()].some((c) => c.via === "meta")).toBe(false);
+  });
+
+  it("keeps a metadata map that still agrees with the code column", () => {
+    const r = ok(readReport(reportFixture(form, filled, { names: false, rowOffset: 1 }).bytes, form));
+    expect(r.via).toBe("meta");
+    expect(r.values.get(N("I.2", "female"))).toEqual({ type: "number", value: 800 });
+  });
+
   it("falls back per name: a name whose cell was deleted (#REF!) is found by code", () => {
     const fx = reportFixture(form, filled, {
       meta: false,
