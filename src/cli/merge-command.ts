@@ -1,17 +1,23 @@
 /**
- * `bdg-report merge FILE… --out SUMMARY.xlsx [--json REPORT.json] [--units REGISTRY.csv|json] [--exclude-errors]`
+ * `bdg-report merge FILE… --out SUMMARY.xlsx [--json REPORT.json] [--units REGISTRY.csv|json] [--exclude-errors] [--prefer FILE]…`
  *
  * Files, directories (recursively, spreadsheet extensions) and globs (`*`, `?` in any path
  * segment) expand. Files are read one at a time and handed to the incremental Merger: the bytes
  * of one file are dropped before the next is read. Source files are never written; --out may not
  * be one of the inputs (an --out met while expanding a directory or a glob is skipped, so a
  * re-run next to last run's summary works).
+ *
+ * --prefer FILE (repeatable) is the officer's choice when a unit sent several files (PRODUCT.md
+ * "Merging"): FILE must be one of the inputs and an accepted report. Each --prefer file is read
+ * once beforehand, on its own, to learn its unit (the Merger takes its choices when it is made, and
+ * nothing may be written when a --prefer is wrong); then the merge runs with `choose: {unit: file}`
+ * and the other files of that unit are superseded with reason "officerChoice".
  */
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { builtInForm, withUnits, type ResolvedForm } from "../form/resolve";
-import type { Unit } from "../form/schema";
+import type { Text, Unit } from "../form/schema";
 import { buildSummary } from "../layout/summary";
 import {
   consolidationToJson,
@@ -22,13 +28,14 @@ import {
 } from "../merge";
 import { isoToVi } from "../validate/dates";
 import { rejectMessage } from "../xlsx/messages";
+import type { ReadResult } from "../xlsx/read-result";
 import { DEFAULT_LIMITS, readReport } from "../xlsx/reader";
 import { NODE_READ } from "./node-read";
 import { writeWorkbook } from "../xlsx/write-workbook";
 import { expandInputs, samePath } from "./inputs";
 import type { Command } from "./io";
 
-const HELP = `Cách dùng / usage: bdg-report merge TỆP… --out TONG-HOP.xlsx [--json BAO-CAO.json] [--units DANH-SACH.csv|json] [--exclude-errors]
+const HELP = `Cách dùng / usage: bdg-report merge TỆP… --out TONG-HOP.xlsx [--json BAO-CAO.json] [--units DANH-SACH.csv|json] [--exclude-errors] [--prefer TỆP]…
 
 Tổng hợp các báo cáo đã nhận thành một bảng tổng hợp. TỆP có thể là tệp, thư mục (đọc cả thư
 mục con) hoặc mẫu tên có * và ? (ví dụ "nhan/*.xlsx"). Mỗi tệp được nhận diện đơn vị theo nội
@@ -40,6 +47,11 @@ Merges returned reports into one summary workbook; every input file gets a verdi
   --units TỆP          danh sách đơn vị thay cho danh sách mặc định: CSV "code,name,kind"
                        (kind = commune | body) hoặc JSON / replaces the default unit registry
   --exclude-errors     không đưa đơn vị có lỗi vào số tổng hợp / leave units with errors out of the totals
+  --prefer TỆP         đơn vị gửi nhiều tệp: dùng tệp này cho đơn vị của nó thay cho tệp có ngày báo
+                       cáo mới nhất (lựa chọn của cán bộ; dùng nhiều lần cho nhiều đơn vị; TỆP phải
+                       nằm trong các tệp cần tổng hợp) / a unit sent several files: use this one for
+                       its unit instead of the latest (the officer's choice; repeatable; FILE must be
+                       one of the inputs)
   --date NGÀY          ngày báo cáo của bảng tổng hợp (YYYY-MM-DD; mặc định hôm nay) / report date
   --preparer TÊN       người lập biểu của bảng tổng hợp / prepared by
   --head TÊN           thủ trưởng đơn vị / head of the collecting unit
@@ -61,6 +73,7 @@ export const mergeCommand: Command = {
         json: { type: "string" },
         units: { type: "string" },
         "exclude-errors": { type: "boolean" },
+        prefer: { type: "string", multiple: true },
         date: { type: "string" },
         preparer: { type: "string" },
         head: { type: "string" },
@@ -131,34 +144,44 @@ export const mergeCommand: Command = {
         "no spreadsheet files in the given paths"
       );
 
-    const merger = createMerger(form, { excludeUnitsWithErrors: !!values["exclude-errors"] });
+    // The officer's choices: each --prefer file is one of the inputs and an accepted report.
+    const choose: Record<string, string> = {};
+    const preferred: { unit: string; unitName: string; file: string }[] = [];
+    for (const p of values.prefer ?? []) {
+      const file = files.find((f) => samePath(f, p));
+      if (file === undefined)
+        return fail(
+          `tệp --prefer "${p}" không nằm trong các tệp cần tổng hợp: hãy chỉ ra một trong các tệp đã cho`,
+          `--prefer "${p}" is not one of the files to merge: name one of the input files`
+        );
+      if (preferred.some((x) => x.file === file)) continue; // the same file named twice
+      const probe = createMerger(form);
+      const one = readOne(file, form);
+      if ("unreadable" in one) probe.addUnreadable(file, one.modified, one.unreadable);
+      else probe.add(file, one.modified, one.read);
+      const v = probe.finish().files[0];
+      if (v.verdict !== "accepted" || v.unit === null)
+        return fail(
+          `tệp --prefer "${p}" không phải là báo cáo được nhận nên không thể chọn: ${v.message?.vi ?? v.reason}`,
+          `--prefer "${p}" is not an accepted report, so it cannot be chosen: ${v.message?.en ?? v.reason}`
+        );
+      const other = preferred.find((x) => x.unit === v.unit);
+      if (other)
+        return fail(
+          `hai tệp --prefer cùng là báo cáo của ${v.unitName}: "${other.file}" và "${file}"; mỗi đơn vị chỉ chọn một tệp`,
+          `two --prefer files are reports of the same unit (${v.unit}): "${other.file}" and "${file}"; choose one file per unit`
+        );
+      choose[v.unit] = file;
+      preferred.push({ unit: v.unit, unitName: v.unitName ?? v.unit, file });
+    }
+
+    const merger = createMerger(form, { excludeUnitsWithErrors: !!values["exclude-errors"], choose });
     const progress = io.stderr.isTTY && files.length > 1;
     let lastDraw = 0;
     files.forEach((file, i) => {
-      let modified = 0;
-      let bytes: Uint8Array | null = null;
-      try {
-        const st = statSync(file);
-        modified = st.mtimeMs;
-        if (st.size > DEFAULT_LIMITS.maxFileBytes) {
-          merger.add(file, modified, {
-            ok: false,
-            reason: "tooLarge",
-            message: rejectMessage("tooLarge", {
-              limitMb: Math.round(DEFAULT_LIMITS.maxFileBytes / 1048576),
-            }),
-          });
-        } else {
-          bytes = new Uint8Array(readFileSync(file));
-        }
-      } catch (e) {
-        merger.addUnreadable(file, modified, {
-          vi: `Không đọc được tệp "${file}": ${(e as Error).message}`,
-          en: `Cannot read "${file}": ${(e as Error).message}`,
-        });
-      }
-      if (bytes) merger.add(file, modified, readReport(bytes, form, NODE_READ));
-      bytes = null;
+      const one = readOne(file, form);
+      if ("unreadable" in one) merger.addUnreadable(file, one.modified, one.unreadable);
+      else merger.add(file, one.modified, one.read);
       if (progress) {
         const now = Date.now();
         if (now - lastDraw > 100 || i === files.length - 1) {
@@ -179,16 +202,63 @@ export const mergeCommand: Command = {
         .model
     );
     writeFileSync(outAbs, bytes);
-    if (jsonAbs)
-      writeFileSync(jsonAbs, `${JSON.stringify({ ...consolidationToJson(c), summary: outAbs }, null, 2)}\n`);
+    if (jsonAbs) {
+      const report = {
+        ...consolidationToJson(c),
+        summary: outAbs,
+        // The officer's choices (--prefer): the other files of these units say "officerChoice".
+        preferred: preferred.map((x) => ({ unit: x.unit, file: x.file })),
+      };
+      writeFileSync(jsonAbs, `${JSON.stringify(report, null, 2)}\n`);
+    }
 
     if (!values.quiet) io.stdout.write(`${formatStatusTable(c)}\n`);
+    for (const x of preferred)
+      io.stdout.write(
+        `Theo lựa chọn của cán bộ (--prefer) / the officer's choice: ${x.unitName} dùng tệp / uses "${basename(x.file)}"\n`
+      );
     io.stdout.write(
       `Đã ghi bảng tổng hợp / summary written: ${values.out}${values.json ? `; JSON: ${values.json}` : ""}\n`
     );
     return c.counts.accepted > 0 ? 0 : 1;
   },
 };
+
+/**
+ * One input file, read for the merge: its modification time and the reader's result (a file over
+ * the size limit is rejected without reading it), or why it could not be opened.
+ */
+function readOne(
+  file: string,
+  form: ResolvedForm
+): { modified: number; read: ReadResult } | { modified: number; unreadable: Text } {
+  let modified = 0;
+  let bytes: Uint8Array;
+  try {
+    const st = statSync(file);
+    modified = st.mtimeMs;
+    if (st.size > DEFAULT_LIMITS.maxFileBytes) {
+      return {
+        modified,
+        read: {
+          ok: false,
+          reason: "tooLarge",
+          message: rejectMessage("tooLarge", { limitMb: Math.round(DEFAULT_LIMITS.maxFileBytes / 1048576) }),
+        },
+      };
+    }
+    bytes = new Uint8Array(readFileSync(file));
+  } catch (e) {
+    return {
+      modified,
+      unreadable: {
+        vi: `Không đọc được tệp "${file}": ${(e as Error).message}`,
+        en: `Cannot read "${file}": ${(e as Error).message}`,
+      },
+    };
+  }
+  return { modified, read: readReport(bytes, form, NODE_READ) };
+}
 
 function todayInVietnam(): string {
   return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);

@@ -19,6 +19,7 @@ import {
 import {
   ArrowClockwiseRegular,
   ArrowUploadRegular,
+  CheckmarkCircleRegular,
   DismissRegular,
   FolderOpenRegular,
   TableAddRegular,
@@ -83,6 +84,13 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   itemHead: { display: "flex", gap: "6px", alignItems: "baseline", flexWrap: "wrap" },
+  use: { alignSelf: "flex-start", marginTop: "4px" },
+  chosenMark: {
+    display: "flex",
+    gap: "4px",
+    alignItems: "center",
+    color: tokens.colorPaletteGreenForeground1,
+  },
   muted: { color: tokens.colorNeutralForeground3, margin: 0 },
   h2: { margin: "0 0 6px" },
   // A fieldset is min-content wide by default: a long indicator name would push it past 320 px.
@@ -129,6 +137,18 @@ const VERDICT_COLOR = { accepted: "success", superseded: "warning", rejected: "d
 /** Files that need the officer's attention first. */
 const VERDICT_ORDER = { rejected: 0, superseded: 1, accepted: 2 } as const;
 
+function byAttention(all: readonly FileVerdict[]): FileVerdict[] {
+  return [...all].sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict]);
+}
+
+/**
+ * A superseded file the officer can choose instead: it has a unit, and its name tells it apart
+ * from the winner (the choice is by file name; the same name twice is the same file picked twice).
+ */
+function canChoose(v: FileVerdict): v is FileVerdict & { unit: string } {
+  return v.verdict === "superseded" && v.unit !== null && v.file !== v.supersededBy;
+}
+
 export function MergeTab() {
   const styles = useStyles();
   const { t, text } = useI18n();
@@ -144,7 +164,22 @@ export function MergeTab() {
   const [chart, setChart] = React.useState<string>(merge.chartIndicators[0]?.code ?? "");
   const [write, setWrite] = React.useState<WriteStatus>({ kind: "idle" });
   const [error, setError] = React.useState<unknown>(null);
+  /** The officer's choices so far: unit code → file name. */
+  const [choices, setChoices] = React.useState<Record<string, string>>({});
+  /** The file being made the unit's choice (the consolidation runs again). */
+  const [choosing, setChoosing] = React.useState<string | null>(null);
+  /** The last choice, announced in the status region; its list item gets the focus. */
+  const [chosen, setChosen] = React.useState<{ file: string; unitName: string } | null>(null);
+  const listRef = React.useRef<HTMLUListElement>(null);
   const reading = progress !== null;
+  const busy = reading || choosing !== null || write.kind === "writing";
+
+  // The pressed button is gone (its file is now accepted): the focus goes to that file's item.
+  React.useEffect(() => {
+    if (!chosen) return;
+    const items = Array.from(listRef.current?.querySelectorAll<HTMLLIElement>("li[data-file]") ?? []);
+    items.find((li) => li.dataset.file === chosen.file && li.dataset.verdict === "accepted")?.focus();
+  }, [chosen]);
 
   const readFiles = async (files: File[]) => {
     if (files.length === 0 || reading) return;
@@ -153,6 +188,7 @@ export function MergeTab() {
     cancelRef.current = false;
     setCancelled(null);
     setError(null);
+    setChosen(null);
     setWrite({ kind: "idle" });
     let done = 0;
     try {
@@ -165,7 +201,7 @@ export function MergeTab() {
         await nextFrame(); // let the progress bar paint and the cancel button be clicked
         const bytes = await fileBytes(file);
         const all = await session.add({ name: file.name, modified: file.lastModified, bytes });
-        setVerdicts([...all].sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict]));
+        setVerdicts(byAttention(all));
         done++;
       }
     } catch (e) {
@@ -185,6 +221,27 @@ export function MergeTab() {
     e.preventDefault();
     setDragging(false);
     void readFiles(Array.from(e.dataTransfer?.files ?? []));
+  };
+
+  /** "Dùng tệp này": the files already read are consolidated again with the officer's choice. */
+  const onUse = async (v: FileVerdict) => {
+    const session = sessionRef.current;
+    if (!session || busy || !canChoose(v)) return;
+    setError(null);
+    setChosen(null);
+    // Sheets written before no longer match the list: the officer writes again.
+    setWrite({ kind: "idle" });
+    setChoosing(v.file);
+    try {
+      const all = await session.prefer(v.unit, v.file);
+      setVerdicts(byAttention(all));
+      setChoices((c) => ({ ...c, [v.unit]: v.file }));
+      setChosen({ file: v.file, unitName: v.unitName ?? v.unit });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setChoosing(null);
+    }
   };
 
   const onWrite = async () => {
@@ -212,6 +269,8 @@ export function MergeTab() {
   const reset = () => {
     sessionRef.current = null;
     setVerdicts([]);
+    setChoices({});
+    setChosen(null);
     setCancelled(null);
     setWrite({ kind: "idle" });
     setError(null);
@@ -248,7 +307,7 @@ export function MergeTab() {
           appearance="primary"
           className={styles.button}
           icon={<FolderOpenRegular />}
-          disabled={reading}
+          disabled={reading || choosing !== null}
           onClick={() => inputRef.current?.click()}
         >
           {t("merge.pick")}
@@ -297,6 +356,12 @@ export function MergeTab() {
               rejected: counts.rejected,
             })}
           </Body1>
+        )}
+        {choosing !== null && <Spinner size="tiny" label={t("merge.using")} />}
+        {chosen && choosing === null && (
+          <MessageBar intent="info" layout="multiline" data-testid="merge-chosen">
+            <MessageBarBody>{t("merge.chosen", { file: chosen.file, unit: chosen.unitName })}</MessageBarBody>
+          </MessageBar>
         )}
         {write.kind === "writing" && <Spinner size="tiny" label={t("merge.writing")} />}
         {write.kind === "done" && (
@@ -351,7 +416,7 @@ export function MergeTab() {
               appearance="primary"
               className={styles.button}
               icon={<TableAddRegular />}
-              disabled={reading || write.kind === "writing" || counts.accepted === 0}
+              disabled={busy || counts.accepted === 0}
               onClick={() => void onWrite()}
               data-testid="merge-write"
             >
@@ -365,7 +430,7 @@ export function MergeTab() {
             <Button
               className={styles.button}
               icon={<ArrowClockwiseRegular />}
-              disabled={reading}
+              disabled={busy}
               onClick={reset}
             >
               {t("merge.reset")}
@@ -376,13 +441,15 @@ export function MergeTab() {
             <Body1Strong as="h2" block className={styles.h2} id="merge-files-title">
               {t("merge.files")}
             </Body1Strong>
-            <ul className={styles.list} data-testid="verdict-list">
+            <ul className={styles.list} data-testid="verdict-list" ref={listRef}>
               {verdicts.map((v, i) => (
                 <li
                   key={`${v.file}#${i}`}
                   className={styles.item}
                   data-testid="verdict"
                   data-verdict={v.verdict}
+                  data-file={v.file}
+                  tabIndex={-1}
                 >
                   <span className={styles.itemHead}>
                     <Badge appearance="tint" color={VERDICT_COLOR[v.verdict]}>
@@ -397,6 +464,25 @@ export function MergeTab() {
                     </Caption1>
                   )}
                   {v.message && <Caption1 block>{text(v.message)}</Caption1>}
+                  {v.verdict === "accepted" && v.unit !== null && choices[v.unit] === v.file && (
+                    <Caption1 block className={styles.chosenMark} data-testid="verdict-chosen">
+                      <CheckmarkCircleRegular aria-hidden />
+                      {t("merge.chosenMark", { unit: v.unitName ?? v.unit })}
+                    </Caption1>
+                  )}
+                  {canChoose(v) && (
+                    <Button
+                      size="small"
+                      className={styles.use}
+                      // aria-disabled, still focusable: the focus stays on the pressed button while it runs
+                      disabledFocusable={busy}
+                      aria-label={t("merge.useAria", { file: v.file, unit: v.unitName ?? v.unit })}
+                      onClick={() => void onUse(v)}
+                      data-testid="merge-use"
+                    >
+                      {t("merge.use")}
+                    </Button>
+                  )}
                 </li>
               ))}
             </ul>

@@ -92,6 +92,12 @@ const VI = {
   "merge.rates": "{received}/{expected} đơn vị đã nộp, {missing} chưa nộp.",
   "merge.reset": "Làm lại từ đầu",
   "merge.nothing": "Chưa có tệp nào được nhận, chưa thể ghi tổng hợp.",
+  "merge.use": "Dùng tệp này",
+  "merge.useAria": "Dùng tệp này ({file}) cho {unit} thay cho tệp đang được nhận",
+  "merge.using": "Đang tổng hợp lại theo lựa chọn…",
+  "merge.chosenMark": "Tệp do cán bộ chọn cho {unit}",
+  "merge.chosen":
+    "Đã chọn dùng tệp “{file}” cho {unit}; danh sách tệp đã được cập nhật. Nhấn “Ghi bảng tổng hợp” để ghi bảng theo lựa chọn này.",
 } as const;
 
 export type StringKey = keyof typeof VI;
@@ -181,6 +187,12 @@ const EN: Record<StringKey, string> = {
   "merge.rates": "{received}/{expected} units reported, {missing} missing.",
   "merge.reset": "Start over",
   "merge.nothing": "No file has been accepted yet; nothing to write.",
+  "merge.use": "Use this file",
+  "merge.useAria": "Use this file ({file}) for {unit} instead of the accepted one",
+  "merge.using": "Consolidating again with your choice…",
+  "merge.chosenMark": "File chosen by the officer for {unit}",
+  "merge.chosen":
+    "“{file}” is now used for {unit}; the file list is updated. Press “Write summary” to write the sheets with this choice.",
 };
 
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { vi: VI, en: EN };

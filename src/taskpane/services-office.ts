@@ -180,8 +180,12 @@ export function mergeService(host: ExcelHost, form: ResolvedForm): MergeService 
   return {
     chartIndicators: chartIndicators(form),
     begin() {
+      // The reader's results are kept (values by defined name: small, unlike the files' bytes), so
+      // that an officer's choice or a finish consolidates again without asking for the files.
       const submissions: Submission[] = [];
-      const merger = createMerger(form);
+      /** The officer's choices: unit code → file name. */
+      let choose: Record<string, string> = {};
+      let merger = createMerger(form);
       return {
         async add(file) {
           const read = readReport(file.bytes, form);
@@ -190,8 +194,15 @@ export function mergeService(host: ExcelHost, form: ResolvedForm): MergeService 
           // The verdicts of every file so far: a later file can supersede an earlier one.
           return merger.finish().files;
         },
+        async prefer(unit, file) {
+          choose = { ...choose, [unit]: file };
+          // The merger takes its choices when it is made: a new one, over the files already read.
+          merger = createMerger(form, { choose });
+          for (const s of submissions) merger.add(s.file, s.modified, s.read);
+          return merger.finish().files;
+        },
         finish(options) {
-          return mergeReports(form, submissions, options);
+          return mergeReports(form, submissions, { ...options, choose });
         },
       };
     },

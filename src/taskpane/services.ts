@@ -107,7 +107,14 @@ export interface MergeSession {
    * (a later file can supersede an earlier one), sorted as the merge sorts them.
    */
   add(file: MergeInputFile): Promise<FileVerdict[]>;
-  /** The consolidation of the files added so far. */
+  /**
+   * The officer's choice (PRODUCT.md "Merging"): use `file` for `unit` whatever the default rule
+   * says; the unit's other files become "superseded" with reason "officerChoice". The files
+   * already read are consolidated again — nothing is picked or read again — and the choice holds
+   * for files added later and for `finish`. Resolves with every file's verdict, as `add` does.
+   */
+  prefer(unit: string, file: string): Promise<FileVerdict[]>;
+  /** The consolidation of the files added so far, with the officer's choices. */
   finish(options: { excludeUnitsWithErrors: boolean }): Consolidation;
 }
 

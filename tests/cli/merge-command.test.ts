@@ -189,3 +189,127 @@ test("the summary's own header (preparer, head) is filled from the options, so t
   expect(text("head")).toBe("Nguyễn Văn Nam");
   expect(text("phone")).toBe("0204 3878 123");
 });
+
+describe("--prefer: the officer's choice for a unit that sent several files", () => {
+  const T = Date.UTC(2019, 10, 25);
+  const unitTotal = (j: MergeReportJson): number => j.totals[form.byCode.get("I.1")?.cells[0].name ?? ""];
+
+  test("the preferred file wins over the later report date; the other says officerChoice", async () => {
+    const a = join(dir, "in", "a.xlsx"); // XA-CAO-XA, 2019-11-25 (the default winner)
+    const c = join(dir, "in", "sub", "c.xlsx"); // XA-CAO-XA, 2019-11-20
+    const jsonDefault = join(dir, "p0.json");
+    await main(["merge", a, c, "--out", join(dir, "p0.xlsx"), "--json", jsonDefault, "--quiet"], memoryIo());
+    const io = memoryIo();
+    const json = join(dir, "p1.json");
+    const code = await main(
+      ["merge", join(dir, "in"), "--prefer", c, "--out", join(dir, "p1.xlsx"), "--json", json],
+      io
+    );
+    expect(io.err()).toBe("");
+    expect(code).toBe(0);
+    const j = JSON.parse(readFileSync(json, "utf8")) as MergeReportJson & {
+      preferred: { unit: string; file: string }[];
+    };
+    const byName = Object.fromEntries(j.files.map((f) => [f.file.split("/").pop(), f]));
+    expect(byName["c.xlsx"]).toMatchObject({ verdict: "accepted", unit: "XA-CAO-XA" });
+    expect(byName["a.xlsx"]).toMatchObject({
+      verdict: "superseded",
+      reason: "officerChoice",
+      supersededBy: expect.stringContaining("c.xlsx"),
+    });
+    expect(byName["a.xlsx"].message).toContain("đã chọn tệp");
+    expect(j.units.find((u) => u.code === "XA-CAO-XA")).toMatchObject({
+      file: expect.stringContaining("c.xlsx"),
+      reportDate: "2019-11-20",
+    });
+    expect(j.preferred).toEqual([{ unit: "XA-CAO-XA", file: expect.stringContaining("c.xlsx") }]);
+    // Neither file is summed twice: the totals change from a's values to c's, not a + c.
+    const d = JSON.parse(readFileSync(jsonDefault, "utf8")) as MergeReportJson;
+    expect(unitTotal(j)).not.toBe(unitTotal(d));
+    expect(io.out()).toContain("Theo lựa chọn của cán bộ");
+    expect(io.out()).toContain('Xã Cao Xá dùng tệp / uses "c.xlsx"');
+    expect(io.out()).toMatch(/THAY THẾ\s+a\.xlsx: Không dùng: đã chọn tệp/);
+  });
+
+  test("a relative --prefer path names the same input; naming it twice is harmless", async () => {
+    const json = join(dir, "p2.json");
+    const rel = join("in", "sub", "c.xlsx");
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const io = memoryIo();
+      const code = await main(
+        [
+          "merge",
+          "in",
+          "--prefer",
+          rel,
+          "--prefer",
+          `./${rel}`,
+          "--out",
+          "p2.xlsx",
+          "--json",
+          json,
+          "--quiet",
+        ],
+        io
+      );
+      expect(io.err()).toBe("");
+      expect(code).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+    const j = JSON.parse(readFileSync(json, "utf8")) as MergeReportJson;
+    expect(j.files.find((f) => f.file.endsWith("a.xlsx"))).toMatchObject({ reason: "officerChoice" });
+  });
+
+  test("refused before writing anything: not an input, not an accepted report, two files of one unit", async () => {
+    const out = join(dir, "never.xlsx");
+    const json = join(dir, "never.json");
+    const run = async (...extra: string[]) => {
+      const io = memoryIo();
+      const code = await main(["merge", join(dir, "in"), "--out", out, "--json", json, ...extra], io);
+      return { code, err: io.err(), out: io.out() };
+    };
+    const outside = join(dir, "outside.xlsx");
+    writeFileSync(outside, await writeReturn(form, { unit: unit("HND"), seed: 7, date: "2019-11-25" }));
+    utimesSync(outside, new Date(T), new Date(T));
+
+    let r = await run("--prefer", outside);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`Lỗi: tệp --prefer "${outside}" không nằm trong các tệp cần tổng hợp`);
+    expect(r.err).toContain("Error: --prefer");
+
+    r = await run("--prefer", join(dir, "nope.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("không nằm trong các tệp cần tổng hợp");
+
+    r = await run("--prefer", join(dir, "in", "junk.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("không phải là báo cáo được nhận nên không thể chọn");
+
+    r = await run("--prefer", join(dir, "in", "other-form.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("BDG-2020");
+
+    const twin = join(dir, "in", "sub", "a-copy.xlsx");
+    writeFileSync(twin, await writeReturn(form, { unit: unit("XA-CAO-XA"), seed: 8, date: "2019-11-21" }));
+    try {
+      r = await run("--prefer", join(dir, "in", "a.xlsx"), "--prefer", twin);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain("hai tệp --prefer cùng là báo cáo của Xã Cao Xá");
+    } finally {
+      rmSync(twin);
+    }
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(json)).toBe(false);
+  });
+
+  test("the help names --prefer in Vietnamese and English", async () => {
+    const io = memoryIo();
+    expect(await main(["merge", "--help"], io)).toBe(0);
+    expect(io.out()).toContain("--prefer TỆP");
+    expect(io.out()).toContain("lựa chọn của cán bộ");
+    expect(io.out()).toContain("the officer's choice");
+  });
+});

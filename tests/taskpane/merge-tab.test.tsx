@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { STRINGS, format } from "../../src/taskpane/i18n";
 import { ACCEPT } from "../../src/taskpane/MergeTab";
 import type { FileVerdict } from "../../src/merge/types";
-import { mockServices, verdict } from "./mock-services";
+import { fakeConsolidation, mockServices, verdict } from "./mock-services";
 import { renderApp } from "./render";
 
 const vi = STRINGS.vi;
@@ -69,6 +69,7 @@ describe("Merge tab", () => {
         if (seen.length === 2) await new Promise<void>((r) => (release = r));
         return seen.map((n) => verdict(n, "accepted")) as FileVerdict[];
       }),
+      prefer: jest.fn(),
       finish: jest.fn(),
     }));
     renderApp(m.services, { tab: "merge" });
@@ -104,6 +105,127 @@ describe("Merge tab", () => {
     const session = m.merge.begin.mock.results[0].value;
     expect(session.finish).toHaveBeenCalledWith({ excludeUnitsWithErrors: true });
     expect(m.merge.write).toHaveBeenCalledWith(expect.anything(), { chartIndicator: "V.3" });
+  });
+
+  it("a superseded file gets “Dùng tệp này”: the choice re-runs the consolidation without picking the files again", async () => {
+    const m = mockServices();
+    const en = STRINGS.en;
+    const unitName = "Xã Cao Xá";
+    const defaultRule = (): FileVerdict[] => [
+      verdict("moi.xlsx", "accepted", { reportDate: "2019-11-28" }),
+      verdict("cu.xlsx", "superseded", {
+        reportDate: "2019-11-20",
+        reason: "olderReportDate",
+        supersededBy: "moi.xlsx",
+        message: { vi: "Không dùng: Xã Cao Xá có báo cáo mới hơn", en: "Not used: a later report" },
+      }),
+      verdict("b.xls", "rejected"),
+    ];
+    const chosen = (): FileVerdict[] => [
+      verdict("moi.xlsx", "superseded", {
+        reason: "officerChoice",
+        supersededBy: "cu.xlsx",
+        message: { vi: `Không dùng: đã chọn tệp "cu.xlsx" cho ${unitName}.`, en: "Not used: chosen" },
+      }),
+      verdict("cu.xlsx", "accepted"),
+      verdict("b.xls", "rejected"),
+    ];
+    let release: (() => void) | undefined;
+    const session = {
+      add: jest.fn(async () => defaultRule()),
+      prefer: jest.fn(async (_unit: string, _file: string) => {
+        await new Promise<void>((r) => (release = r));
+        return chosen();
+      }),
+      finish: jest.fn(() => fakeConsolidation()),
+    };
+    m.merge.begin.mockImplementation(() => session);
+    renderApp(m.services, { tab: "merge", lang: "vi" });
+    pick([xlsx("moi.xlsx"), xlsx("cu.xlsx"), xlsx("b.xls")]);
+    await waitFor(() => expect(session.add).toHaveBeenCalledTimes(3));
+    await waitFor(() => expect(screen.queryByTestId("merge-progress")).toBeNull());
+
+    // Only the superseded file offers the choice; a real <button>, named for screen readers.
+    const buttons = screen.getAllByTestId("merge-use");
+    expect(buttons).toHaveLength(1);
+    const item = buttons[0].closest("li") as HTMLElement;
+    expect(item.getAttribute("data-file")).toBe("cu.xlsx");
+    const button = within(item).getByRole("button", {
+      name: format(vi["merge.useAria"], { file: "cu.xlsx", unit: unitName }),
+    });
+    expect(button.tagName).toBe("BUTTON");
+    expect(button.textContent).toBe(vi["merge.use"]);
+    expect(button.getAttribute("tabindex")).not.toBe("-1");
+    button.focus();
+    expect(document.activeElement).toBe(button);
+
+    fireEvent.click(button);
+    // While it runs: announced, and nothing else can start.
+    expect(await screen.findByText(vi["merge.using"])).toBeTruthy();
+    expect((screen.getByTestId("merge-write") as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId("merge-use").getAttribute("aria-disabled")).toBe("true");
+    expect(document.activeElement).toBe(screen.getByTestId("merge-use"));
+    release?.();
+
+    const note = await screen.findByTestId("merge-chosen");
+    expect(note.textContent).toBe(format(vi["merge.chosen"], { file: "cu.xlsx", unit: unitName }));
+    expect(screen.getByTestId("merge-status").contains(note)).toBe(true); // role=status, aria-live
+    expect(session.prefer).toHaveBeenCalledWith("XA-CAO-XA", "cu.xlsx");
+    // No file was picked or read again.
+    expect(session.add).toHaveBeenCalledTimes(3);
+    expect(m.merge.begin).toHaveBeenCalledTimes(1);
+
+    const items = screen.getAllByTestId("verdict");
+    expect(items.map((i) => [i.getAttribute("data-file"), i.getAttribute("data-verdict")])).toEqual([
+      ["b.xls", "rejected"],
+      ["moi.xlsx", "superseded"],
+      ["cu.xlsx", "accepted"],
+    ]);
+    expect(items[1].textContent).toContain('đã chọn tệp "cu.xlsx"');
+    expect(within(items[2]).getByTestId("verdict-chosen").textContent).toBe(
+      format(vi["merge.chosenMark"], { unit: unitName })
+    );
+    // The pressed button is gone: the focus is on the chosen file, not lost.
+    await waitFor(() => expect(document.activeElement).toBe(items[2]));
+    // The file now superseded can be chosen back.
+    expect(within(items[1]).getByTestId("merge-use")).toBeTruthy();
+    expect(screen.getByTestId("merge-counts").textContent).toBe(
+      format(vi["merge.readDone"], { n: 3, accepted: 1, superseded: 1, rejected: 1 })
+    );
+
+    // The sheets are written from the session, which now holds the choice.
+    fireEvent.click(screen.getByTestId("merge-write"));
+    await screen.findByTestId("merge-written");
+    expect(session.finish).toHaveBeenCalledTimes(1);
+    expect(session.prefer.mock.invocationCallOrder[0]).toBeLessThan(
+      session.finish.mock.invocationCallOrder[0]
+    );
+    expect(m.merge.write).toHaveBeenCalledTimes(1);
+
+    // English labels.
+    fireEvent.click(screen.getByRole("button", { name: vi["lang.switchAria"] }));
+    expect(screen.getByTestId("merge-use").textContent).toBe(en["merge.use"]);
+
+    // Starting over forgets the choice.
+    fireEvent.click(screen.getByRole("button", { name: en["merge.reset"] }));
+    expect(screen.queryByTestId("merge-chosen")).toBeNull();
+    expect(screen.queryByTestId("verdict")).toBeNull();
+  });
+
+  it("no “use this file” for a file that cannot be told apart from the winner (same name)", async () => {
+    const m = mockServices();
+    m.merge.begin.mockImplementation(() => ({
+      add: jest.fn(async () => [
+        verdict("a.xlsx", "accepted"),
+        verdict("a.xlsx", "superseded", { reason: "duplicate", supersededBy: "a.xlsx" }),
+      ]),
+      prefer: jest.fn(),
+      finish: jest.fn(),
+    }));
+    renderApp(m.services, { tab: "merge" });
+    pick([xlsx("a.xlsx")]);
+    await waitFor(() => expect(screen.getAllByTestId("verdict")).toHaveLength(2));
+    expect(screen.queryByTestId("merge-use")).toBeNull();
   });
 
   it("shows a write failure and lets the officer start over", async () => {

@@ -120,6 +120,11 @@ export function mockServices(): Mocks {
             x.name.endsWith(".xls") ? verdict(x.name, "rejected") : verdict(x.name, "accepted")
           );
         }),
+        prefer: jest.fn(async (_unit: string, _file: string) =>
+          added.map((x) =>
+            x.name.endsWith(".xls") ? verdict(x.name, "rejected") : verdict(x.name, "accepted")
+          )
+        ),
         finish: jest.fn(() => fakeConsolidation()),
       };
     }),

@@ -142,6 +142,65 @@ describe("merge service", () => {
     expect(fx.fake.sheet(STATUS_SHEET).charts).toHaveLength(0);
   });
 
+  it("the officer's choice re-consolidates the files already read; later files and the written sheets follow it", async () => {
+    const { fx, services } = setup();
+    const session = services.merge.begin();
+    const [u0, u1] = form.units;
+    const i1 = form.byCode.get("I.1")?.cells[0].name ?? "";
+    const newer = filledValues(form, u0, 1, "2019-11-28");
+    const older = filledValues(form, u0, 2, "2019-11-20");
+    newer.set(i1, 100);
+    older.set(i1, 7);
+    await session.add({ name: "moi.xlsx", modified: 1, bytes: await returnedReport(form, u0, newer) });
+    let verdicts = await session.add({
+      name: "cu.xlsx",
+      modified: 2,
+      bytes: await returnedReport(form, u0, older),
+    });
+    expect(Object.fromEntries(verdicts.map((v) => [v.file, [v.verdict, v.reason]]))).toEqual({
+      "moi.xlsx": ["accepted", null],
+      "cu.xlsx": ["superseded", "olderReportDate"],
+    });
+
+    verdicts = await session.prefer(u0.code, "cu.xlsx");
+    expect(Object.fromEntries(verdicts.map((v) => [v.file, [v.verdict, v.reason]]))).toEqual({
+      "moi.xlsx": ["superseded", "officerChoice"],
+      "cu.xlsx": ["accepted", null],
+    });
+    expect(verdicts.find((v) => v.file === "moi.xlsx")).toMatchObject({ supersededBy: "cu.xlsx" });
+
+    // A file added after the choice does not undo it (even a newer one of the same unit).
+    const newest = filledValues(form, u0, 3, "2019-11-29");
+    await session.add({ name: "moi-nhat.xlsx", modified: 3, bytes: await returnedReport(form, u0, newest) });
+    verdicts = await session.add({
+      name: "khac.xlsx",
+      modified: 4,
+      bytes: await returnedReport(form, u1, filledValues(form, u1, 4)),
+    });
+    expect(Object.fromEntries(verdicts.map((v) => [v.file, [v.verdict, v.reason]]))).toEqual({
+      "moi.xlsx": ["superseded", "officerChoice"],
+      "moi-nhat.xlsx": ["superseded", "officerChoice"],
+      "cu.xlsx": ["accepted", null],
+      "khac.xlsx": ["accepted", null],
+    });
+
+    // The consolidation written uses the chosen file's values, counted once.
+    const c = session.finish({ excludeUnitsWithErrors: false });
+    expect(c.units.find((u) => u.code === u0.code)).toMatchObject({ file: "cu.xlsx", files: 3 });
+    expect(c.units.find((u) => u.code === u0.code)?.values?.numbers[i1]).toBe(7);
+    expect(c.totals.all.numbers[i1]).toBe(7 + Number(filledValues(form, u1, 4).get(i1)));
+    await services.merge.write(c, { chartIndicator: null });
+    const statusTexts = [...fx.fake.sheet(STATUS_SHEET).cells.values()].map((cell) =>
+      String(cell.value ?? "")
+    );
+    expect(statusTexts.some((x) => x.includes('đã chọn tệp "cu.xlsx"'))).toBe(true);
+
+    // Choosing again for the same unit replaces the choice.
+    verdicts = await session.prefer(u0.code, "moi.xlsx");
+    expect(verdicts.find((v) => v.verdict === "accepted" && v.unit === u0.code)?.file).toBe("moi.xlsx");
+    expect(session.finish({ excludeUnitsWithErrors: false }).units[0].file).toBe("moi.xlsx");
+  });
+
   it("offers the % female indicators of section V first and computes % female per unit", async () => {
     const list = chartIndicators(form);
     expect(list[0].code).toBe("V.1");
