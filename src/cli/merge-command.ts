@@ -13,8 +13,8 @@
  * nothing may be written when a --prefer is wrong); then the merge runs with `choose: {unit: file}`
  * and the other files of that unit are superseded with reason "officerChoice".
  */
-import { readFileSync, statSync, writeFileSync } from "node:fs";
-import { basename, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { builtInForm, withUnits, type ResolvedForm } from "../form/resolve";
 import type { Text, Unit } from "../form/schema";
@@ -138,6 +138,20 @@ export const mergeCommand: Command = {
         );
       }
     }
+    // A file already at --out / --json is replaced only when it is a previous result of ours: an
+    // output path inside an input folder must never overwrite a unit's returned report.
+    if (existsSync(outAbs) && !isOwnSummary(outAbs, form)) {
+      return fail(
+        `tệp "${outAbs}" đã có và không phải bảng tổng hợp do chương trình tạo: không ghi đè, hãy chọn tên tệp khác cho --out`,
+        `"${outAbs}" exists and is not a summary made by this program: not overwritten, choose another --out`
+      );
+    }
+    if (jsonAbs && existsSync(jsonAbs) && !isOwnJsonReport(jsonAbs)) {
+      return fail(
+        `tệp "${jsonAbs}" đã có và không phải báo cáo JSON do chương trình tạo: không ghi đè, hãy chọn tên khác cho --json`,
+        `"${jsonAbs}" exists and is not a JSON report made by this program: not overwritten, choose another --json`
+      );
+    }
     if (!files.length)
       return fail(
         "không có tệp bảng tính nào trong các đường dẫn đã cho",
@@ -201,8 +215,10 @@ export const mergeCommand: Command = {
       buildSummary(c, form, { reportDate, preparer: values.preparer, head: values.head, phone: values.phone })
         .model
     );
+    mkdirSync(dirname(outAbs), { recursive: true });
     writeFileSync(outAbs, bytes);
     if (jsonAbs) {
+      mkdirSync(dirname(jsonAbs), { recursive: true });
       const report = {
         ...consolidationToJson(c),
         summary: outAbs,
@@ -316,4 +332,30 @@ export function formatStatusTable(c: Consolidation): string {
     `Tệp: ${c.counts.files} (dùng ${c.counts.accepted}, thay thế ${c.counts.superseded}, từ chối ${c.counts.rejected}).`
   );
   return lines.join("\n");
+}
+
+/** A summary workbook this program wrote earlier (metadata kind "summary"): safe to replace. */
+function isOwnSummary(path: string, form: ResolvedForm): boolean {
+  try {
+    const read = readReport(new Uint8Array(readFileSync(path)), form, NODE_READ);
+    return read.ok && read.metaKind === "summary";
+  } catch {
+    return false;
+  }
+}
+
+/** A JSON report this program wrote earlier: safe to replace. */
+function isOwnJsonReport(path: string): boolean {
+  try {
+    const j = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+    return (
+      typeof j === "object" &&
+      j !== null &&
+      Array.isArray(j.files) &&
+      Array.isArray(j.units) &&
+      typeof j.form === "object"
+    );
+  } catch {
+    return false;
+  }
 }

@@ -313,3 +313,38 @@ describe("--prefer: the officer's choice for a unit that sent several files", ()
     expect(io.out()).toContain("the officer's choice");
   });
 });
+
+test("--out inside an input folder never overwrites a returned report; a previous summary of ours is replaced", async () => {
+  const folder = join(dir, "out-in-input");
+  mkdirSync(folder, { recursive: true });
+  const report = join(folder, "caoxa.xlsx");
+  writeFileSync(report, readFileSync(join(dir, "in", "a.xlsx")));
+  const before = readFileSync(report);
+  const io = memoryIo();
+  const code = await main(["merge", folder, "--out", report, "--quiet"], io);
+  expect(code).toBe(2);
+  expect(io.err()).toMatch(/không ghi đè/);
+  expect(readFileSync(report).equals(before)).toBe(true);
+  // Our own summary in the same folder: written, then replaced on the next run (not merged).
+  const out = join(folder, "tong-hop.xlsx");
+  expect(await main(["merge", folder, "--out", out, "--quiet"], memoryIo())).toBe(0);
+  const again = memoryIo();
+  expect(
+    await main(["merge", folder, "--out", out, "--quiet", "--json", join(folder, "r.json")], again)
+  ).toBe(0);
+  expect(again.err()).toBe("");
+  // A JSON path that holds something else is refused too.
+  const notes = join(folder, "notes.json");
+  writeFileSync(notes, '{"mine": true}');
+  expect(await main(["merge", folder, "--out", out, "--quiet", "--json", notes], memoryIo())).toBe(2);
+  expect(readFileSync(notes, "utf8")).toBe('{"mine": true}');
+});
+
+test("creates the folders of --out and --json when they do not exist", async () => {
+  const out = join(dir, "new", "deep", "tong-hop.xlsx");
+  const json = join(dir, "new", "other", "r.json");
+  expect(
+    await main(["merge", join(dir, "in", "a.xlsx"), "--out", out, "--json", json, "--quiet"], memoryIo())
+  ).toBe(0);
+  expect(existsSync(out) && existsSync(json)).toBe(true);
+});
