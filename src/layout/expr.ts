@@ -9,7 +9,7 @@
  * error-free for any cell content (AND/OR evaluate all their arguments in Excel), except a
  * division, which callers guard with `if`.
  */
-import { DECIMALS_TOLERANCE } from "../validate/engine";
+import { DECIMALS_TOLERANCE, MAX_VALUE } from "../validate/engine";
 import type { CellScalar } from "./sheet-model";
 
 export type NumberKind = "count" | "amount";
@@ -91,7 +91,7 @@ export function toExcel(e: Expr): string {
       return `N(${e.cell})`;
     case "valid": {
       const n = `N(${e.cell})`;
-      const parts = [`ISNUMBER(${e.cell})`, `${n}>=0`];
+      const parts = [`ISNUMBER(${e.cell})`, `${n}>=0`, `${n}<=${numberLiteral(MAX_VALUE)}`];
       if (e.kind === "count") parts.push(`${n}=INT(${n})`);
       else if (e.decimals !== undefined) {
         const scale = numberLiteral(10 ** e.decimals);
@@ -147,7 +147,7 @@ export function evaluate(e: Expr, cells: (address: string) => CellScalar): CellS
     }
     case "valid": {
       const v = cells(e.cell);
-      if (typeof v !== "number" || !(v >= 0)) return false;
+      if (typeof v !== "number" || !(v >= 0) || v > MAX_VALUE) return false;
       if (e.kind === "count") return v === Math.trunc(v);
       if (e.decimals === undefined) return true;
       const scale = 10 ** e.decimals;

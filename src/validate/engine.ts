@@ -40,6 +40,13 @@ export interface EvaluateOptions {
 
 const t = (vi: string, en: string): Text => ({ vi, en });
 
+/**
+ * The largest value a report cell may hold (counts of people, amounts in million VND). Anything
+ * larger is a typing accident ("1e306"), and would overflow sums into Infinity, which no
+ * spreadsheet can store.
+ */
+export const MAX_VALUE = 1e12;
+
 /** Relative tolerance when checking an amount's decimals (float noise only); the template's check formulas use the same. */
 export const DECIMALS_TOLERANCE = 1e-14;
 
@@ -304,6 +311,19 @@ class Context {
         ind.code,
         name,
         t(`Ô ${where} không phải là số hợp lệ`, `${whereEn} is not a valid number`)
+      );
+      return;
+    }
+    if (n > MAX_VALUE) {
+      this.add(
+        typeRule,
+        "type",
+        ind.code,
+        name,
+        t(
+          `Ô ${where}: ${fmt(n)} lớn bất thường (quá ${fmt(MAX_VALUE)}), hãy nhập lại`,
+          `${whereEn}: ${n} is implausibly large (over ${MAX_VALUE}); type it again`
+        )
       );
       return;
     }

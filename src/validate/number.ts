@@ -75,6 +75,11 @@ export function parseNumberText(raw: string, kind: NumberKind): ParsedNumber {
 /** Vietnamese display of a number: 1234.5 → "1.234,5". */
 export function formatNumberVi(n: number): string {
   if (!Number.isFinite(n)) return String(n);
+  // toFixed switches to exponent notation from 1e21; show such numbers as "1,235×10^22".
+  if (Math.abs(n) >= 1e21) {
+    const [m, e] = n.toExponential(3).split("e");
+    return `${m.replace(".", ",")}×10^${Number(e)}`;
+  }
   const [int, frac] = Math.abs(n).toFixed(frac3(n)).split(".");
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   return `${n < 0 ? "-" : ""}${grouped}${frac ? `,${frac}` : ""}`;

@@ -157,7 +157,7 @@ describe("expression tree", () => {
       toExcel(
         E.if(E.and(E.valid("D5", "count"), E.cmp(">", E.val("D5"), E.num(0))), E.str('a "b"'), E.str(""))
       )
-    ).toBe('IF(AND(AND(ISNUMBER(D5),N(D5)>=0,N(D5)=INT(N(D5))),N(D5)>0),"a ""b""","")');
+    ).toBe('IF(AND(AND(ISNUMBER(D5),N(D5)>=0,N(D5)<=1000000000000,N(D5)=INT(N(D5))),N(D5)>0),"a ""b""","")');
     expect(
       toExcel(E.cmp(">", E.abs(E.sub(E.add(E.val("A1"), E.val("A2")), E.val("A3"))), E.num(0.001000001)))
     ).toBe("ABS((N(A1)+N(A2))-N(A3))>0.001000001");

@@ -164,6 +164,21 @@ const CASES: Record<string, RuleCase> = {
       ],
       ["negative amount", { "IV.7": -1.5 }, { indicator: "IV.7", cell: "IV.7", vi: ["số âm (-1,5)"] }],
       [
+        "implausibly large count (would overflow the sums)",
+        { "I.4": 1e306 },
+        {
+          indicator: "I.4",
+          cell: "I.4",
+          vi: ["lớn bất thường", "quá 1.000.000.000.000"],
+          en: ["implausibly large"],
+        },
+      ],
+      [
+        "implausibly large number typed as text",
+        { "I.3": "12345678901234567890123" },
+        { indicator: "I.3", cell: "I.3", vi: ["1,235×10^22 lớn bất thường"] },
+      ],
+      [
         "text that is not a number",
         { "I.4": "nhiều" },
         { indicator: "I.4", cell: "I.4", vi: ['Ô I.4: "nhiều" không phải là số'] },
