@@ -33,6 +33,7 @@ import {
   ambiguousUnitMessage,
   conflictNote,
   excludedNote,
+  incompleteRatioNote,
   metaMismatchMessage,
   metaUnknownMessage,
   otherFormMessage,
@@ -504,6 +505,26 @@ export class Merger {
     if (excludedUnits.length)
       notes.push(excludedNote(excludedUnits.map((u) => `${u.name} (${u.errors} lỗi)`)));
     for (const u of units) if (u.files > 1 && u.file) notes.push(conflictNote(u.name, u.files, u.file));
+    // A ratio of sums is only what it says when every unit in the sum gave both parts.
+    const ratioOf = [...new Set(def.computed.map((c) => c.formula.of))];
+    for (const code of ratioOf) {
+      const ind = form.byCode.get(code);
+      if (!ind || ind.cells.length < 2) continue;
+      const [total, female] = ind.cells.map((c) => c.name);
+      const partial = units.filter(
+        (u) =>
+          u.values &&
+          !u.excluded &&
+          (u.values.numbers[total] === undefined) !== (u.values.numbers[female] === undefined)
+      );
+      if (partial.length)
+        notes.push(
+          incompleteRatioNote(
+            code,
+            partial.map((u) => u.name)
+          )
+        );
+    }
 
     const count = (v: FileVerdict["verdict"]): number => files.filter((f) => f.verdict === v).length;
     return {

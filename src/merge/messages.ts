@@ -148,6 +148,13 @@ export function excludedNote(names: string[]): Text {
   );
 }
 
+export function incompleteRatioNote(code: string, unitNames: string[]): Text {
+  return t(
+    `Tỷ lệ nữ tại ${code} tính trên số liệu chưa đầy đủ: ${unitNames.length} đơn vị chỉ nhập một trong hai ô tổng số / nữ (${unitNames.join("; ")}). Hãy đề nghị đơn vị bổ sung.`,
+    `The % female at ${code} is computed from incomplete data: ${unitNames.length} unit(s) gave only one of total / female (${unitNames.join("; ")}).`
+  );
+}
+
 export function conflictNote(unitName: string, files: number, winner: string): Text {
   return t(
     `${unitName} gửi ${files} tệp; dùng tệp "${winner}" (các tệp khác ghi rõ lý do trong danh sách tệp).`,

@@ -346,6 +346,19 @@ describe("aggregation", () => {
     expect(statusOf(c, "XA-AN-DUONG").values?.computed["V.1.pctf"]).toBeCloseTo(10);
   });
 
+  test("a ratio whose sums mix units that gave only one of total / female is flagged in the notes", () => {
+    const V1T = nameOf(form, "V.1", "total");
+    const V1F = nameOf(form, "V.1", "female");
+    const c = mergeReports(form, [
+      sub("a.xlsx", unit("XA-DAI-HOA"), { set: { [V1T]: num(1000), [V1F]: { type: "blank" } } }),
+      sub("b.xlsx", unit("XA-HOP-DUC"), { set: { [V1T]: num(100), [V1F]: num(50) } }),
+    ]);
+    const note = c.notes.find((n) => n.vi.includes("V.1"));
+    expect(note?.vi).toContain("Tỷ lệ nữ tại V.1 tính trên số liệu chưa đầy đủ: 1 đơn vị");
+    expect(note?.vi).toContain("Xã Đại Hóa");
+    expect(c.notes.some((n) => n.vi.includes("V.2"))).toBe(false);
+  });
+
   test("subtotals by kind add up to the total; blank cells are not reported", () => {
     const c = mergeReports(form, [
       sub("a.xlsx", unit("XA-AN-DUONG"), { set: { [I1]: num(3) } }),
