@@ -85,16 +85,14 @@ export function charsToPoints(chars: number): number {
 }
 
 /**
- * A text constant as Office.js must receive it so that Excel keeps it as text: strings that
- * Excel would parse (formula, number, date, boolean, error) get a leading apostrophe. Untrusted
- * text such as "=HYPERLINK(…)" or "+84…" therefore never becomes a formula.
+ * A text constant as Office.js must receive it so that Excel keeps it as text: every non-empty
+ * string gets a leading apostrophe (Excel's text prefix, not part of the value). Which strings
+ * Excel would otherwise turn into a formula, number, date, time, percentage or boolean depends
+ * on the locale ("=HYPERLINK(…)", "+84…", "1e5", "5-Jan", "3:00 PM", "12%", "1/2"), so no text is
+ * left to a guess; the prefix only sets the cell's quote-prefix flag.
  */
 export function textInput(s: string): string {
-  if (s === "") return s;
-  if (/^[=+\-@'#]/.test(s)) return `'${s}`;
-  if (/^[\s\d.,:/%()$€₫-]+$/.test(s) && /\d/.test(s)) return `'${s}`;
-  if (/^(true|false|đúng|sai)$/i.test(s.trim())) return `'${s}`;
-  return s;
+  return s === "" ? s : `'${s}`;
 }
 
 function renameInFormula(text: string, renames: Map<string, string>): string {

@@ -136,7 +136,10 @@ describe("apply a workbook model through Office.js", () => {
     expect(textInput('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
     expect(textInput("+84 912")).toBe("'+84 912");
     expect(textInput("1.234")).toBe("'1.234");
-    expect(textInput("Xã Cao Xá")).toBe("Xã Cao Xá");
+    for (const risky of ["1e5", "5-Jan", "Jan 5", "3:00 PM", "12%", "1/2", "TRUE", "#N/A"])
+      expect(textInput(risky)).toBe(`'${risky}`);
+    expect(textInput("Xã Cao Xá")).toBe("'Xã Cao Xá");
+    expect(textInput("")).toBe("");
     const h = createFakeExcel();
     h.fake.addSheet("Sheet1");
     const model = templateModel(form);
