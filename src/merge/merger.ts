@@ -359,7 +359,11 @@ export class Merger {
     const da = a.reportDate ?? "";
     const db = b.reportDate ?? "";
     if (da !== db) return { reason: "olderReportDate", sign: da > db ? 1 : -1 };
-    if (a.modified !== b.modified) return { reason: "olderFile", sign: a.modified > b.modified ? 1 : -1 };
+    // Whole seconds: what the status sheet shows, and what file copies keep (sub-second
+    // differences between copies say nothing about which report is newer).
+    const ma = Math.floor(a.modified / 1000);
+    const mb = Math.floor(b.modified / 1000);
+    if (ma !== mb) return { reason: "olderFile", sign: ma > mb ? 1 : -1 };
     if (a.file !== b.file) return { reason: "fileNameOrder", sign: a.file > b.file ? 1 : -1 };
     if (a.fingerprint !== b.fingerprint)
       return { reason: "fileNameOrder", sign: a.fingerprint > b.fingerprint ? 1 : -1 };

@@ -230,6 +230,15 @@ describe("several files for one unit", () => {
     expect(fileOf(c, "bao-cao-1.xlsx").reason).toBe("fileNameOrder");
   });
 
+  test("modification times within the same second count as the same time (the message shows seconds)", () => {
+    const c = mergeReports(form, [
+      sub("bao-cao-2.xlsx", u, { seed: 1 }, T0),
+      sub("bao-cao-1.xlsx", u, { seed: 2 }, T0 + 400),
+    ]);
+    expect(fileOf(c, "bao-cao-2.xlsx").verdict).toBe("accepted");
+    expect(fileOf(c, "bao-cao-1.xlsx").reason).toBe("fileNameOrder");
+  });
+
   test("identical content is a duplicate: counted once", () => {
     const one = mergeReports(form, [sub("a.xlsx", u, { seed: 5 })]);
     const two = mergeReports(form, [
