@@ -222,12 +222,12 @@ class Context {
     const where = ind.kind === "tf" ? `${ind.code} (${PART_VI[part]})` : ind.code;
     const whereEn = ind.kind === "tf" ? `${ind.code} (${PART_EN[part]})` : ind.code;
     const typeRule = this.rule("valueType");
-    let n: number;
-    switch (v.type) {
-      case "blank":
+    const blankRule = this.rule("blank");
+    const reportBlank = (): void => {
+      if (blankRule)
         this.add(
-          this.rule("blank"),
-          "blank",
+          blankRule,
+          blankRule.id,
           ind.code,
           name,
           t(
@@ -235,7 +235,11 @@ class Context {
             `${whereEn} is blank (not reported); type 0 for zero`
           )
         );
-        if (!this.rule("blank")) this.issues.pop();
+    };
+    let n: number;
+    switch (v.type) {
+      case "blank":
+        reportBlank();
         return;
       case "error":
         this.add(
@@ -260,17 +264,7 @@ class Context {
         return;
       case "text": {
         if (!v.text.trim()) {
-          this.add(
-            this.rule("blank"),
-            "blank",
-            ind.code,
-            name,
-            t(
-              `Ô ${where} bỏ trống (chưa báo cáo); nếu bằng 0 hãy nhập 0`,
-              `${whereEn} is blank (not reported); type 0 for zero`
-            )
-          );
-          if (!this.rule("blank")) this.issues.pop();
+          reportBlank();
           return;
         }
         const numberKind = ind.kind === "amount" ? "amount" : "count";
@@ -287,17 +281,18 @@ class Context {
           return;
         }
         n = p.value;
-        this.add(
-          this.rule("textNumber"),
-          "text-number",
-          ind.code,
-          name,
-          t(
-            `Ô ${where}: số được nhập dạng văn bản "${v.text}", đã đọc là ${fmt(n)}`,
-            `${whereEn}: number typed as text "${v.text}", read as ${n}`
-          )
-        );
-        if (!this.rule("textNumber")) this.issues.pop();
+        const textRule = this.rule("textNumber");
+        if (textRule)
+          this.add(
+            textRule,
+            textRule.id,
+            ind.code,
+            name,
+            t(
+              `Ô ${where}: số được nhập dạng văn bản "${v.text}", đã đọc là ${fmt(n)}`,
+              `${whereEn}: number typed as text "${v.text}", read as ${n}`
+            )
+          );
         break;
       }
       case "number":
