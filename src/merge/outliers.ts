@@ -7,10 +7,15 @@
  * report 0 cases). Then the mean absolute deviation is used instead:
  *   M_i = (x_i − median) / (1.253314 · MeanAD)
  * (the usual fallback; 1.253314 ≈ √(π/2) makes MeanAD comparable with a standard deviation).
+ * With a single non-median value that score is always n / 1.25 (≥ 3.99 for 5 values), so the
+ * fallback's scale is at least MIN_SCALE: one commune reporting 1 event where the others
+ * report 0 is not "unusual", while 20 events or 500 where the others report 5 still are.
  * When both are 0 every value equals the median and nothing is an outlier.
  */
 export const OUTLIER_THRESHOLD = 3.5;
 export const OUTLIER_MIN_VALUES = 5;
+/** Smallest scale of the MeanAD fallback, in the indicator's own unit (events, people, million VND). */
+export const MIN_SCALE = 1;
 
 export function median(sorted: readonly number[]): number {
   const n = sorted.length;
@@ -34,7 +39,8 @@ export function modifiedZScores(values: readonly number[]): RobustScale {
   if (mad > 0) scores = values.map((v) => (0.6745 * (v - med)) / mad);
   else {
     const meanAd = dev.reduce((a, b) => a + b, 0) / (dev.length || 1);
-    scores = meanAd > 0 ? values.map((v) => (v - med) / (1.253314 * meanAd)) : values.map(() => 0);
+    const scale = Math.max(1.253314 * meanAd, MIN_SCALE);
+    scores = meanAd > 0 ? values.map((v) => (v - med) / scale) : values.map(() => 0);
   }
   return { median: med, scores };
 }

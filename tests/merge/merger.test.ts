@@ -440,6 +440,15 @@ describe("outliers", () => {
     expect(same.outliers.filter((x) => x.name === I1)).toEqual([]);
   });
 
+  test("with MAD = 0, a difference of a few units is not unusual; a large one is", () => {
+    const one = mergeReports(form, withI1([0, 0, 0, 0, 1]));
+    expect(one.outliers.filter((x) => x.name === I1)).toEqual([]);
+    const twenty = mergeReports(form, withI1([0, 0, 0, 0, 20]));
+    expect(twenty.outliers.filter((x) => x.name === I1).map((x) => x.value)).toEqual([20]);
+    const big = mergeReports(form, withI1([5, 5, 5, 5, 500]));
+    expect(big.outliers.filter((x) => x.name === I1).map((x) => x.value)).toEqual([500]);
+  });
+
   test("communes and bodies are compared separately", () => {
     const bodies = form.units.filter((u) => u.kind === "body");
     const subs = [
