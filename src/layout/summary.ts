@@ -30,7 +30,7 @@ import {
   type StyleModel,
   type WorkbookModel,
 } from "./sheet-model";
-import { TEMPLATE_STYLES } from "./template";
+import { FONT, style, TEMPLATE_STYLES } from "./template";
 
 export const SUMMARY_SHEET = "Tổng hợp";
 export const STATUS_SHEET = "Tình hình nộp báo cáo";
@@ -73,24 +73,7 @@ export interface Summary {
   positions: SummaryPositions;
 }
 
-const FONT = "Times New Roman";
-const st = (
-  size: number,
-  extra: Partial<StyleModel> & { bold?: boolean; italic?: boolean; color?: string } = {}
-): StyleModel => {
-  const { bold, italic, color, ...rest } = extra;
-  return {
-    font: {
-      name: FONT,
-      size,
-      ...(bold ? { bold } : {}),
-      ...(italic ? { italic } : {}),
-      ...(color ? { color } : {}),
-    },
-    locked: true,
-    ...rest,
-  };
-};
+const st = style;
 const num = (format: string, extra: Partial<StyleModel> & { bold?: boolean } = {}): StyleModel =>
   st(11, {
     alignment: { horizontal: "right", vertical: "middle" },

@@ -90,7 +90,7 @@ export class UnknownUnitError extends Error {
   }
 }
 
-const FONT = "Times New Roman";
+export const FONT = "Times New Roman";
 const COL = {
   code: "A",
   indicator: "B",
@@ -116,7 +116,8 @@ const NA_FILL = "FFEDEDED";
 const HEAD_FILL = "FFD9D9D9";
 const SECTION_FILL = "FFF2F2F2";
 
-function style(
+/** A Times New Roman style of the given size (locked unless `extra` says otherwise). */
+export function style(
   size: number,
   extra: Partial<StyleModel> & { bold?: boolean; italic?: boolean; underline?: boolean; color?: string } = {}
 ): StyleModel {
