@@ -13,7 +13,6 @@ import type { ResolvedForm } from "../form/resolve";
 import type { Text } from "../form/schema";
 import { evaluateReport, type Evaluation } from "../validate/engine";
 import type { CellValue } from "../validate/cell-value";
-import type { Issue } from "../validate/issue";
 import type { FoundVia, LocatedCell } from "../xlsx/read-result";
 import {
   cellAt,
@@ -24,6 +23,7 @@ import {
   type Meta,
   type SheetGrid,
 } from "./locate";
+import { missingCellIssues } from "../xlsx/locate";
 import { MARKS_SETTING, parseMarkRecord, type MarkRecord } from "./marks-record";
 import type { ExcelHost } from "./host";
 
@@ -166,7 +166,7 @@ export async function readReportIn(ctx: Excel.RequestContext, form: ResolvedForm
   }
 
   const evaluation = evaluateReport(form, values);
-  evaluation.issues.unshift(...missingCellIssues(form, values));
+  evaluation.issues.unshift(...missingCellIssues(form, (n) => values.has(n), false));
   return {
     ok: true,
     meta,
@@ -182,25 +182,3 @@ export async function readReportIn(ctx: Excel.RequestContext, form: ResolvedForm
 }
 
 /** Inputs the add-in could not find at all (deleted names and code rows). */
-function missingCellIssues(form: ResolvedForm, values: Map<string, CellValue>): Issue[] {
-  const out: Issue[] = [];
-  for (const name of form.names) {
-    if (values.has(name)) continue;
-    const target = form.byName.get(name);
-    if (!target) continue;
-    const what = target.type === "field" ? `"${target.field.label.vi}"` : target.indicator.code;
-    const whatEn = target.type === "field" ? `"${target.field.label.en}"` : target.indicator.code;
-    out.push({
-      severity: "error",
-      rule: "reader.missing-cell",
-      indicator: target.type === "indicator" ? target.indicator.code : null,
-      ...(target.type === "field" ? { field: target.field.key } : {}),
-      cell: name,
-      message: t(
-        `Không tìm thấy ô ${what} trong bảng tính (tên ô và dòng mã số đã bị xóa hoặc sửa)`,
-        `Cell ${whatEn} not found in the workbook (its name and code row were deleted or changed)`
-      ),
-    });
-  }
-  return out;
-}

@@ -8,6 +8,7 @@
 import type { ResolvedForm } from "../form/resolve";
 import { COLUMN_HEADERS, META_KEYS, META_SHEET, REPORT_SHEET } from "../layout/contract";
 import type { CellValue } from "../validate/cell-value";
+import type { Issue } from "../validate/issue";
 import { colOf, key, rowOf, valueAt, type SheetData } from "./ooxml";
 import type { FoundVia } from "./read-result";
 import { parseNameRef, type CellPos } from "./refs";
@@ -465,4 +466,47 @@ export function locateField(
     if (text && !text.startsWith("(")) return { pos: { row: at.row, col: at.col } };
   }
   return { pos: { row: found.row + 3, col: found.col } };
+}
+
+/**
+ * An error for every input of the form found by no method (name, metadata map, code column).
+ * `inFile`: the message speaks of a returned file (true) or of the open workbook (false).
+ */
+export function missingCellIssues(
+  form: ResolvedForm,
+  found: (name: string) => boolean,
+  inFile: boolean
+): Issue[] {
+  const issues: Issue[] = [];
+  for (const name of form.names) {
+    if (found(name)) continue;
+    const target = form.byName.get(name);
+    if (!target) continue;
+    const tf = target.type === "indicator" && target.indicator.kind === "tf";
+    const what =
+      target.type === "field"
+        ? `"${target.field.label.vi}"`
+        : `${target.indicator.code}${tf ? ` (${target.part === "total" ? "tổng số" : "số nữ"})` : ""}`;
+    const whatEn =
+      target.type === "field"
+        ? `"${target.field.label.en}"`
+        : `${target.indicator.code}${tf ? ` (${target.part})` : ""}`;
+    issues.push({
+      severity: "error",
+      rule: "reader.missing-cell",
+      indicator: target.type === "indicator" ? target.indicator.code : null,
+      ...(target.type === "field" ? { field: target.field.key } : {}),
+      cell: name,
+      message: inFile
+        ? {
+            vi: `Không tìm thấy ô ${what} trong tệp (tên ô và dòng mã số đã bị xóa hoặc sửa): hãy nhập lại vào đúng mẫu`,
+            en: `Cell ${whatEn} is missing from the file (its name and its code row were deleted or changed): use the template`,
+          }
+        : {
+            vi: `Không tìm thấy ô ${what} trong bảng tính (tên ô và dòng mã số đã bị xóa hoặc sửa)`,
+            en: `Cell ${whatEn} not found in the workbook (its name and code row were deleted or changed)`,
+          },
+    });
+  }
+  return issues;
 }

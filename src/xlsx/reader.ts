@@ -15,6 +15,7 @@ import {
   cellText,
   locate,
   metaFromSheet,
+  missingCellIssues,
   type Located,
   type Meta,
   type NameDef,
@@ -597,29 +598,7 @@ class Reader {
   ): Issue[] {
     const issues: Issue[] = [];
     const form = this.form;
-    for (const name of form.names) {
-      if (located.has(name)) continue;
-      const target = form.byName.get(name)!;
-      const what =
-        target.type === "field"
-          ? `"${target.field.label.vi}"`
-          : `${target.indicator.code}${target.indicator.kind === "tf" ? ` (${target.part === "total" ? "tổng số" : "số nữ"})` : ""}`;
-      const whatEn =
-        target.type === "field"
-          ? `"${target.field.label.en}"`
-          : `${target.indicator.code}${target.indicator.kind === "tf" ? ` (${target.part})` : ""}`;
-      issues.push({
-        severity: "error",
-        rule: "reader.missing-cell",
-        indicator: target.type === "indicator" ? target.indicator.code : null,
-        ...(target.type === "field" ? { field: target.field.key } : {}),
-        cell: name,
-        message: t(
-          `Không tìm thấy ô ${what} trong tệp (tên ô và dòng mã số đã bị xóa hoặc sửa): hãy nhập lại vào đúng mẫu`,
-          `Cell ${whatEn} is missing from the file (its name and its code row were deleted or changed): use the template`
-        ),
-      });
-    }
+    issues.push(...missingCellIssues(form, (n) => located.has(n), true));
     const byMeta = viaCount.get("meta") ?? 0;
     const byCode = viaCount.get("code") ?? 0;
     if (byCode > 0) {
