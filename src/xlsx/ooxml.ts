@@ -10,8 +10,7 @@ import {
   endOfStartTag,
   localName,
   scanXml,
-  skipBang,
-  skipPi,
+  skipMarkup,
   SKIP,
   STOP,
   utf8FromBytes,
@@ -568,19 +567,12 @@ export function parseSheet(
   while (pos < n) {
     const lt = xml.indexOf("<", pos);
     if (lt < 0) break;
+    const skipped = skipMarkup(xml, lt);
+    if (skipped >= 0) {
+      pos = skipped;
+      continue;
+    }
     const c1 = xml.charCodeAt(lt + 1);
-    if (c1 === 33 /* ! */) {
-      if (xml.startsWith("<![CDATA[", lt)) {
-        const e = xml.indexOf("]]>", lt + 9);
-        if (e < 0) throw new XmlError("unterminated CDATA");
-        pos = e + 3;
-      } else pos = skipBang(xml, lt);
-      continue;
-    }
-    if (c1 === 63 /* ? */) {
-      pos = skipPi(xml, lt);
-      continue;
-    }
     if (c1 === 47 /* / */) {
       let e = lt + 2;
       while (e < n && xml.charCodeAt(e) !== 62 /* > */) e++;

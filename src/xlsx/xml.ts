@@ -152,6 +152,21 @@ export function skipPi(xml: string, lt: number): number {
 }
 
 /**
+ * Markup that is not an element — CDATA, comment, declaration, processing instruction — from its
+ * '<': the offset after it, or -1 when the '<' starts an element or an end tag.
+ */
+export function skipMarkup(xml: string, lt: number): number {
+  const c1 = xml.charCodeAt(lt + 1);
+  if (c1 === 33 /* ! */) {
+    if (!xml.startsWith("<![CDATA[", lt)) return skipBang(xml, lt);
+    const e = xml.indexOf("]]>", lt + 9);
+    if (e < 0) throw new XmlError("unterminated CDATA");
+    return e + 3;
+  }
+  return c1 === 63 /* ? */ ? skipPi(xml, lt) : -1;
+}
+
+/**
  * From just after the start tag of `qname`, the offset after its matching end tag (xml.length
  * when the document ends first, as an unclosed element is not an error for the scanner).
  */
@@ -162,19 +177,12 @@ function skipContent(xml: string, pos: number, qname: string): number {
   while (pos < n) {
     const lt = xml.indexOf("<", pos);
     if (lt < 0) return n;
+    const skipped = skipMarkup(xml, lt);
+    if (skipped >= 0) {
+      pos = skipped;
+      continue;
+    }
     const c1 = xml.charCodeAt(lt + 1);
-    if (c1 === 33 /* ! */) {
-      if (xml.startsWith("<![CDATA[", lt)) {
-        const e = xml.indexOf("]]>", lt + 9);
-        if (e < 0) throw new XmlError("unterminated CDATA");
-        pos = e + 3;
-      } else pos = skipBang(xml, lt);
-      continue;
-    }
-    if (c1 === 63 /* ? */) {
-      pos = skipPi(xml, lt);
-      continue;
-    }
     if (c1 === SLASH) {
       const e = endOfEndTag(xml, lt + 2);
       pos = e + 1;
