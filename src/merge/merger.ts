@@ -155,23 +155,7 @@ export class Merger {
   }
 
   add(file: string, modified: number, read: ReadResult): AddedFile {
-    if (!read.ok) {
-      this.entries.push({
-        kind: "rejected",
-        file,
-        modified,
-        reason: read.reason,
-        message: read.message,
-        metaKind: null,
-        via: null,
-        unitText: null,
-        reportDate: null,
-        fingerprint: "",
-        errors: 0,
-        warnings: 0,
-      });
-      return { verdict: "rejected", unit: null, reason: read.reason, errors: 0, warnings: 0 };
-    }
+    if (!read.ok) return this.rejectUnread(file, modified, read.reason, read.message);
     const form = this.form;
     const fingerprint = fingerprintValues(read.values);
     const rejected = (
@@ -327,11 +311,16 @@ export class Merger {
 
   /** A file the caller could not even read (I/O error): still listed, with its reason. */
   addUnreadable(file: string, modified: number, message: Text): AddedFile {
+    return this.rejectUnread(file, modified, "ioError", message);
+  }
+
+  /** A file that never became a report: listed with its reason, nothing else known. */
+  private rejectUnread(file: string, modified: number, reason: FileReason, message: Text): AddedFile {
     this.entries.push({
       kind: "rejected",
       file,
       modified,
-      reason: "ioError",
+      reason,
       message,
       metaKind: null,
       via: null,
@@ -341,7 +330,7 @@ export class Merger {
       errors: 0,
       warnings: 0,
     });
-    return { verdict: "rejected", unit: null, reason: "ioError", errors: 0, warnings: 0 };
+    return { verdict: "rejected", unit: null, reason, errors: 0, warnings: 0 };
   }
 
   /** > 0 when a beats b (see the module comment); 0 only for indistinguishable files. */
