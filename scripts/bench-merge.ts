@@ -20,11 +20,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { builtInForm, type ResolvedForm } from "../src/form/resolve";
 import { createMerger, type Consolidation } from "../src/merge";
-import type { CellValue } from "../src/validate/cell-value";
-import type { ReadResult } from "../src/xlsx/read-result";
+import { inspectWorkbook } from "../src/inspect/inspect";
+import type { InspectResult } from "../src/inspect/types";
 import { NODE_READ } from "../src/cli/node-read";
-import { readReport } from "../src/xlsx/reader";
+import { inspectFile } from "../src/xlsx/reader";
 import { makeDemoReturns } from "./demo";
+import { sheetJsSnapshot } from "./sheetjs-snapshot";
 
 export interface BenchRow {
   files: number;
@@ -36,21 +37,21 @@ export interface BenchRow {
   accepted: number;
 }
 
-type Reader = (bytes: Uint8Array, form: ResolvedForm) => ReadResult;
+type Reader = (bytes: Uint8Array, form: ResolvedForm) => InspectResult;
 
-/** SheetJS route: parse the whole workbook, then pick the form's defined names. */
+/** SheetJS route: parse the whole workbook, then the same inspection step as ours. */
 async function sheetJsReader(): Promise<Reader> {
   const XLSX = await import("@e965/xlsx");
   return (bytes, form) => {
-    let wb;
     try {
-      wb = XLSX.read(bytes, {
+      const wb = XLSX.read(bytes, {
         type: "array",
         cellFormula: false,
         cellStyles: false,
         cellHTML: false,
         cellText: false,
       });
+      return inspectWorkbook(form, sheetJsSnapshot(XLSX, wb));
     } catch (e) {
       return {
         ok: false,
@@ -58,38 +59,6 @@ async function sheetJsReader(): Promise<Reader> {
         message: { vi: "Tệp hỏng", en: `corrupt: ${(e as Error).message}` },
       };
     }
-    const names = new Map<string, string>();
-    for (const n of wb.Workbook?.Names ?? [])
-      if (n.Sheet === undefined) names.set(n.Name.toUpperCase(), n.Ref);
-    const values = new Map<string, CellValue>();
-    for (const name of form.names) {
-      const ref = names.get(name.toUpperCase());
-      if (!ref) continue;
-      const m = /^'?(.*?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(ref);
-      if (!m) continue;
-      const cell = wb.Sheets[m[1].replace(/''/g, "'")]?.[`${m[2]}${m[3]}`];
-      if (!cell || cell.v === undefined || cell.v === null || cell.v === "")
-        values.set(name, { type: "blank" });
-      else if (cell.t === "n") values.set(name, { type: "number", value: cell.v as number });
-      else if (cell.t === "b") values.set(name, { type: "boolean", value: cell.v as boolean });
-      else if (cell.t === "e") values.set(name, { type: "error", code: String(cell.w ?? "#ERR") });
-      else values.set(name, { type: "text", text: String(cell.v) });
-    }
-    if (!values.size)
-      return { ok: false, reason: "notReport", message: { vi: "Không phải báo cáo", en: "not a report" } };
-    const meta = wb.Sheets["_BDG_META"];
-    return {
-      ok: true,
-      formId: form.id,
-      formVersion: form.version,
-      metaUnitCode: meta?.B3?.v ? String(meta.B3.v) : null,
-      metaKind: meta?.B4?.v ? String(meta.B4.v) : null,
-      sheetName: "Báo cáo",
-      values,
-      cells: new Map(),
-      via: "name",
-      issues: [],
-    };
   };
 }
 
@@ -156,7 +125,7 @@ export async function benchMerge(
   const log = options.log ?? ((s: string) => process.stdout.write(`${s}\n`));
   mkdirSync(root, { recursive: true });
   const sheetjs = await sheetJsReader();
-  const ours: Reader = (b, f) => readReport(b, f, NODE_READ);
+  const ours: Reader = (b, f) => inspectFile(b, f, NODE_READ);
   const rows: BenchRow[] = [];
   // Warm-up (JIT, lazy imports) on the small corpus, not measured.
   const warm = await corpus(form, root, 42);

@@ -15,11 +15,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
 import { builtInForm, type ResolvedForm } from "../src/form/resolve";
-import type { CellValue } from "../src/validate/cell-value";
-import { evaluateReport } from "../src/validate/engine";
 import { NODE_READ } from "../src/cli/node-read";
-import { parseNameRef } from "../src/xlsx/refs";
-import { readReport } from "../src/xlsx/reader";
+import { inspectWorkbook } from "../src/inspect/inspect";
+import { inspectFile } from "../src/xlsx/reader";
+import { sheetJsSnapshot } from "./sheetjs-snapshot";
 import { writeTemplate } from "../src/xlsx/write-template";
 
 const PY = "/usr/bin/python3";
@@ -138,30 +137,10 @@ function pickMix(dir: string, count: number): string[] {
     .map((f) => join(dir, f));
 }
 
-/** SheetJS: read the workbook, then pick every named cell of the form. */
-function sheetjsValues(bytes: Uint8Array, form: ResolvedForm): Map<string, CellValue> {
+/** SheetJS: parse the workbook, then the same inspection step as ours. */
+function sheetjsInspect(bytes: Uint8Array, form: ResolvedForm): boolean {
   const wb = XLSX.read(bytes, { type: "array" });
-  const names = new Map<string, string>();
-  for (const n of wb.Workbook?.Names ?? []) if (n.Sheet === undefined) names.set(n.Name.toUpperCase(), n.Ref);
-  const out = new Map<string, CellValue>();
-  for (const name of form.names) {
-    const ref = names.get(name.toUpperCase());
-    if (!ref) continue;
-    const r = parseNameRef(ref);
-    if (r.type !== "cell" || !r.sheet) continue;
-    const cell = wb.Sheets[r.sheet]?.[XLSX.utils.encode_cell({ r: r.row - 1, c: r.col - 1 })] as
-      XLSX.CellObject | undefined;
-    let v: CellValue = { type: "blank" };
-    if (cell) {
-      if (cell.t === "n") v = { type: "number", value: cell.v as number };
-      else if (cell.t === "s") v = { type: "text", text: String(cell.v) };
-      else if (cell.t === "b") v = { type: "boolean", value: Boolean(cell.v) };
-      else if (cell.t === "e") v = { type: "error", code: cell.w ?? "#ERR" };
-      else if (cell.f) v = { type: "uncomputed", formula: cell.f };
-    }
-    out.set(name, v);
-  }
-  return out;
+  return inspectWorkbook(form, sheetJsSnapshot(XLSX, wb)).ok;
 }
 
 function measure(
@@ -213,23 +192,9 @@ export async function benchRead(
     writers[w] = (writers[w] ?? 0) + 1;
   }
   const rounds = options.rounds ?? 3;
-  const oursOne = (b: Uint8Array): boolean => {
-    const r = readReport(b, form, NODE_READ);
-    if (!r.ok) return false;
-    evaluateReport(form, r.values);
-    return true;
-  };
-  const portableOne = (b: Uint8Array): boolean => {
-    const r = readReport(b, form);
-    if (!r.ok) return false;
-    evaluateReport(form, r.values);
-    return true;
-  };
-  const sheetjsOne = (b: Uint8Array): boolean => {
-    const values = sheetjsValues(b, form);
-    evaluateReport(form, values);
-    return values.size > 0;
-  };
+  const oursOne = (b: Uint8Array): boolean => inspectFile(b, form, NODE_READ).ok;
+  const portableOne = (b: Uint8Array): boolean => inspectFile(b, form).ok;
+  const sheetjsOne = (b: Uint8Array): boolean => sheetjsInspect(b, form);
   // Memory: one pass each. Time: both readers interleaved file by file, so that both see the
   // same machine load (the shared CI machine is noisy).
   const ours = measure("ours", bytes, 1, oursOne);

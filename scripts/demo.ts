@@ -24,7 +24,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { builtInForm, type ResolvedForm } from "../src/form/resolve";
 import type { Unit } from "../src/form/schema";
-import { REPORT_SHEET } from "../src/layout/contract";
+import { REPORT_SHEET } from "../src/workbook/contract";
 import { buildTemplate, formulaValues } from "../src/layout/template";
 import type { CellScalar } from "../src/layout/sheet-model";
 import { main } from "../src/cli/main";

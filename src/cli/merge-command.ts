@@ -27,9 +27,9 @@ import {
   type Consolidation,
 } from "../merge";
 import { isoToVi } from "../validate/dates";
-import { rejectMessage } from "../xlsx/messages";
-import type { ReadResult } from "../xlsx/read-result";
-import { DEFAULT_LIMITS, readReport } from "../xlsx/reader";
+import { rejectMessage } from "../inspect/messages";
+import type { InspectResult } from "../inspect/types";
+import { DEFAULT_LIMITS, inspectFile } from "../xlsx/reader";
 import { NODE_READ } from "./node-read";
 import { writeWorkbook } from "../xlsx/write-workbook";
 import { expandInputs, samePath } from "./inputs";
@@ -247,7 +247,7 @@ export const mergeCommand: Command = {
 function readOne(
   file: string,
   form: ResolvedForm
-): { modified: number; read: ReadResult } | { modified: number; unreadable: Text } {
+): { modified: number; read: InspectResult } | { modified: number; unreadable: Text } {
   let modified = 0;
   let bytes: Uint8Array;
   try {
@@ -273,7 +273,7 @@ function readOne(
       },
     };
   }
-  return { modified, read: readReport(bytes, form, NODE_READ) };
+  return { modified, read: inspectFile(bytes, form, NODE_READ) };
 }
 
 function todayInVietnam(): string {
@@ -337,7 +337,7 @@ export function formatStatusTable(c: Consolidation): string {
 /** A summary workbook this program wrote earlier (metadata kind "summary"): safe to replace. */
 function isOwnSummary(path: string, form: ResolvedForm): boolean {
   try {
-    const read = readReport(new Uint8Array(readFileSync(path)), form, NODE_READ);
+    const read = inspectFile(new Uint8Array(readFileSync(path)), form, NODE_READ);
     return read.ok && read.metaKind === "summary";
   } catch {
     return false;

@@ -5,7 +5,7 @@
  *   by `maxOutputLength` so that a zip bomb stops at the cap;
  * - `latin1`: Buffer's one-char-per-byte decoding (~30× faster than UTF-8-decoding a Vietnamese
  *   sheet), so that the reader scans sheets as byte strings and decodes only the texts it takes.
- * Use: `readReport(bytes, form, { ...NODE_READ })`.
+ * Use: `inspectFile(bytes, form, { ...NODE_READ })`.
  */
 import { inflateRawSync } from "node:zlib";
 import type { ReadOptions } from "../xlsx/reader";

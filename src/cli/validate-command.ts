@@ -3,10 +3,9 @@ import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { builtInForm, type ResolvedForm } from "../form/resolve";
 import type { Text } from "../form/schema";
-import { countBySeverity, type Issue } from "../validate/issue";
-import { evaluateReport } from "../validate/engine";
-import { rejectMessage } from "../xlsx/messages";
-import { DEFAULT_LIMITS, readReport } from "../xlsx/reader";
+import { countBySeverity } from "../validate/issue";
+import { rejectMessage } from "../inspect/messages";
+import { DEFAULT_LIMITS, inspectFile } from "../xlsx/reader";
 import { NODE_READ } from "./node-read";
 import { expandInputs } from "./inputs";
 import type { CliIo, Command } from "./io";
@@ -40,45 +39,28 @@ export interface FileVerdict {
   issues: JsonIssue[];
 }
 
-/** Read + evaluate one file's bytes. */
+/** Inspect one file's bytes (the same step as the merge and the add-in). */
 export function validateBytes(
   file: string,
   bytes: Uint8Array,
   form: ResolvedForm = builtInForm()
 ): FileVerdict {
-  const r = readReport(bytes, form, NODE_READ);
+  const r = inspectFile(bytes, form, NODE_READ);
   if (!r.ok) return unreadable(file, r.reason, r.message);
-  const ev = evaluateReport(form, r.values);
-  const issues: Issue[] = [...r.issues, ...ev.issues];
-  const metaUnit = r.metaUnitCode ? (form.units.find((u) => u.code === r.metaUnitCode) ?? null) : null;
-  const unit = metaUnit ?? ev.header.unit;
-  if (metaUnit && ev.header.unit && ev.header.unit.code !== metaUnit.code) {
-    issues.push({
-      severity: "warning",
-      rule: "unit.meta-mismatch",
-      indicator: null,
-      field: "unit",
-      cell: form.fieldByKey.get("unit")?.name ?? null,
-      message: {
-        vi: `Ô đơn vị ghi "${ev.header.unitText}" nhưng mẫu được phát cho ${metaUnit.name}: hãy kiểm tra đơn vị gửi báo cáo`,
-        en: `The unit cell says "${ev.header.unitText}" but the template was issued to ${metaUnit.name}: check who sent it`,
-      },
-    });
-  }
-  const { errors, warnings } = countBySeverity(issues);
+  const { errors, warnings } = countBySeverity(r.issues);
   return {
     file,
     readable: true,
     reason: null,
     message: null,
     messageEn: null,
-    unit: unit?.code ?? null,
-    unitName: unit?.name ?? null,
+    unit: r.unit.unit?.code ?? null,
+    unitName: r.unit.unit?.name ?? null,
     sheet: r.sheetName,
     via: r.via,
     errors,
     warnings,
-    issues: issues.map((i) => ({
+    issues: r.issues.map((i) => ({
       severity: i.severity,
       rule: i.rule,
       indicator: i.indicator,

@@ -136,3 +136,19 @@ export function parseRange(address: string): RangeRef | null {
 export function sheetCell(sheet: string, row: number, col: number): string {
   return `${quoteSheet(sheet)}!${cellA1(row, col)}`;
 }
+
+/** The areas of a RangeAreas address (`'a, b'!A1:B2, Sheet2!C3`), split at commas outside quotes. */
+export function splitAreas(address: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let quoted = false;
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === "," && !quoted) {
+      if (cur.trim()) out.push(cur.trim());
+      cur = "";
+    } else cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}

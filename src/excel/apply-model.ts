@@ -15,9 +15,9 @@
  * A user's sheet is never overwritten: a sheet is replaced only when the add-in's record says
  * it made it; otherwise the new sheet gets another name ("Tổng hợp (2)").
  */
-import { META_SHEET } from "../layout/contract";
+import { META_SHEET } from "../workbook/contract";
 import type { DataValidationModel, SheetModel, StyleModel, WorkbookModel } from "../layout/sheet-model";
-import { parseNameRef } from "../xlsx/refs";
+import { parseNameRef } from "../workbook/address";
 import { colToLetters, formatRange, lettersToCol, parseRange, quoteSheet, type RangeRef } from "./address";
 import type { ExcelHost } from "./host";
 import { ownWrites as defaultOwnWrites, type OwnWrites } from "./own-writes";

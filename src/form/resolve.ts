@@ -2,6 +2,7 @@
  * A checked form with every input cell named: what the layout, validation, reader and merge use.
  */
 import { BDG_2019 } from "./bdg-2019";
+import { UnitMatcher } from "./unit-match";
 import { cellName, fieldName, isValidDefinedName } from "./names";
 import {
   FormDefinitionError,
@@ -111,4 +112,15 @@ export function nameOf(form: ResolvedForm, code: string, part: CellPart): string
   const cell = form.byCode.get(code)?.cells.find((c) => c.part === part);
   if (!cell) throw new Error(`Biểu mẫu không có ô ${code}/${part} / no such cell`);
   return cell.name;
+}
+
+const matchers = new WeakMap<ResolvedForm, UnitMatcher>();
+/** The form's registry prepared for matching typed unit names (made once per form). */
+export function unitMatcherOf(form: ResolvedForm): UnitMatcher {
+  let m = matchers.get(form);
+  if (!m) {
+    m = new UnitMatcher(form.units, { collectorName: form.definition.collector.name });
+    matchers.set(form, m);
+  }
+  return m;
 }

@@ -1,4 +1,8 @@
-/** The default unit registry: Tân Yên district, 2019 (FORM-BDG-2019.md). Data only. */
+/**
+ * The default unit registry: Tân Yên district, 2019 (docs/FORM-BDG-2019.md). Data only. Aliases
+ * are the other names officers type; the matcher (unit-match.ts) also writes out the official
+ * abbreviations and drops the collector's place ("… huyện Tân Yên") by itself.
+ */
 import type { UnitKind } from "./schema";
 
 interface UnitEntry {
@@ -43,7 +47,7 @@ const bodies: UnitEntry[] = [
     code: "MTTQ",
     name: "Ủy ban MTTQ huyện",
     kind: "body",
-    aliases: ["Ủy ban Mặt trận Tổ quốc huyện", "UBMTTQ huyện"],
+    aliases: ["Ủy ban Mặt trận Tổ quốc huyện", "UBMTTQ huyện", "MTTQ huyện", "Mặt trận Tổ quốc huyện"],
   },
   {
     code: "HLHPN",
@@ -51,8 +55,13 @@ const bodies: UnitEntry[] = [
     kind: "body",
     aliases: ["Hội LHPN huyện", "Hội Phụ nữ huyện"],
   },
-  { code: "HUYEN-DOAN", name: "Huyện đoàn", kind: "body", aliases: ["Huyện Đoàn Thanh niên"] },
-  { code: "HND", name: "Hội Nông dân huyện", kind: "body" },
+  {
+    code: "HUYEN-DOAN",
+    name: "Huyện đoàn",
+    kind: "body",
+    aliases: ["Huyện Đoàn Thanh niên", "Huyện đoàn Tân Yên", "Đoàn TNCS Hồ Chí Minh huyện"],
+  },
+  { code: "HND", name: "Hội Nông dân huyện", kind: "body", aliases: ["Hội ND huyện"] },
   { code: "HCCB", name: "Hội Cựu chiến binh huyện", kind: "body", aliases: ["Hội CCB huyện"] },
   { code: "LDLD", name: "Liên đoàn Lao động huyện", kind: "body", aliases: ["LĐLĐ huyện"] },
   {
@@ -94,7 +103,7 @@ const bodies: UnitEntry[] = [
     kind: "body",
     aliases: ["Phòng Lao động - Thương binh và Xã hội", "Phòng LĐTBXH", "Phòng LĐ-TB&XH"],
   },
-  { code: "THANH-TRA", name: "Thanh tra huyện", kind: "body" },
+  { code: "THANH-TRA", name: "Thanh tra huyện", kind: "body", aliases: ["Thanh tra"] },
   { code: "TTYT", name: "Trung tâm Y tế huyện", kind: "body", aliases: ["TTYT huyện"] },
   {
     code: "TTVHTTTT",

@@ -20,7 +20,7 @@ import type { ResolvedForm, ResolvedIndicator } from "../form/resolve";
 import type { CellPart, UnitKind } from "../form/schema";
 import type { Consolidation, GroupTotals, Rates, UnitStatus } from "../merge/types";
 import { isoToSerial, isoToVi } from "../validate/dates";
-import { COLUMN_HEADERS, GENERATOR, META_KEYS, META_SHEET } from "./contract";
+import { COLUMN_HEADERS, GENERATOR, META_KEYS, META_SHEET } from "../workbook/contract";
 import {
   columnLetter,
   qualified,

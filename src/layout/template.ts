@@ -20,7 +20,7 @@ import type { ResolvedField, ResolvedForm, ResolvedIndicator } from "../form/res
 import { namePrefix } from "../form/names";
 import type { CellPart, Unit } from "../form/schema";
 import { checkItems, computedItems, rowCheckExpr, type CheckItem, type ComputedItem } from "./checks";
-import { COLUMN_HEADERS, GENERATOR, META_KEYS, META_SHEET, REPORT_SHEET } from "./contract";
+import { COLUMN_HEADERS, GENERATOR, META_KEYS, META_SHEET, REPORT_SHEET } from "../workbook/contract";
 import { evaluate, toExcel, type Expr } from "./expr";
 import {
   qualified,

@@ -22,26 +22,22 @@
  *   with excludeUnitsWithErrors such units are left out of the totals and a note says so.
  * - Sums are exact to 3 decimals: every value is added as an integer number of thousandths.
  */
-import { withUnits, type ResolvedForm } from "../form/resolve";
+import { unitMatcherOf, type ResolvedForm } from "../form/resolve";
 import type { CellPart, Text, Unit, UnitKind } from "../form/schema";
-import { UnitMatcher } from "../form/unit-match";
-import type { CellValue } from "../validate/cell-value";
-import { computeValues, evaluateReport } from "../validate/engine";
+import type { UnitMatcher } from "../form/unit-match";
+import type { CellValue } from "../workbook/cell-value";
+import { computeValues } from "../validate/engine";
 import { countBySeverity, type Issue } from "../validate/issue";
-import type { FoundVia, ReadResult } from "../xlsx/read-result";
+import type { FoundVia, InspectResult } from "../inspect/types";
 import {
-  ambiguousUnitMessage,
   conflictNote,
   excludedNote,
   incompleteRatioNote,
-  metaMismatchMessage,
-  metaUnknownMessage,
   otherFormMessage,
   outlierMessage,
   ownSummaryMessage,
   statusLabel,
   supersededMessage,
-  unknownUnitMessage,
 } from "./messages";
 import { findOutliers } from "./outliers";
 import type {
@@ -103,10 +99,6 @@ interface Rejected {
 
 type Entry = Candidate | Rejected;
 
-const MERGE_RULE_UNIT_MISMATCH = "merge.unit-mismatch";
-const MERGE_RULE_META_UNKNOWN = "merge.meta-unit-unknown";
-export { MERGE_RULE_META_UNKNOWN, MERGE_RULE_UNIT_MISMATCH };
-
 const PART_VI: Record<CellPart, string> = { total: "tổng số", female: "nữ", value: "" };
 const PART_EN: Record<CellPart, string> = { total: "total", female: "female", value: "" };
 
@@ -128,12 +120,12 @@ export class Merger {
   }[];
 
   constructor(form: ResolvedForm, options: MergeOptions = {}) {
-    this.form = options.units ? withUnits(form, options.units) : form;
+    this.form = form;
     this.options = {
       excludeUnitsWithErrors: options.excludeUnitsWithErrors ?? false,
       choose: options.choose ?? {},
     };
-    this.matcher = new UnitMatcher(this.form.units);
+    this.matcher = unitMatcherOf(this.form);
     this.numericCells = [];
     for (const ind of this.form.indicators) {
       if (ind.kind === "count" || ind.kind === "amount" || ind.kind === "tf") {
@@ -154,18 +146,18 @@ export class Merger {
     return this.entries.length;
   }
 
-  add(file: string, modified: number, read: ReadResult): AddedFile {
+  /**
+   * One file, inspected against this merger's form (`inspectFile(bytes, merger.form)` or the
+   * add-in's inspection): kept as a candidate for its unit, or rejected with its reason.
+   */
+  add(file: string, modified: number, read: InspectResult): AddedFile {
     if (!read.ok) return this.rejectUnread(file, modified, read.reason, read.message);
     const form = this.form;
     const fingerprint = fingerprintValues(read.values);
-    const rejected = (
-      reason: FileReason,
-      message: Text,
-      unitText: string | null,
-      reportDate: string | null,
-      errors = 0,
-      warnings = 0
-    ): AddedFile => {
+    const ev = read.evaluation;
+    const issues: Issue[] = [...read.issues];
+    const rejected = (reason: FileReason, message: Text): AddedFile => {
+      const c = countBySeverity(issues);
       this.entries.push({
         kind: "rejected",
         file,
@@ -174,102 +166,30 @@ export class Merger {
         message,
         metaKind: read.metaKind,
         via: read.via,
-        unitText,
-        reportDate,
+        unitText: ev.header.unitText,
+        reportDate: ev.header.reportDate,
         fingerprint,
-        errors,
-        warnings,
+        errors: c.errors,
+        warnings: c.warnings,
       });
-      return { verdict: "rejected", unit: null, reason, errors, warnings };
+      return { verdict: "rejected", unit: null, reason, errors: c.errors, warnings: c.warnings };
     };
-    if (read.formId !== form.id)
+    if (read.formId.toUpperCase() !== form.id.toUpperCase() || read.formVersion !== form.version)
       return rejected(
-        "otherForm",
-        otherFormMessage(read.formId, read.formVersion, form.id, form.version),
-        null,
-        null
+        read.formId.toUpperCase() !== form.id.toUpperCase() ? "otherForm" : "otherVersion",
+        otherFormMessage(read.formId, read.formVersion, form.id, form.version)
       );
-    if (read.formVersion !== form.version)
-      return rejected(
-        "otherVersion",
-        otherFormMessage(read.formId, read.formVersion, form.id, form.version),
-        null,
-        null
-      );
-
-    const ev = evaluateReport(form, read.values, { matcher: this.matcher });
-    const issues: Issue[] = [...read.issues, ...ev.issues];
     const collector = form.definition.collector;
-    const metaCode = read.metaUnitCode?.trim() ? read.metaUnitCode.trim() : null;
-    const metaUnit = metaCode ? this.matcher.byUnitCode(metaCode) : undefined;
-    const unitFieldName = form.fieldByKey.get("unit")?.name ?? null;
-
-    let unit: Unit | undefined;
-    let source: UnitSource = "meta";
-    if (metaUnit) {
-      unit = metaUnit;
-      const cell = ev.header.unit;
-      if (cell && cell.code !== metaUnit.code && ev.header.unitText) {
-        issues.push({
-          severity: "warning",
-          rule: MERGE_RULE_UNIT_MISMATCH,
-          indicator: null,
-          field: "unit",
-          cell: unitFieldName,
-          message: metaMismatchMessage(metaUnit, ev.header.unitText, cell),
-        });
-      }
-    } else {
-      const isOwnSummary =
-        read.metaKind === "summary" &&
-        metaCode !== null &&
-        metaCode.toUpperCase() === collector.code.toUpperCase();
-      if (isOwnSummary) {
-        const c = countBySeverity(issues);
-        return rejected(
-          "ownSummary",
-          ownSummaryMessage(collector.name),
-          ev.header.unitText,
-          ev.header.reportDate,
-          c.errors,
-          c.warnings
-        );
-      }
-      source = "cell";
-      const text = ev.header.unitText;
-      const m = text ? this.matcher.match(text) : ({ type: "none" } as const);
-      if (m.type === "match") {
-        unit = m.unit;
-        if (metaCode)
-          issues.push({
-            severity: "warning",
-            rule: MERGE_RULE_META_UNKNOWN,
-            indicator: null,
-            field: "unit",
-            cell: unitFieldName,
-            message: metaUnknownMessage(metaCode, m.unit),
-          });
-      } else {
-        const c = countBySeverity(issues);
-        if (m.type === "ambiguous" && text)
-          return rejected(
-            "ambiguousUnit",
-            ambiguousUnitMessage(text, m.candidates),
-            text,
-            ev.header.reportDate,
-            c.errors,
-            c.warnings
-          );
-        return rejected(
-          "unknownUnit",
-          unknownUnitMessage(text, metaCode),
-          text,
-          ev.header.reportDate,
-          c.errors,
-          c.warnings
-        );
-      }
-    }
+    const metaCode = read.metaUnitCode?.trim() || null;
+    const ownSummary =
+      read.metaKind === "summary" &&
+      metaCode !== null &&
+      metaCode.toUpperCase() === collector.code.toUpperCase() &&
+      !this.matcher.byUnitCode(metaCode);
+    if (ownSummary) return rejected("ownSummary", ownSummaryMessage(collector.name));
+    if (read.unit.unit === null) return rejected(read.unit.problem.reason, read.unit.problem.message);
+    const unit = read.unit.unit;
+    const source: UnitSource = read.unit.source;
 
     const { errors, warnings } = countBySeverity(issues);
     const cand: Candidate = {

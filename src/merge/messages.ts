@@ -1,5 +1,5 @@
 /** Vietnamese-first texts of the merge (verdicts, statuses, notes). */
-import type { Text, Unit, UnitKind } from "../form/schema";
+import type { Text, UnitKind } from "../form/schema";
 import { isoToVi } from "../validate/dates";
 import { formatNumberVi } from "../validate/number";
 import type { SupersedeReason, UnitStatusCode } from "./types";
@@ -18,29 +18,6 @@ export function kindPluralVi(kind: UnitKind): Text {
   return kind === "commune" ? t("xã, thị trấn", "communes and towns") : t("cơ quan, đơn vị", "agencies");
 }
 
-export function unknownUnitMessage(unitText: string | null, metaCode: string | null): Text {
-  const meta = metaCode ? ` (mã đơn vị trong tệp "${metaCode}" cũng không có trong danh sách)` : "";
-  const metaEn = metaCode ? ` (the file's unit code "${metaCode}" is not in the registry either)` : "";
-  if (!unitText) {
-    return t(
-      `Không xác định được đơn vị báo cáo: ô "Đơn vị báo cáo" bỏ trống${meta}. Hãy chọn tên đơn vị trong danh sách rồi gửi lại.`,
-      `Cannot tell which unit sent this report: the unit cell is blank${metaEn}. Pick the unit from the list and send it again.`
-    );
-  }
-  return t(
-    `Không xác định được đơn vị báo cáo: "${unitText}" không có trong danh sách đơn vị báo cáo${meta}. Hãy chọn đúng tên trong danh sách (hoặc bổ sung đơn vị vào danh sách bằng --units).`,
-    `Cannot tell which unit sent this report: "${unitText}" is not in the unit registry${metaEn}. Pick the name from the list (or add the unit with --units).`
-  );
-}
-
-export function ambiguousUnitMessage(unitText: string, candidates: Unit[]): Text {
-  const names = candidates.map((u) => u.name);
-  return t(
-    `Không xác định được đơn vị báo cáo: "${unitText}" có thể là ${names.join(" hoặc ")}. Hãy chọn đúng tên trong danh sách rồi gửi lại.`,
-    `Cannot tell which unit sent this report: "${unitText}" could be ${names.join(" or ")}. Pick the exact name from the list and send it again.`
-  );
-}
-
 export function ownSummaryMessage(collector: string): Text {
   return t(
     `Tệp này là bản tổng hợp của chính ${collector}, không phải báo cáo của đơn vị cấp dưới: không tổng hợp lại (có thể là kết quả lần tổng hợp trước để lẫn trong thư mục).`,
@@ -57,20 +34,6 @@ export function otherFormMessage(
   return t(
     `Tệp là báo cáo theo biểu mẫu ${formId} phiên bản ${formVersion}, không phải ${expectedId} phiên bản ${expectedVersion}.`,
     `The file is a report of form ${formId} version ${formVersion}, not ${expectedId} version ${expectedVersion}.`
-  );
-}
-
-export function metaMismatchMessage(meta: Unit, unitText: string, cell: Unit): Text {
-  return t(
-    `Mã đơn vị trong tệp là ${meta.code} (${meta.name}) nhưng ô "Đơn vị báo cáo" ghi "${unitText}" (${cell.name}); đã tính cho ${meta.name} theo mã của tệp mẫu. Nếu sai, hãy dùng đúng tệp mẫu của đơn vị và gửi lại.`,
-    `The file's unit code is ${meta.code} (${meta.name}) but the unit cell says "${unitText}" (${cell.name}); counted for ${meta.name} as the template's code says. If wrong, use the unit's own template and send it again.`
-  );
-}
-
-export function metaUnknownMessage(code: string, unit: Unit): Text {
-  return t(
-    `Mã đơn vị "${code}" trong tệp không có trong danh sách; đã nhận diện đơn vị theo ô "Đơn vị báo cáo": ${unit.name}.`,
-    `The file's unit code "${code}" is not in the registry; the unit was identified from the unit cell: ${unit.name}.`
   );
 }
 

@@ -4,7 +4,7 @@
  * (records, arrays, no Maps), sorted deterministically.
  */
 import type { Text, Unit, UnitKind } from "../form/schema";
-import type { FoundVia, ReadResult, RejectReason } from "../xlsx/read-result";
+import type { FoundVia, InspectResult, RejectReason } from "../inspect/types";
 import type { Issue } from "../validate/issue";
 
 /** One returned file, as given to the merge. */
@@ -13,14 +13,12 @@ export interface Submission {
   file: string;
   /** Last modification time, ms since the epoch. */
   modified: number;
-  read: ReadResult;
+  read: InspectResult;
 }
 
 export interface MergeOptions {
   /** Leave units whose accepted file has errors out of the totals (they stay in the status). */
   excludeUnitsWithErrors?: boolean;
-  /** Registry override (e.g. `merge --units`); default: the form's units. */
-  units?: Unit[];
   /**
    * The officer's choice when a unit sent several files: unit code → file. When the named file
    * is among that unit's files it wins, whatever its date.

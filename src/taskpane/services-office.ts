@@ -11,14 +11,14 @@ import type { ExcelHost } from "../excel/host";
 import { LIVE_UNSUPPORTED, watchReport } from "../excel/live";
 import { clearMarks, markIssues, markTargets, selectCell } from "../excel/marks";
 import { readOpenReport } from "../excel/read-report";
-import { META_SHEET } from "../layout/contract";
+import { META_SHEET } from "../workbook/contract";
 import { columnLetter, columnNumber, parseAddress, type WorkbookModel } from "../layout/sheet-model";
 import { STATUS_SHEET, buildSummary } from "../layout/summary";
 import { buildTemplate } from "../layout/template";
 import { createMerger, mergeReports } from "../merge/merger";
 import type { Consolidation, Submission } from "../merge/types";
 import type { Issue } from "../validate/issue";
-import { readReport } from "../xlsx/reader";
+import { inspectFile } from "../xlsx/reader";
 import { STRINGS } from "./i18n";
 import {
   type ChartIndicator,
@@ -81,7 +81,7 @@ export function checkService(host: ExcelHost, form: ResolvedForm): CheckService 
       return { found: false };
     }
     reportSheet = read.sheetName;
-    const issues: Issue[] = [...read.evaluation.issues];
+    const issues: Issue[] = [...read.issues];
     // Re-marking identical cells would cost 2 syncs for nothing on every live check, and could
     // feed back into live validation on a host that reports format changes as edits.
     const key = JSON.stringify(markTargets(issues, read.cells));
@@ -188,7 +188,7 @@ export function mergeService(host: ExcelHost, form: ResolvedForm): MergeService 
       let merger = createMerger(form);
       return {
         async add(file) {
-          const read = readReport(file.bytes, form);
+          const read = inspectFile(file.bytes, form);
           submissions.push({ file: file.name, modified: file.modified, read });
           merger.add(file.name, file.modified, read);
           // The verdicts of every file so far: a later file can supersede an earlier one.

@@ -4,8 +4,9 @@
  */
 import type { ResolvedForm, ResolvedIndicator } from "../form/resolve";
 import type { CellPart, CellRef, FieldKey, Rule, RuleType, Severity, Text, Unit } from "../form/schema";
-import { UnitMatcher } from "../form/unit-match";
-import { BLANK, type CellValue, type CellValues } from "./cell-value";
+import type { UnitMatch, UnitMatcher } from "../form/unit-match";
+import { unitMatcherOf } from "../form/resolve";
+import { BLANK, type CellValue, type CellValues } from "../workbook/cell-value";
 import { isoToVi, parseDateText, serialToIso } from "./dates";
 import type { Issue } from "./issue";
 import { formatNumberVi as fmt, parseNumberText } from "./number";
@@ -13,6 +14,9 @@ import { formatNumberVi as fmt, parseNumberText } from "./number";
 export interface ReportHeader {
   /** The unit as typed in the unit cell. */
   unitText: string | null;
+  /** The typed name against the registry (none when blank). */
+  unitMatch: UnitMatch;
+  /** The typed name's unit when it matches exactly one registry unit. */
   unit: Unit | null;
   year: number | null;
   /** ISO date. */
@@ -60,7 +64,7 @@ export function evaluateReport(
 ): Evaluation {
   const ctx = new Context(form, values);
   ctx.readIndicators();
-  const header = ctx.readHeader(options.matcher ?? matcherFor(form));
+  const header = ctx.readHeader(options.matcher ?? unitMatcherOf(form));
   ctx.crossRules();
   return {
     issues: ctx.issues,
@@ -69,16 +73,6 @@ export function evaluateReport(
     header,
     computed: computeValues(form, ctx.numbers),
   };
-}
-
-const matchers = new WeakMap<ResolvedForm, UnitMatcher>();
-function matcherFor(form: ResolvedForm): UnitMatcher {
-  let m = matchers.get(form);
-  if (!m) {
-    m = new UnitMatcher(form.units);
-    matchers.set(form, m);
-  }
-  return m;
 }
 
 /** % female and sex ratio at birth, from (possibly summed) totals and females. */
@@ -369,6 +363,7 @@ class Context {
   readHeader(matcher: UnitMatcher): ReportHeader {
     const header: ReportHeader = {
       unitText: null,
+      unitMatch: { type: "none" },
       unit: null,
       year: null,
       reportDate: null,
@@ -435,20 +430,11 @@ class Context {
   ): void {
     switch (key) {
       case "unit": {
+        // Whose report this is (the typed name against the registry and the template's own unit)
+        // is decided in one place, src/inspect/unit.ts, which also reports the problems.
         header.unitText = text;
-        const m = matcher.match(text);
-        if (m.type === "match") header.unit = m.unit;
-        else if (m.type === "ambiguous") {
-          problem(
-            `Đơn vị "${text}" không rõ là ${m.candidates.map((u) => u.name).join(" hay ")}: hãy chọn đúng tên trong danh sách`,
-            `Unit "${text}" is ambiguous (${m.candidates.map((u) => u.name).join(" / ")}): pick it from the list`
-          );
-        } else {
-          problem(
-            `Đơn vị "${text}" không có trong danh sách đơn vị báo cáo`,
-            `Unit "${text}" is not in the registry`
-          );
-        }
+        header.unitMatch = matcher.match(text);
+        if (header.unitMatch.type === "match") header.unit = header.unitMatch.unit;
         return;
       }
       case "year": {

@@ -1,7 +1,8 @@
 /** Parsers for the few SpreadsheetML parts the reader needs (any namespace prefix, strict or transitional). */
-import type { CellValue } from "../validate/cell-value";
+import type { CellValue } from "../workbook/cell-value";
 import { isoToSerial } from "../validate/dates";
-import { parseA1 } from "./refs";
+import { parseA1 } from "../workbook/address";
+import { key, type Range, type SheetData } from "../workbook/sheet-data";
 import {
   attr,
   attrsOf,
@@ -233,28 +234,6 @@ export class LazySharedStrings implements SharedStrings {
     return decodeOoxmlEscapes(buf);
   }
 }
-
-export interface Range {
-  r1: number;
-  c1: number;
-  r2: number;
-  c2: number;
-}
-
-export interface SheetData {
-  /** Cells by key(row, col). Blank styled cells are not stored. */
-  cells: Map<number, CellValue>;
-  merges: Range[];
-  /**
-   * Set by a filtered scan when a cell read as "uncomputed" uses a shared formula whose master
-   * cell was passed over (its formula text is unknown): read the whole sheet for that text.
-   */
-  partialFormulas?: boolean;
-}
-
-export const key = (row: number, col: number): number => row * 16384 + (col - 1);
-export const rowOf = (k: number): number => Math.floor(k / 16384);
-export const colOf = (k: number): number => (k % 16384) + 1;
 
 export class CellCapError extends Error {
   constructor(readonly cap: number) {
@@ -651,20 +630,4 @@ export function parseSheet(
     pos = nameEnd;
   }
   return done();
-}
-
-/** The value at a position, following a merged range to its top-left cell. */
-export function valueAt(
-  sheet: SheetData,
-  row: number,
-  col: number
-): { value: CellValue | undefined; row: number; col: number } {
-  const direct = sheet.cells.get(key(row, col));
-  if (direct !== undefined) return { value: direct, row, col };
-  for (const m of sheet.merges) {
-    if (row >= m.r1 && row <= m.r2 && col >= m.c1 && col <= m.c2 && (row !== m.r1 || col !== m.c1)) {
-      return { value: sheet.cells.get(key(m.r1, m.c1)), row: m.r1, col: m.c1 };
-    }
-  }
-  return { value: undefined, row, col };
 }

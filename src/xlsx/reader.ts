@@ -1,53 +1,39 @@
 /**
- * The returned-report reader: bytes of one file + the form → values by defined name, or a
- * rejection with a reason and an actionable Vietnamese message. Narrow and defensive: sniffs the
- * format, caps file size / decompressed size / cell count, parses only the parts it needs.
- * Values are located by defined name, then the metadata sheet's map, then the code column.
+ * The file adapter of the inspection step: the bytes of one returned file → a WorkbookSnapshot
+ * for src/inspect (which locates, verifies and evaluates), or a refusal with a reason and an
+ * actionable Vietnamese message. Narrow and defensive: sniffs the format, caps file size /
+ * decompressed size / cell count, parses only the parts and cells the inspection asks for.
  */
 import type { ResolvedForm } from "../form/resolve";
-import type { Text } from "../form/schema";
-import { META_KEYS, META_SHEET } from "../layout/contract";
-import type { CellValue } from "../validate/cell-value";
-import { DATE1904_OFFSET } from "../validate/dates";
-import type { Issue } from "../validate/issue";
+import { inspectWorkbook, type InspectOptions } from "../inspect/inspect";
+import { rejectMessage } from "../inspect/messages";
+import type { InspectResult, Refusal, RejectReason } from "../inspect/types";
+import { a1 } from "../workbook/address";
+import type { CellValue } from "../workbook/cell-value";
+import { META_KEYS, META_SHEET } from "../workbook/contract";
+import { metaFromSheet, type Meta } from "../workbook/meta";
+import { colOf, key, rowOf, type SheetData } from "../workbook/sheet-data";
+import type { NameDef, SheetInfo as SnapshotSheet, WorkbookSnapshot } from "../workbook/snapshot";
+import { cellText } from "../workbook/cell-value";
 import { cfbEntryNames, containsUtf16, OLE_MAGIC } from "./cfb";
 import {
-  cellText,
-  locate,
-  metaFromSheet,
-  missingCellIssues,
-  type Located,
-  type Meta,
-  type NameDef,
-  type WorkbookSnapshot,
-} from "./locate";
-import { rejectMessage } from "./messages";
-import {
   CellCapError,
-  colOf,
   EMPTY_SST,
-  key,
   LazySharedStrings,
   parseRels,
   parseSheet,
   parseWorkbook,
   relsPathOf,
   resolveTarget,
-  rowOf,
-  valueAt,
   type CellCounter,
   type SharedStrings,
-  type SheetData,
   type SheetInfo,
   type SheetScan,
   type WorkbookInfo,
 } from "./ooxml";
-import type { FoundVia, LocatedCell, ReadResult, RejectReason, ReportRejected } from "./read-result";
-import { qualified, type CellPos } from "./refs";
 import { XmlError } from "./xml";
 import { openZip, readEntry, ZipError, type InflateFn, type ZipArchive } from "./zip";
 
-export { findCodeLayout, type CodeLayout } from "./locate";
 export type { InflateFn } from "./zip";
 
 export interface ReadLimits {
@@ -144,18 +130,30 @@ function describeBytes(b: Uint8Array): string {
   return `not a zip or OLE2 file; starts with "${head}"`;
 }
 
-/** Read one returned file. Never throws on bad input: every failure is a ReportRejected. */
-export function readReport(bytes: Uint8Array, form: ResolvedForm, options: ReadOptions = {}): ReadResult {
+/**
+ * Inspect one returned file: open it as a workbook snapshot and run the inspection step
+ * (src/inspect). Never throws on bad input: every failure is a Refusal.
+ */
+export function inspectFile(
+  bytes: Uint8Array,
+  form: ResolvedForm,
+  options: ReadOptions & InspectOptions = {}
+): InspectResult {
   const L = limitsOf(options);
   try {
-    const s = sniffFile(bytes, L);
-    if (s.type === "reject")
-      throw new Reject(s.reason, s.detail, { limitMb: Math.round(L.maxFileBytes / 1048576) });
-    if (s.type !== "zip") throw new Reject("notSpreadsheet", "unknown container");
-    return new Reader(s.zip, form, L, options).read();
+    return inspectWorkbook(form, openSnapshot(bytes, L, options), options);
   } catch (e) {
-    return toRejection(e, form, L);
+    return toRefusal(e, form, L);
   }
+}
+
+/** The workbook snapshot of a file's bytes; throws Reject, ZipError, CellCapError or XmlError. */
+function openSnapshot(bytes: Uint8Array, L: ReadLimits, options: ReadOptions): WorkbookSnapshot {
+  const s = sniffFile(bytes, L);
+  if (s.type === "reject")
+    throw new Reject(s.reason, s.detail, { limitMb: Math.round(L.maxFileBytes / 1048576) });
+  if (s.type !== "zip") throw new Reject("notSpreadsheet", "unknown container");
+  return new Reader(s.zip, L, options).snapshot();
 }
 
 function limitsOf(o: ReadOptions): ReadLimits {
@@ -166,10 +164,10 @@ function limitsOf(o: ReadOptions): ReadLimits {
   };
 }
 
-function toRejection(e: unknown, form: ResolvedForm, L: ReadLimits): ReportRejected {
+function toRefusal(e: unknown, form: ResolvedForm | null, L: ReadLimits): Refusal {
   const base = {
-    formId: form.id,
-    formVersion: form.version,
+    formId: form?.id,
+    formVersion: form?.version,
     limitMb: Math.round(L.maxFileBytes / 1048576),
     cells: L.maxCells,
   };
@@ -196,8 +194,6 @@ function toRejection(e: unknown, form: ResolvedForm, L: ReadLimits): ReportRejec
   return { ok: false, reason, message: rejectMessage(reason, ctx), detail };
 }
 
-const t = (vi: string, en: string): Text => ({ vi, en });
-
 class Reader {
   private budget: number;
   private readonly counter: CellCounter;
@@ -217,7 +213,6 @@ class Reader {
 
   constructor(
     private readonly zip: ZipArchive,
-    private readonly form: ResolvedForm,
     private readonly limits: ReadLimits,
     private readonly platform: Pick<ReadOptions, "inflate" | "latin1"> = {}
   ) {
@@ -378,41 +373,15 @@ class Reader {
     return data;
   }
 
-  /**
-   * The cells at `positions` of a sheet (and the top-left cells of merged ranges covering them),
-   * reading only those: one pass over the sheet, the other cells passed over.
-   */
-  private cellsAt(name: string, positions: readonly CellPos[]): SheetData | null {
+  /** The cells of some rows of a sheet (and its merged ranges), reading only those: one pass, the other cells passed over. */
+  private rowsOf(name: string, rows: ReadonlySet<number>): SheetData | null {
     const info = this.sheetInfo(name);
     if (!info) return null;
     const full = this.sheetCache.get(info.name);
     if (full !== undefined) return full;
     const part = this.partOf(name);
     if (!part) return null;
-    const want = new Set(positions.map((p) => key(p.row, p.col)));
-    let data = this.scan(part.path, { want: (r, c) => want.has(key(r, c)) });
-    // A wanted cell inside a merged range reads the range's top-left cell (valueAt).
-    let extra = false;
-    for (const p of positions) {
-      if (data.cells.has(key(p.row, p.col))) continue;
-      for (const m of data.merges) {
-        if (
-          p.row >= m.r1 &&
-          p.row <= m.r2 &&
-          p.col >= m.c1 &&
-          p.col <= m.c2 &&
-          (p.row !== m.r1 || p.col !== m.c1)
-        ) {
-          const k = key(m.r1, m.c1);
-          if (!want.has(k)) {
-            want.add(k);
-            extra = true;
-          }
-          break;
-        }
-      }
-    }
-    if (extra) data = this.scan(part.path, { want: (r, c) => want.has(key(r, c)) });
+    const data = this.scan(part.path, { want: (r) => rows.has(r) });
     if (data.partialFormulas) return this.sheet(name); // the text of a shared formula lives in a cell passed over
     return data;
   }
@@ -450,14 +419,14 @@ class Reader {
     return this.metaKeys;
   }
 
-  /** The workbook as the shared locator sees it. */
-  private snapshot(): WorkbookSnapshot {
-    // Defined names of this form: workbook-scoped first, then sheet-scoped.
-    const wanted = new Set(this.form.names.map((n) => n.toUpperCase()));
+  /** The workbook as the inspection step sees it (sheets parsed lazily, each at most once in full). */
+  snapshot(): WorkbookSnapshot {
+    this.classify();
+    this.loadWorkbook();
+    // Defined names: workbook-scoped first, then sheet-scoped.
     const names = new Map<string, NameDef & { local: boolean }>();
     for (const d of this.wb.definedNames) {
       const up = d.name.toUpperCase();
-      if (!wanted.has(up)) continue;
       const prev = names.get(up);
       if (!prev || (prev.local && d.localSheet === null)) {
         names.set(up, {
@@ -467,7 +436,7 @@ class Reader {
         });
       }
     }
-    const sheets: { name: string; visible: boolean }[] = [];
+    const sheets: SnapshotSheet[] = [];
     for (const s of this.wb.sheets)
       if (this.sheetInfo(s.name) === s && this.partOf(s.name))
         sheets.push({ name: s.name, visible: s.state === "visible" });
@@ -475,92 +444,9 @@ class Reader {
       sheets,
       names,
       cells: (name) => this.sheet(name),
+      rows: (name, rows) => this.rowsOf(name, rows),
       meta: (withNames) => this.meta(withNames),
-    };
-  }
-
-  read(): ReadResult {
-    this.classify();
-    this.loadWorkbook();
-    const form = this.form;
-    const snap = this.snapshot();
-    const keys = snap.meta(false);
-    if (keys?.formId) {
-      if (keys.formId.toUpperCase() !== form.id.toUpperCase())
-        throw new Reject("otherForm", `form_id ${keys.formId}`, { foundId: keys.formId });
-      if (keys.formVersion && keys.formVersion !== form.version) {
-        throw new Reject("otherVersion", `form_version ${keys.formVersion}`, {
-          foundVersion: keys.formVersion,
-        });
-      }
-    }
-    const loc = locate(form, snap, keys);
-    const meta = loc.meta;
-    const located = loc.located;
-    if (located.size === 0) {
-      throw new Reject(
-        "notReport",
-        meta?.formId
-          ? "metadata present but no cell could be located"
-          : "no names, no metadata, no code column"
-      );
-    }
-
-    // Values: each sheet read once, only at the located cells.
-    const bySheet = new Map<string, CellPos[]>();
-    for (const l of located.values()) {
-      if (l.value !== undefined) continue;
-      const list = bySheet.get(l.sheet) ?? [];
-      list.push(l.pos);
-      bySheet.set(l.sheet, list);
-    }
-    const data = new Map<string, SheetData | null>();
-    for (const [sheet, positions] of bySheet) data.set(sheet, this.cellsAt(sheet, positions));
-
-    const values = new Map<string, CellValue>();
-    const cells = new Map<string, LocatedCell>();
-    const viaCount = new Map<FoundVia, number>();
-    for (const name of form.names) {
-      const loc1 = located.get(name);
-      if (!loc1) continue;
-      let value: CellValue | undefined = loc1.value;
-      let pos = loc1.pos;
-      if (value === undefined) {
-        const sh = data.get(loc1.sheet);
-        if (sh) {
-          const at = valueAt(sh, pos.row, pos.col);
-          value = at.value;
-          pos = { row: at.row, col: at.col };
-        }
-      }
-      if (value && value.type === "number" && this.wb.date1904 && this.isDateName(name)) {
-        value = { type: "number", value: value.value + DATE1904_OFFSET };
-      }
-      values.set(name, value ?? { type: "blank" });
-      cells.set(name, { address: qualified(loc1.sheet, pos), via: loc1.via });
-      viaCount.set(loc1.via, (viaCount.get(loc1.via) ?? 0) + 1);
-    }
-
-    const issues = this.readerIssues(located, loc.brokenNames, viaCount);
-    let via: FoundVia = "name";
-    let best = -1;
-    for (const [k, n] of viaCount) {
-      if (n > best) {
-        via = k;
-        best = n;
-      }
-    }
-    return {
-      ok: true,
-      formId: meta?.formId ?? form.id,
-      formVersion: meta?.formVersion ?? form.version,
-      metaUnitCode: meta?.unitCode ?? null,
-      metaKind: meta?.kind ?? null,
-      sheetName: loc.sheetName ?? "",
-      values,
-      cells,
-      via,
-      issues,
+      date1904: this.wb.date1904,
     };
   }
 
@@ -576,62 +462,18 @@ class Reader {
     for (const info of this.wb.sheets) {
       const sh = this.sheet(info.name);
       const cells = new Map<string, CellValue>();
-      if (sh)
-        for (const [k, v] of sh.cells)
-          cells.set(qualified(info.name, { row: rowOf(k), col: colOf(k) }).replace(/^.*!/, ""), v);
+      if (sh) for (const [k, v] of sh.cells) cells.set(a1({ row: rowOf(k), col: colOf(k) }), v);
       sheets.set(info.name, { state: info.state, cells });
     }
     const definedNames = new Map<string, string>();
     for (const d of this.wb.definedNames) if (d.localSheet === null) definedNames.set(d.name, d.formula);
     return { ok: true, date1904: this.wb.date1904, sheets, definedNames };
   }
-
-  private isDateName(name: string): boolean {
-    const target = this.form.byName.get(name);
-    return target?.type === "field" && target.field.key === "reportDate";
-  }
-
-  private readerIssues(
-    located: Map<string, Located>,
-    brokenNames: string[],
-    viaCount: Map<FoundVia, number>
-  ): Issue[] {
-    const issues: Issue[] = [];
-    const form = this.form;
-    issues.push(...missingCellIssues(form, (n) => located.has(n), true));
-    const byMeta = viaCount.get("meta") ?? 0;
-    const byCode = viaCount.get("code") ?? 0;
-    if (byCode > 0) {
-      issues.push({
-        severity: "warning",
-        rule: "reader.by-code",
-        indicator: null,
-        cell: null,
-        message: t(
-          `${byCode} ô được tìm theo cột mã số vì tên ô trong tệp đã bị xóa hoặc hỏng${brokenNames.length ? ` (${brokenNames.length} tên trỏ tới #REF!)` : ""}: hãy kiểm tra lại các số liệu này`,
-          `${byCode} cells were located by the code column because their names were deleted or broken${brokenNames.length ? ` (${brokenNames.length} names point to #REF!)` : ""}: check these values`
-        ),
-      });
-    }
-    if (byMeta > 0) {
-      issues.push({
-        severity: "warning",
-        rule: "reader.by-meta",
-        indicator: null,
-        cell: null,
-        message: t(
-          `${byMeta} ô được tìm theo trang thông tin mẫu vì tên ô trong tệp đã bị xóa: hãy kiểm tra lại các số liệu này`,
-          `${byMeta} cells were located through the template's metadata sheet because their names were deleted: check these values`
-        ),
-      });
-    }
-    return issues;
-  }
 }
 
 /**
  * Every worksheet's non-blank cells by sheet name and A1 address (for tests, tools and
- * diagnostics; the same caps and parsers as readReport). Throws nothing: a rejection comes back.
+ * diagnostics; the same caps and parsers as inspectFile). Throws nothing: a rejection comes back.
  */
 export function readAllSheets(
   bytes: Uint8Array,
@@ -643,15 +485,14 @@ export function readAllSheets(
       sheets: Map<string, { state: string; cells: Map<string, CellValue> }>;
       definedNames: Map<string, string>;
     }
-  | ReportRejected {
+  | Refusal {
   const L = limitsOf(options);
-  const dummy = { id: "", version: "", names: [] as string[] } as unknown as ResolvedForm;
   try {
     const s = sniffFile(bytes, L);
     if (s.type === "reject") throw new Reject(s.reason, s.detail);
     if (s.type !== "zip") throw new Reject("notSpreadsheet", "unknown container");
-    return new Reader(s.zip, dummy, L, options).all();
+    return new Reader(s.zip, L, options).all();
   } catch (e) {
-    return toRejection(e, dummy, L);
+    return toRefusal(e, null, L);
   }
 }

@@ -7,7 +7,7 @@ import { expandInputs, segmentRegex } from "../../src/cli/inputs";
 import { builtInForm } from "../../src/form/resolve";
 import { buildTemplate } from "../../src/layout/template";
 import type { MergeReportJson } from "../../src/merge";
-import { readReport } from "../../src/xlsx/reader";
+import { inspectFile } from "../../src/xlsx/reader";
 import { writeWorkbook } from "../../src/xlsx/write-workbook";
 import { writeReturn } from "../../scripts/demo";
 
@@ -85,7 +85,7 @@ test("merges a directory with hostile files mixed in; every file gets a verdict;
   expect(io.out()).toContain("TÌNH HÌNH NỘP BÁO CÁO");
   expect(io.out()).toContain("Hội Nông dân huyện");
   // The summary is a report of the collector.
-  const read = readReport(new Uint8Array(readFileSync(out)), form);
+  const read = inspectFile(new Uint8Array(readFileSync(out)), form);
   expect(read.ok && read.metaKind === "summary").toBe(true);
 });
 
@@ -178,7 +178,7 @@ test("the summary's own header (preparer, head) is filled from the options, so t
     io
   );
   expect(code).toBe(0);
-  const read = readReport(new Uint8Array(readFileSync(out)), form);
+  const read = inspectFile(new Uint8Array(readFileSync(out)), form);
   if (!read.ok) throw new Error(read.reason);
   const text = (key: string): unknown => {
     const f = form.fields.find((x) => x.key === key);

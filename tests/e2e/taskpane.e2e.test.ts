@@ -22,11 +22,11 @@ import { buildSync } from "esbuild";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { builtInForm } from "../../src/form";
 import type { FakeExcelHandle } from "../../src/excel/fake/fake-excel";
-import { META_SHEET, REPORT_SHEET } from "../../src/layout/contract";
+import { META_SHEET, REPORT_SHEET } from "../../src/workbook/contract";
 import type { CellScalar } from "../../src/layout/sheet-model";
 import { NARRATIVE_SHEET, STATUS_SHEET, SUMMARY_SHEET, buildSummary } from "../../src/layout/summary";
 import { mergeReports } from "../../src/merge/merger";
-import { readReport } from "../../src/xlsx/reader";
+import { inspectFile } from "../../src/xlsx/reader";
 import { buildTemplate } from "../../src/layout/template";
 import { filledValues, returnedReport } from "./report-files";
 
@@ -426,7 +426,7 @@ describeE2E("task pane in headless Chromium with the fake Excel host", () => {
     const submissions = files.map((f) => ({
       file: path.basename(f),
       modified: fs.statSync(f).mtimeMs,
-      read: readReport(new Uint8Array(fs.readFileSync(f)), form),
+      read: inspectFile(new Uint8Array(fs.readFileSync(f)), form),
     }));
     const { positions: sp } = buildSummary(mergeReports(form, submissions), form);
     const row = sp.rows["I.2"];

@@ -1,6 +1,6 @@
 import { withUnits } from "../../src/form/resolve";
 import type { Unit } from "../../src/form/schema";
-import { META_SHEET } from "../../src/layout/contract";
+import { META_SHEET } from "../../src/workbook/contract";
 import { templateModel } from "../../src/layout/template";
 import { buildSummary, SUMMARY_SHEET } from "../../src/layout/summary";
 import { mergeReports, type Submission } from "../../src/merge";

@@ -1,7 +1,7 @@
 import { readOpenReport } from "../../src/excel/read-report";
 import { clearMarks, isMarkFormula, markIssues, selectCell } from "../../src/excel/marks";
 import { MARKS_SETTING } from "../../src/excel/marks-record";
-import { META_SHEET } from "../../src/layout/contract";
+import { META_SHEET } from "../../src/workbook/contract";
 import { at, currentAddress, fill, form, REPORT, templateWorkbook } from "./helpers";
 
 const I1 = form.byCode.get("I.1")!.cells[0].name;

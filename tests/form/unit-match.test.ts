@@ -198,3 +198,46 @@ describe("stripDiacritics", () => {
     expect(stripDiacritics("Đại Hóa, Ngọc Thiện, Nhã Nam")).toBe("Dai Hoa, Ngoc Thien, Nha Nam");
   });
 });
+
+describe("unit names as officers write them", () => {
+  const form = builtInForm();
+  const withPlace = new UnitMatcher(form.units, { collectorName: form.definition.collector.name });
+  it.each([
+    ["Phòng LĐ-TB&XH huyện Tân Yên", "P-LDTBXH"],
+    ["Phòng LĐTBXH", "P-LDTBXH"],
+    ["phong ld-tb&xh", "P-LDTBXH"],
+    ["Phòng Lao động - Thương binh và Xã hội huyện Tân Yên", "P-LDTBXH"],
+    ["Phòng NN&PTNT", "P-NN-PTNT"],
+    ["Phòng NN và PTNT huyện Tân Yên", "P-NN-PTNT"],
+    ["Phòng TC-KH huyện", "P-TC-KH"],
+    ["Phòng TCKH Tân Yên", "P-TC-KH"],
+    ["Phòng VH-TT", "P-VH-TT"],
+    ["Phòng GD&ĐT huyện Tân Yên", "P-GD-DT"],
+    ["Phòng GD-ĐT", "P-GD-DT"],
+    ["MTTQ huyện", "MTTQ"],
+    ["UB MTTQ huyện Tân Yên", "MTTQ"],
+    ["Hội LHPN huyện Tân Yên", "HLHPN"],
+    ["Hội CCB", "HCCB"],
+    ["Hội CCB huyện Tân Yên", "HCCB"],
+    ["VP HĐND-UBND", "VP-HDND-UBND"],
+    ["Văn phòng HĐND & UBND huyện Tân Yên", "VP-HDND-UBND"],
+    ["Phòng Tư pháp huyện Tân Yên", "P-TU-PHAP"],
+    ["UBND xã Cao Xá huyện Tân Yên", "XA-CAO-XA"],
+    ["Trung tâm VH-TT-TT huyện", "TTVHTTTT"],
+  ])("%j → %s", (typed, code) => {
+    const r = withPlace.match(typed);
+    expect(r.type === "match" ? r.unit.code : r.type).toBe(code);
+  });
+
+  it("the place suffix never merges the town and the commune of one name", () => {
+    expect(withPlace.match("Cao Thượng huyện Tân Yên").type).toBe("ambiguous");
+    expect(withPlace.match("TT Cao Thượng huyện Tân Yên")).toMatchObject({ unit: { code: "TT-CAO-THUONG" } });
+  });
+
+  it("suggests the closest registry names for a name it cannot match", () => {
+    expect(withPlace.match("Phòng Lao động huyện").type).toBe("none");
+    expect(withPlace.suggest("Phòng Lao động huyện").map((u) => u.code)).toContain("P-LDTBXH");
+    expect(withPlace.suggest("Xã Việt Lạp").map((u) => u.code)[0]).toBe("XA-VIET-LAP");
+    expect(withPlace.suggest("zzzz")).toEqual([]);
+  });
+});

@@ -8,11 +8,11 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { builtInForm } from "../../src/form/resolve";
+import { builtInForm, withUnits } from "../../src/form/resolve";
 import { buildSummary, SUMMARY_SHEET } from "../../src/layout/summary";
 import { mergeReports, type Submission } from "../../src/merge";
 import { writeWorkbook } from "../../src/xlsx/write-workbook";
-import { readReport } from "../../src/xlsx/reader";
+import { inspectFile } from "../../src/xlsx/reader";
 import { reportRead, rejectedRead } from "../merge/helpers";
 
 const SOFFICE = "/usr/bin/soffice";
@@ -77,18 +77,17 @@ print(json.dumps({c: ws[c].value for c in sys.argv[3].split(",")}))`;
     }
     expect(compared).toBeGreaterThan(100);
     // The LibreOffice-saved summary is still a report of the collector with the same totals.
-    const read = readReport(new Uint8Array(readFileSync(out)), form);
+    const province = withUnits(form, [
+      {
+        code: form.definition.collector.code,
+        name: form.definition.collector.name,
+        kind: "body",
+        aliases: [],
+      },
+    ]);
+    const read = inspectFile(new Uint8Array(readFileSync(out)), province);
     if (!read.ok) throw new Error(read.reason);
-    const up = mergeReports(form, [{ file: "tong-hop.xlsx", modified: 0, read }], {
-      units: [
-        {
-          code: form.definition.collector.code,
-          name: form.definition.collector.name,
-          kind: "body",
-          aliases: [],
-        },
-      ],
-    });
+    const up = mergeReports(province, [{ file: "tong-hop.xlsx", modified: 0, read }]);
     expect(up.files[0].verdict).toBe("accepted");
     for (const [name, v] of Object.entries(c.totals.all.numbers))
       expect(up.totals.all.numbers[name]).toBeCloseTo(v, 6);

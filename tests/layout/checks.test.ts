@@ -3,7 +3,7 @@ import { builtInForm } from "../../src/form";
 import type { RuleType } from "../../src/form/schema";
 import { E, evaluate, numberLiteral, toExcel } from "../../src/layout/expr";
 import { buildTemplate, expectedChecks, firedChecks, formulaValues } from "../../src/layout/template";
-import type { CellValue } from "../../src/validate/cell-value";
+import type { CellValue } from "../../src/workbook/cell-value";
 import { evaluateReport } from "../../src/validate/engine";
 import type { CellScalar } from "../../src/layout/sheet-model";
 

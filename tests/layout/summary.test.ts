@@ -1,11 +1,11 @@
 import { unzipSync, strFromU8 } from "fflate";
-import { builtInForm, nameOf } from "../../src/form/resolve";
+import { builtInForm, nameOf, withUnits } from "../../src/form/resolve";
 import type { Unit } from "../../src/form/schema";
-import { META_SHEET } from "../../src/layout/contract";
+import { META_SHEET } from "../../src/workbook/contract";
 import { buildSummary, NARRATIVE_SHEET, STATUS_SHEET, SUMMARY_SHEET } from "../../src/layout/summary";
 import { mergeReports, type Submission } from "../../src/merge";
 import { writeWorkbook } from "../../src/xlsx/write-workbook";
-import { readReport } from "../../src/xlsx/reader";
+import { inspectFile } from "../../src/xlsx/reader";
 import { num, rejectedRead, reportRead } from "../merge/helpers";
 
 const form = builtInForm();
@@ -121,7 +121,7 @@ describe("summary workbook", () => {
 
   test("without its names and metadata sheet, the summary is read from its TỔNG CỘNG column, not the first unit's", async () => {
     const bare = { ...s.model, names: [], sheets: s.model.sheets.filter((x) => x.name !== META_SHEET) };
-    const read = readReport(await writeWorkbook(bare), form);
+    const read = inspectFile(await writeWorkbook(bare), form);
     if (!read.ok) throw new Error(`${read.reason} ${read.detail ?? ""}`);
     expect(read.via).toBe("code");
     const numbers = [...Object.entries(c.totals.all.numbers)];
@@ -142,12 +142,15 @@ describe("summary workbook", () => {
     expect(strFromU8(zip["xl/workbook.xml"])).toMatch(
       /_xlnm\.Print_Titles" localSheetId="0">&apos;Tổng hợp&apos;!\$A:\$A,&apos;Tổng hợp&apos;!\$\d+:\$\d+</
     );
-    const read = readReport(bytes, form);
-    if (!read.ok) throw new Error(`${read.reason} ${read.detail ?? ""}`);
-    expect(read.metaKind).toBe("summary");
-    expect(read.metaUnitCode).toBe("HUYEN-TAN-YEN");
     const collector: Unit = { code: "HUYEN-TAN-YEN", name: "UBND huyện Tân Yên", kind: "body", aliases: [] };
-    const up = mergeReports(form, [{ file: "tong-hop.xlsx", modified: T0, read }], { units: [collector] });
+    const province = withUnits(form, [collector]);
+    const upRead = inspectFile(bytes, province);
+    if (!upRead.ok) throw new Error(`${upRead.reason} ${upRead.detail ?? ""}`);
+    expect(upRead.metaKind).toBe("summary");
+    expect(upRead.metaUnitCode).toBe("HUYEN-TAN-YEN");
+    const up = mergeReports(province, [{ file: "tong-hop.xlsx", modified: T0, read: upRead }]);
+    const read = inspectFile(bytes, form);
+    if (!read.ok) throw new Error(`${read.reason} ${read.detail ?? ""}`);
     expect(up.files[0]).toMatchObject({ verdict: "accepted", unit: "HUYEN-TAN-YEN" });
     // The only error is the one the units sent up (female > total at I.2, summed).
     expect(up.units[0].issues.filter((i) => i.severity === "error").map((i) => i.rule)).toEqual([

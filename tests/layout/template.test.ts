@@ -1,5 +1,5 @@
 import { builtInForm, loadForm, BDG_2019, type FormInput } from "../../src/form";
-import { COLUMN_HEADERS, GENERATOR, META_KEYS, META_SHEET, REPORT_SHEET } from "../../src/layout/contract";
+import { COLUMN_HEADERS, GENERATOR, META_KEYS, META_SHEET, REPORT_SHEET } from "../../src/workbook/contract";
 import {
   cellsOfRange,
   columnLetter,

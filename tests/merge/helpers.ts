@@ -1,9 +1,11 @@
-/** Synthetic ReadResult values for merge tests (no files needed). */
+/** Synthetic InspectResult values for merge tests (no files needed). */
 import type { ResolvedForm } from "../../src/form/resolve";
 import type { Unit } from "../../src/form/schema";
-import type { CellValue } from "../../src/validate/cell-value";
+import type { CellValue } from "../../src/workbook/cell-value";
 import { isoToSerial } from "../../src/validate/dates";
-import type { ReadResult, ReportRead, RejectReason } from "../../src/xlsx/read-result";
+import { inspectWorkbook } from "../../src/inspect/inspect";
+import type { InspectResult, RejectReason } from "../../src/inspect/types";
+import { valuesSnapshot } from "../helpers/values-workbook";
 import { plausibleNumbers } from "../../scripts/sample-numbers";
 
 export interface ReportSpec {
@@ -25,7 +27,7 @@ export interface ReportSpec {
 /** Numbers that satisfy every error rule of the form (female ≤ total, part ≤ whole, sums). */
 export const validNumbers = plausibleNumbers;
 
-export function reportRead(form: ResolvedForm, unit: Unit | null, spec: ReportSpec = {}): ReportRead {
+export function reportRead(form: ResolvedForm, unit: Unit | null, spec: ReportSpec = {}): InspectResult {
   const values = new Map<string, CellValue>();
   const field = (key: string): string => form.fieldByKey.get(key)?.name ?? key;
   const unitText = spec.unitText === undefined ? (unit?.name ?? null) : spec.unitText;
@@ -44,21 +46,16 @@ export function reportRead(form: ResolvedForm, unit: Unit | null, spec: ReportSp
       });
   }
   for (const [k, v] of Object.entries(spec.set ?? {})) values.set(k, v);
-  return {
-    ok: true,
-    formId: spec.formId ?? form.id,
-    formVersion: spec.formVersion ?? form.version,
-    metaUnitCode: spec.metaCode ?? null,
-    metaKind: spec.metaKind === undefined ? (spec.metaCode ? "template" : null) : spec.metaKind,
-    sheetName: "Báo cáo",
-    values,
-    cells: new Map(),
-    via: "name",
-    issues: [],
-  };
+  const kind = spec.metaKind === undefined ? (spec.metaCode ? "template" : null) : spec.metaKind;
+  const withMeta =
+    spec.metaCode != null || kind != null || spec.formId !== undefined || spec.formVersion !== undefined;
+  const meta = withMeta
+    ? { formId: spec.formId, formVersion: spec.formVersion, unitCode: spec.metaCode ?? null, kind }
+    : null;
+  return inspectWorkbook(form, valuesSnapshot(form, values, meta));
 }
 
-export function rejectedRead(reason: RejectReason = "corrupt"): ReadResult {
+export function rejectedRead(reason: RejectReason = "corrupt"): InspectResult {
   return { ok: false, reason, message: { vi: `Tệp bị hỏng (${reason})`, en: `Broken file (${reason})` } };
 }
 

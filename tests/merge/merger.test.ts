@@ -1,4 +1,4 @@
-import { builtInForm, nameOf } from "../../src/form/resolve";
+import { builtInForm, nameOf, withUnits } from "../../src/form/resolve";
 import type { Unit } from "../../src/form/schema";
 import {
   consolidationToJson,
@@ -107,7 +107,7 @@ describe("verdicts", () => {
     const c = mergeReports(form, [sub("no-unit.xlsx", null, { unitText: null })]);
     const f = fileOf(c, "no-unit.xlsx");
     expect(f).toMatchObject({ verdict: "rejected", reason: "unknownUnit", unit: null });
-    expect(f.message?.vi).toContain('ô "Đơn vị báo cáo" bỏ trống');
+    expect(f.message?.vi).toContain("ô đơn vị để trống");
   });
 
   test("a unit name not in the registry → unknownUnit naming it", () => {
@@ -120,7 +120,7 @@ describe("verdicts", () => {
     const c = mergeReports(form, [sub("ct.xlsx", null, { unitText: "Cao Thượng" })]);
     const f = fileOf(c, "ct.xlsx");
     expect(f.reason).toBe("ambiguousUnit");
-    expect(f.message?.vi).toMatch(/Thị trấn Cao Thượng hoặc .*Cao Thượng/);
+    expect(f.message?.vi).toMatch(/Thị trấn Cao Thượng hay .*Cao Thượng/);
     expect(statusOf(c, "TT-CAO-THUONG").status).toBe("missing");
     expect(statusOf(c, "XA-CAO-THUONG").status).toBe("missing");
   });
@@ -136,21 +136,38 @@ describe("verdicts", () => {
     });
   });
 
-  test("metadata code and unit cell disagree → metadata wins, with a warning naming both", () => {
+  test("a neighbour's template with the unit retyped: the typed unit wins, with a note naming both", () => {
     const c = mergeReports(form, [sub("t.xlsx", unit("XA-LAM-COT"), { metaCode: "XA-LAN-GIOI" })]);
     const f = fileOf(c, "t.xlsx");
-    expect(f).toMatchObject({ verdict: "accepted", unit: "XA-LAN-GIOI", unitSource: "meta" });
-    const issue = statusOf(c, "XA-LAN-GIOI").issues.find((i) => i.rule === "merge.unit-mismatch");
+    expect(f).toMatchObject({ verdict: "accepted", unit: "XA-LAM-COT", unitSource: "cell" });
+    const issue = statusOf(c, "XA-LAM-COT").issues.find((i) => i.rule === "unit.typed-over-template");
     expect(issue?.severity).toBe("warning");
     expect(issue?.message.vi).toContain("Lan Giới");
     expect(issue?.message.vi).toContain("Lam Cốt");
-    expect(statusOf(c, "XA-LAM-COT").status).toBe("missing");
+    expect(statusOf(c, "XA-LAN-GIOI").status).toBe("missing");
+  });
+
+  test("a typed unit that matches nothing is an error, never silently the template's unit", () => {
+    const c = mergeReports(form, [
+      sub("t.xlsx", null, { metaCode: "XA-LAN-GIOI", unitText: "Xã Hoàng Vân" }),
+    ]);
+    expect(fileOf(c, "t.xlsx")).toMatchObject({
+      verdict: "accepted",
+      unit: "XA-LAN-GIOI",
+      unitSource: "meta",
+    });
+    const st = statusOf(c, "XA-LAN-GIOI");
+    expect(st.errors).toBeGreaterThan(0);
+    expect(st.label.vi).toContain("có lỗi");
+    const issue = st.issues.find((i) => i.field === "unit" && i.severity === "error");
+    expect(issue?.message.vi).toContain("Hoàng Vân");
+    expect(issue?.message.vi).toContain("Lan Giới");
   });
 
   test("a metadata code unknown to the registry falls back to the unit cell, with a warning", () => {
     const c = mergeReports(form, [sub("t.xlsx", unit("HND"), { metaCode: "OLD-CODE" })]);
     expect(fileOf(c, "t.xlsx")).toMatchObject({ verdict: "accepted", unit: "HND", unitSource: "cell" });
-    expect(statusOf(c, "HND").issues.some((i) => i.rule === "merge.meta-unit-unknown")).toBe(true);
+    expect(statusOf(c, "HND").issues.some((i) => i.rule === "unit.template-unit-unknown")).toBe(true);
   });
 
   test("a previous summary of this collector among the inputs → ownSummary", () => {
@@ -166,17 +183,18 @@ describe("verdicts", () => {
 
   test("with a registry holding the collector, a summary merges at the next level", () => {
     const collector: Unit = { code: "HUYEN-TAN-YEN", name: "UBND huyện Tân Yên", kind: "body", aliases: [] };
-    const c = mergeReports(
-      form,
-      [
-        sub("tong-hop.xlsx", null, {
+    const province = withUnits(form, [collector]);
+    const c = mergeReports(province, [
+      {
+        file: "tong-hop.xlsx",
+        modified: T0,
+        read: reportRead(province, null, {
           unitText: "UBND huyện Tân Yên",
           metaCode: "HUYEN-TAN-YEN",
           metaKind: "summary",
         }),
-      ],
-      { units: [collector] }
-    );
+      },
+    ]);
     expect(fileOf(c, "tong-hop.xlsx")).toMatchObject({ verdict: "accepted", unit: "HUYEN-TAN-YEN" });
     expect(c.registry.map((u) => u.code)).toEqual(["HUYEN-TAN-YEN"]);
     expect(c.rates.all.reportingRate).toBe(1);
@@ -504,7 +522,11 @@ describe("the Merger object", () => {
       { code: "XA-A", name: "Xã A", kind: "commune", aliases: [] },
       { code: "CQ-B", name: "Cơ quan B", kind: "body", aliases: [] },
     ];
-    const c = mergeReports(form, [sub("a.xlsx", units[0]), sub("x.xlsx", unit("HND"))], { units });
+    const other = withUnits(form, units);
+    const c = mergeReports(other, [
+      { file: "a.xlsx", modified: T0, read: reportRead(other, units[0]) },
+      { file: "x.xlsx", modified: T0, read: reportRead(other, unit("HND")) },
+    ]);
     expect(c.units.map((u) => [u.code, u.status])).toEqual([
       ["XA-A", "submitted"],
       ["CQ-B", "missing"],

@@ -4,7 +4,7 @@
  */
 import { builtInForm } from "../../src/form";
 import { createFakeExcel, type FakeExcelHandle } from "../../src/excel/fake/fake-excel";
-import { META_SHEET, REPORT_SHEET } from "../../src/layout/contract";
+import { META_SHEET, REPORT_SHEET } from "../../src/workbook/contract";
 import { NARRATIVE_SHEET, STATUS_SHEET, SUMMARY_SHEET } from "../../src/layout/summary";
 import { buildTemplate } from "../../src/layout/template";
 import { chartIndicators, createOfficeServices, percentFemaleRows } from "../../src/taskpane/services-office";

@@ -1,7 +1,7 @@
 /** The rule engine: every rule of BDG-2019 passing and failing, reading values, header, computed values. */
 import fc from "fast-check";
 import { BDG_2019, builtInForm, loadForm, UnitMatcher } from "../../src/form";
-import type { CellValue } from "../../src/validate/cell-value";
+import type { CellValue } from "../../src/workbook/cell-value";
 import { isoToSerial } from "../../src/validate/dates";
 import { computeFormula, computeValues, evaluateReport, type Evaluation } from "../../src/validate/engine";
 import { countBySeverity, type Issue } from "../../src/validate/issue";
@@ -38,6 +38,7 @@ describe("a fully valid report", () => {
   it("reads the header", () => {
     expect(ev.header).toEqual({
       unitText: "Xã Cao Xá",
+      unitMatch: expect.objectContaining({ type: "match" }),
       unit: expect.objectContaining({ code: "XA-CAO-XA" }),
       year: 2019,
       reportDate: "2019-11-28",
@@ -299,11 +300,6 @@ const CASES: Record<string, RuleCase> = {
         "unit missing",
         { unit: null },
         { indicator: null, cell: "unit", field: "unit", vi: ['Chưa nhập "Đơn vị báo cáo"'] },
-      ],
-      [
-        "unit not in the registry",
-        { unit: "Xã Hà Nội" },
-        { indicator: null, cell: "unit", field: "unit", vi: ['Đơn vị "Xã Hà Nội" không có trong danh sách'] },
       ],
       [
         "year not 2019",
@@ -686,14 +682,13 @@ describe("header", () => {
   const headerIssues = (o: Record<Key, Override>): Issue[] =>
     evaluate(o).issues.filter((i) => i.indicator === null);
 
-  it("unit ambiguous: the town or the commune", () => {
+  // Whose report it is (and the problems with the unit) is src/inspect/unit.ts's: see tests/inspect/unit.test.ts.
+  it("unit ambiguous: the town or the commune — the match says so, the engine adds no issue", () => {
     const ev = evaluate({ unit: "Cao Thượng" });
     expect(ev.header.unit).toBeNull();
     expect(ev.header.unitText).toBe("Cao Thượng");
-    expect(ev.issues).toEqual([
-      expect.objectContaining({ severity: "error", rule: "header", field: "unit", cell: name("unit") }),
-    ]);
-    expect(ev.issues[0].message.vi).toContain("không rõ là Thị trấn Cao Thượng hay Xã Cao Thượng");
+    expect(ev.header.unitMatch).toMatchObject({ type: "ambiguous" });
+    expect(ev.issues).toEqual([]);
   });
 
   it.each([
@@ -709,12 +704,9 @@ describe("header", () => {
     expect(ev.issues).toEqual([]);
   });
 
-  it("unit not in the registry is an error; the typed text is kept", () => {
+  it("unit not in the registry: the typed text is kept, the match is none", () => {
     const ev = evaluate({ unit: "Phường Hà Đông" });
-    expect(ev.header).toMatchObject({ unit: null, unitText: "Phường Hà Đông" });
-    expect(ev.issues).toEqual([
-      expect.objectContaining({ severity: "error", rule: "header", field: "unit" }),
-    ]);
+    expect(ev.header).toMatchObject({ unit: null, unitText: "Phường Hà Đông", unitMatch: { type: "none" } });
   });
 
   it("unit holding an error value", () => {

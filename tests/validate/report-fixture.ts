@@ -4,7 +4,7 @@
  */
 import { nameOf, type ResolvedForm } from "../../src/form";
 import type { CellPart } from "../../src/form/schema";
-import type { CellValue } from "../../src/validate/cell-value";
+import type { CellValue } from "../../src/workbook/cell-value";
 import { isoToSerial } from "../../src/validate/dates";
 
 export const num = (value: number): CellValue => ({ type: "number", value });

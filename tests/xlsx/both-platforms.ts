@@ -5,15 +5,15 @@
  */
 import { NODE_READ } from "../../src/cli/node-read";
 import type { ResolvedForm } from "../../src/form/resolve";
-import type { ReadResult } from "../../src/xlsx/read-result";
-import { readAllSheets as allCore, readReport as readCore, type ReadOptions } from "../../src/xlsx/reader";
+import type { InspectResult } from "../../src/inspect/types";
+import { readAllSheets as allCore, inspectFile as readCore, type ReadOptions } from "../../src/xlsx/reader";
 
 const comparable = (r: unknown): unknown =>
   JSON.parse(
     JSON.stringify(r, (k, v) => (k === "detail" ? undefined : v instanceof Map ? [...v.entries()] : v))
   );
 
-export function readReport(bytes: Uint8Array, form: ResolvedForm, options: ReadOptions = {}): ReadResult {
+export function inspectFile(bytes: Uint8Array, form: ResolvedForm, options: ReadOptions = {}): InspectResult {
   const core = readCore(bytes, form, options);
   const node = readCore(bytes, form, { ...options, ...NODE_READ });
   expect(comparable(node)).toEqual(comparable(core));

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { builtInForm } from "../../src/form/resolve";
-import { readAllSheets, readReport } from "../../src/xlsx/reader";
+import { readAllSheets, inspectFile } from "../../src/xlsx/reader";
 
 const form = builtInForm();
 const LOCAL = join(__dirname, "..", "fixtures", "corpus");
@@ -36,7 +36,7 @@ describe("corpus subset (tests/fixtures/corpus)", () => {
   });
 
   it.each(list)("%s gets the verdict of its format", (f) => {
-    const r = readReport(new Uint8Array(readFileSync(join(LOCAL, f))), form);
+    const r = inspectFile(new Uint8Array(readFileSync(join(LOCAL, f))), form);
     expect(r.ok ? "ok" : r.reason).toBe(EXPECTED[extname(f)]);
     if (!r.ok) {
       expect(r.message.vi.length).toBeGreaterThan(20);
@@ -71,7 +71,7 @@ describe("full shared corpus (../shared/corpus/real-world)", () => {
     const counts: Record<string, number> = {};
     const wrong: string[] = [];
     for (const f of list) {
-      const r = readReport(new Uint8Array(readFileSync(join(SHARED, f))), form);
+      const r = inspectFile(new Uint8Array(readFileSync(join(SHARED, f))), form);
       const got = r.ok ? "ok" : r.reason;
       counts[got] = (counts[got] ?? 0) + 1;
       if (got !== EXPECTED[extname(f)]) wrong.push(`${f}: ${got}`);

@@ -4,7 +4,7 @@
  */
 import { strToU8, zipSync } from "fflate";
 import type { ResolvedForm } from "../../src/form/resolve";
-import { COLUMN_HEADERS, META_KEYS, META_SHEET, REPORT_SHEET } from "../../src/layout/contract";
+import { COLUMN_HEADERS, META_KEYS, META_SHEET, REPORT_SHEET } from "../../src/workbook/contract";
 
 export type FixtureCell =
   | number

@@ -2,8 +2,8 @@
 import { deflateRawSync } from "node:zlib";
 import { strToU8, unzipSync } from "fflate";
 import { builtInForm, nameOf } from "../../src/form/resolve";
-import type { ReadResult } from "../../src/xlsx/read-result";
-import { readReport } from "./both-platforms";
+import type { InspectResult } from "../../src/inspect/types";
+import { inspectFile } from "./both-platforms";
 import { buildCfb } from "./cfb-fixture";
 import { buildXlsx, reportFixture } from "./fixture-xlsx";
 
@@ -77,7 +77,7 @@ function withSheet(sheet: Uint8Array, declared: number | null): Uint8Array {
   return rawZip(entries);
 }
 
-function reason(r: ReadResult): string {
+function reason(r: InspectResult): string {
   return r.ok ? "ok" : r.reason;
 }
 
@@ -96,34 +96,34 @@ describe("zip bombs", () => {
   it("rejects a 200 MB sheet by its declared size, without inflating it", () => {
     const bytes = withSheet(big, null);
     expect(bytes.length).toBeLessThan(1024 * 1024);
-    const r = readReport(bytes, form);
+    const r = inspectFile(bytes, form);
     expect(reason(r)).toBe("zipBomb");
     if (!r.ok) expect(r.message.vi).toMatch(/nén bất thường/);
   });
 
   it("stops inflating when an entry lies about its size", () => {
-    const r = readReport(withSheet(big, 4096), form);
+    const r = inspectFile(withSheet(big, 4096), form);
     expect(reason(r)).toBe("zipBomb");
   });
 
   it("honours a smaller decompressed-size cap", () => {
     const fx = reportFixture(form, { [I1]: 1 });
-    expect(reason(readReport(fx.bytes, form, { maxUncompressedBytes: 2000 }))).toBe("zipBomb");
+    expect(reason(inspectFile(fx.bytes, form, { maxUncompressedBytes: 2000 }))).toBe("zipBomb");
   });
 });
 
 describe("caps", () => {
   it("rejects a file over the size cap", () => {
     const fx = reportFixture(form, { [I1]: 1 });
-    const r = readReport(fx.bytes, form, { maxFileBytes: 1000 });
+    const r = inspectFile(fx.bytes, form, { maxFileBytes: 1000 });
     expect(reason(r)).toBe("tooLarge");
   });
 
   it("rejects a sheet with more cells than the cap (default 1,000,000)", () => {
     const cells = "<c/>".repeat(1_000_001);
     const xml = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2">${cells}</row></sheetData></worksheet>`;
-    expect(reason(readReport(withSheet(Buffer.from(xml), null), form))).toBe("tooManyCells");
-    expect(reason(readReport(reportFixture(form, { [I1]: 1 }).bytes, form, { maxCells: 50 }))).toBe(
+    expect(reason(inspectFile(withSheet(Buffer.from(xml), null), form))).toBe("tooManyCells");
+    expect(reason(inspectFile(reportFixture(form, { [I1]: 1 }).bytes, form, { maxCells: 50 }))).toBe(
       "tooManyCells"
     );
   });
@@ -164,7 +164,7 @@ describe("XML entities", () => {
       method: 8 as const,
       size: data.length,
     }));
-    const r = readReport(rawZip(entries), form);
+    const r = inspectFile(rawZip(entries), form);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.values.get(I1)).toEqual({ type: "number", value: 5 });
@@ -182,13 +182,13 @@ describe("XML entities", () => {
       method: 8 as const,
       size: data.length,
     }));
-    const r = readReport(rawZip(entries), form);
+    const r = inspectFile(rawZip(entries), form);
     expect(r.ok && r.values.get(I1)).toEqual({ type: "number", value: 3 });
   });
 
   it("calls unterminated markup corrupt", () => {
     const bytes = withSheet(Buffer.from('<worksheet><sheetData><row><c r="A1"><v>1</v'), null);
-    expect(reason(readReport(bytes, form))).toBe("corrupt");
+    expect(reason(inspectFile(bytes, form))).toBe("corrupt");
   });
 });
 
@@ -206,14 +206,14 @@ describe("broken and foreign files", () => {
       good.length - 30,
       good.length - 1,
     ]) {
-      expect({ at, r: reason(readReport(good.subarray(0, at), form)) }).toEqual({ at, r: "corrupt" });
+      expect({ at, r: reason(inspectFile(good.subarray(0, at), form)) }).toEqual({ at, r: "corrupt" });
     }
   });
 
   it("calls damaged compressed data corrupt", () => {
     const bad = good.slice();
     for (let i = 60; i < bad.length / 2; i += 7) bad[i] ^= 0x5a;
-    expect(reason(readReport(bad, form))).toMatch(/^(corrupt|zipBomb)$/);
+    expect(reason(inspectFile(bad, form))).toMatch(/^(corrupt|zipBomb)$/);
   });
 
   it("never throws on random bytes", () => {
@@ -223,14 +223,14 @@ describe("broken and foreign files", () => {
       const b = new Uint8Array(50 + k * 37).map(() => rnd());
       if (k % 3 === 0) b.set([0x50, 0x4b, 0x03, 0x04]);
       if (k % 3 === 1) b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-      const r = readReport(b, form);
+      const r = inspectFile(b, form);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(["corrupt", "notSpreadsheet"]).toContain(r.reason);
     }
   });
 
   it("calls an empty file empty", () => {
-    const r = readReport(new Uint8Array(0), form);
+    const r = inspectFile(new Uint8Array(0), form);
     expect(reason(r)).toBe("empty");
   });
 
@@ -241,23 +241,23 @@ describe("broken and foreign files", () => {
       "%PDF-1.4\n...",
       "PK",
     ]) {
-      const r = readReport(strToU8(s), form);
+      const r = inspectFile(strToU8(s), form);
       expect({ s, r: reason(r) }).toEqual({ s, r: s === "PK" ? "corrupt" : "notSpreadsheet" });
     }
   });
 
   it("tells encrypted OOXML from .xls in an OLE2 container", () => {
-    const enc = readReport(buildCfb(["EncryptionInfo", "EncryptedPackage", "\u0006DataSpaces"]), form);
+    const enc = inspectFile(buildCfb(["EncryptionInfo", "EncryptedPackage", "\u0006DataSpaces"]), form);
     expect(reason(enc)).toBe("encrypted");
     if (!enc.ok) expect(enc.message.vi).toMatch(/mật khẩu/);
-    const xls = readReport(buildCfb(["Workbook", "\u0005SummaryInformation"]), form);
+    const xls = inspectFile(buildCfb(["Workbook", "\u0005SummaryInformation"]), form);
     expect(reason(xls)).toBe("xls");
     if (!xls.ok) expect(xls.message.vi).toMatch(/\.xls.*lưu lại dưới dạng \.xlsx/);
-    expect(reason(readReport(buildCfb(["WordDocument"]), form))).toBe("notSpreadsheet");
+    expect(reason(inspectFile(buildCfb(["WordDocument"]), form))).toBe("notSpreadsheet");
     // a damaged container still gives a verdict from the stream names
     const cut = buildCfb(["EncryptionInfo", "EncryptedPackage"]);
     cut[0x30] = 0x7f;
-    expect(reason(readReport(cut, form))).toBe("encrypted");
+    expect(reason(inspectFile(cut, form))).toBe("encrypted");
   });
 
   it("classifies zips that are not workbooks", () => {
@@ -272,7 +272,7 @@ describe("broken and foreign files", () => {
       );
     expect(
       reason(
-        readReport(
+        inspectFile(
           zip({ mimetype: "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>" }),
           form
         )
@@ -280,18 +280,18 @@ describe("broken and foreign files", () => {
     ).toBe("ods");
     expect(
       reason(
-        readReport(zip({ mimetype: "application/vnd.oasis.opendocument.text", "content.xml": "<x/>" }), form)
+        inspectFile(zip({ mimetype: "application/vnd.oasis.opendocument.text", "content.xml": "<x/>" }), form)
       )
     ).toBe("notSpreadsheet");
     expect(
-      reason(readReport(zip({ "Index/Document.iwa": "x", "Metadata/Properties.plist": "x" }), form))
+      reason(inspectFile(zip({ "Index/Document.iwa": "x", "Metadata/Properties.plist": "x" }), form))
     ).toBe("numbers");
-    expect(reason(readReport(zip({ "[Content_Types].xml": "<Types/>", "xl/workbook.bin": "x" }), form))).toBe(
-      "xlsb"
-    );
     expect(
-      reason(readReport(zip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>" }), form))
+      reason(inspectFile(zip({ "[Content_Types].xml": "<Types/>", "xl/workbook.bin": "x" }), form))
+    ).toBe("xlsb");
+    expect(
+      reason(inspectFile(zip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>" }), form))
     ).toBe("notSpreadsheet");
-    expect(reason(readReport(zip({ "photo.jpg": "x" }), form))).toBe("notSpreadsheet");
+    expect(reason(inspectFile(zip({ "photo.jpg": "x" }), form))).toBe("notSpreadsheet");
   });
 });

@@ -2,14 +2,8 @@
  * The scanner's SKIP/STOP, the filtered sheet scan and the lazy shared strings: each must give
  * exactly what the plain full parse gives, on the odd XML other writers (and attackers) produce.
  */
-import {
-  CellCapError,
-  key,
-  LazySharedStrings,
-  parseSharedStrings,
-  parseSheet,
-  type SheetData,
-} from "../../src/xlsx/ooxml";
+import { CellCapError, LazySharedStrings, parseSharedStrings, parseSheet } from "../../src/xlsx/ooxml";
+import { key, type SheetData } from "../../src/workbook/sheet-data";
 import { scanXml, SKIP, STOP, utf8FromBytes } from "../../src/xlsx/xml";
 
 const latin1 = (s: string): string => Buffer.from(s, "utf8").toString("latin1");

@@ -1,16 +1,21 @@
 import { builtInForm, nameOf } from "../../src/form/resolve";
-import { META_SHEET } from "../../src/layout/contract";
+import { META_SHEET } from "../../src/workbook/contract";
 import { isoToSerial, DATE1904_OFFSET } from "../../src/validate/dates";
 import { evaluateReport } from "../../src/validate/engine";
-import type { ReportRead, ReadResult } from "../../src/xlsx/read-result";
-import { readAllSheets, readReport } from "./both-platforms";
+import type { Inspection, InspectResult } from "../../src/inspect/types";
+import { readAllSheets, inspectFile } from "./both-platforms";
 import { buildXlsx, reportFixture, type FixtureCell } from "./fixture-xlsx";
 
 const form = builtInForm();
 const N = (code: string, part: "total" | "female" | "value" = "value"): string => nameOf(form, code, part);
 const F = (key: string): string => form.fieldByKey.get(key)!.name;
 
-function ok(r: ReadResult): ReportRead {
+/** The locating issues only (the form's rules have their own tests). */
+function readerRules(r: Inspection): string[] {
+  return r.issues.filter((i) => i.rule.startsWith("reader.")).map((i) => i.rule);
+}
+
+function ok(r: InspectResult): Inspection {
   if (!r.ok) throw new Error(`rejected: ${r.reason} ${r.detail ?? ""}`);
   return r;
 }
@@ -29,9 +34,9 @@ const filled: Record<string, FixtureCell> = {
   [N("VI.1")]: "Tổ chức tốt các hoạt động\ntrong Tháng hành động",
 };
 
-describe("readReport: values by defined name", () => {
+describe("inspectFile: values by defined name", () => {
   const fx = reportFixture(form, filled, { meta: { unitCode: "XA-CAO-XA" } });
-  const r = ok(readReport(fx.bytes, form));
+  const r = ok(inspectFile(fx.bytes, form));
 
   it("identifies the form and the metadata", () => {
     expect(r.formId).toBe(form.id);
@@ -40,7 +45,7 @@ describe("readReport: values by defined name", () => {
     expect(r.metaKind).toBe("template");
     expect(r.sheetName).toBe("Báo cáo");
     expect(r.via).toBe("name");
-    expect(r.issues).toEqual([]);
+    expect(readerRules(r)).toEqual([]);
   });
 
   it("reads numbers, text and text numbers as they are", () => {
@@ -73,7 +78,7 @@ describe("readReport: values by defined name", () => {
   });
 });
 
-describe("readReport: cell types", () => {
+describe("inspectFile: cell types", () => {
   const cells: Record<string, FixtureCell> = {
     [N("I.1")]: { f: "2+3" }, // formula, no cached value (openpyxl)
     [N("I.3")]: { f: "2+3", v: 5 },
@@ -87,7 +92,7 @@ describe("readReport: cell types", () => {
     [F("reportDate")]: { date: "2019-11-28T00:00:00" },
     [N("II.5")]: "a &amp; <b> \u00a0 &#x1F600;",
   };
-  const r = ok(readReport(reportFixture(form, cells).bytes, form));
+  const r = ok(inspectFile(reportFixture(form, cells).bytes, form));
 
   it("never reads a formula without a cached value as 0", () => {
     expect(r.values.get(N("I.1"))).toEqual({ type: "uncomputed", formula: "2+3" });
@@ -113,9 +118,9 @@ describe("readReport: cell types", () => {
   });
 });
 
-describe("readReport: other writers' XML", () => {
+describe("inspectFile: other writers' XML", () => {
   it("reads x:-prefixed SpreadsheetML and inline strings", () => {
-    const r = ok(readReport(reportFixture(form, filled, { prefix: "x", inlineStrings: true }).bytes, form));
+    const r = ok(inspectFile(reportFixture(form, filled, { prefix: "x", inlineStrings: true }).bytes, form));
     expect(r.values.get(N("I.2", "total"))).toEqual({ type: "number", value: 1500 });
     expect(r.values.get(F("preparer"))).toEqual({ type: "text", text: "Nguyễn Thị Lan" });
   });
@@ -123,7 +128,7 @@ describe("readReport: other writers' XML", () => {
   it("converts 1904 date serials of the report date to the 1900 system", () => {
     const serial1904 = isoToSerial("2019-11-28") - DATE1904_OFFSET;
     const r = ok(
-      readReport(
+      inspectFile(
         reportFixture(form, { ...filled, [F("reportDate")]: serial1904 }, { date1904: true }).bytes,
         form
       )
@@ -135,7 +140,7 @@ describe("readReport: other writers' XML", () => {
 
   it("accepts a metadata sheet that is hidden instead of very hidden (LibreOffice)", () => {
     const r = ok(
-      readReport(
+      inspectFile(
         reportFixture(form, filled, { metaState: "hidden", meta: { unitCode: "XA-CAO-XA" } }).bytes,
         form
       )
@@ -145,7 +150,7 @@ describe("readReport: other writers' XML", () => {
 
   it("follows names to a renamed sheet and to rows moved down", () => {
     const fx = reportFixture(form, filled, { sheetName: "BC xã 'Cao Xá'", rowOffset: 3 });
-    const r = ok(readReport(fx.bytes, form));
+    const r = ok(inspectFile(fx.bytes, form));
     expect(r.sheetName).toBe("BC xã 'Cao Xá'");
     expect(r.via).toBe("name");
     expect(r.values.get(N("I.2", "total"))).toEqual({ type: "number", value: 1500 });
@@ -159,33 +164,61 @@ describe("readReport: other writers' XML", () => {
       sheets: [{ name: "Sheet1", cells: [["B3", 42]] }],
       names: [{ name: N("I.1"), ref: "Sheet1!$B$3", localSheetId: 0 }],
     });
-    const r = ok(readReport(bytes, form));
+    const r = ok(inspectFile(bytes, form));
     expect(r.values.get(N("I.1"))).toEqual({ type: "number", value: 42 });
-    expect(r.cells.get(N("I.1"))).toEqual({ address: "Sheet1!B3", via: "name" });
+    expect(r.cells.get(N("I.1"))).toEqual({
+      address: "Sheet1!B3",
+      sheet: "Sheet1",
+      row: 3,
+      col: 2,
+      via: "name",
+    });
   });
 
-  it("takes the value of a merged range from its top-left cell", () => {
+  it("never reads a cell covered by a merged range as the range's first cell: an error names both", () => {
     const bytes = buildXlsx({
       sheets: [{ name: "S", cells: [["D5", 9]], merges: ["D5:E6"] }],
       names: [{ name: N("I.1"), ref: "S!$E$6" }],
     });
-    const r = ok(readReport(bytes, form));
-    expect(r.values.get(N("I.1"))).toEqual({ type: "number", value: 9 });
-    expect(r.cells.get(N("I.1"))?.address).toBe("S!D5");
+    const r = ok(inspectFile(bytes, form));
+    expect(r.values.has(N("I.1"))).toBe(false);
+    const err = r.issues.find((i) => i.rule === "reader.merged-cell");
+    expect(err).toMatchObject({ severity: "error", indicator: "I.1", cell: N("I.1") });
+    expect(err?.message.vi).toContain("Ô E6 của I.1");
+    expect(err?.message.vi).toContain("vào ô D5");
+  });
+
+  it("reads a named cell that is the first cell of a merged range (a narrative over several columns)", () => {
+    const bytes = buildXlsx({
+      sheets: [
+        {
+          name: "S",
+          cells: [
+            ["A5", "VI.1"],
+            ["C5", "Đánh giá"],
+          ],
+          merges: ["C5:H5"],
+        },
+      ],
+      names: [{ name: N("VI.1"), ref: "S!$C$5" }],
+    });
+    const r = ok(inspectFile(bytes, form));
+    expect(r.values.get(N("VI.1"))).toEqual({ type: "text", text: "Đánh giá" });
+    expect(r.issues.some((i) => i.rule === "reader.merged-cell")).toBe(false);
   });
 });
 
-describe("readReport: fallbacks", () => {
+describe("inspectFile: fallbacks", () => {
   it("uses the metadata map when the names were deleted", () => {
-    const r = ok(readReport(reportFixture(form, filled, { names: false }).bytes, form));
+    const r = ok(inspectFile(reportFixture(form, filled, { names: false }).bytes, form));
     expect(r.via).toBe("meta");
     expect(r.values.get(N("I.2", "female"))).toEqual({ type: "number", value: 800 });
-    expect(r.issues.map((i) => i.rule)).toEqual(["reader.by-meta"]);
+    expect(readerRules(r)).toEqual(["reader.by-meta"]);
   });
 
   it("uses the code column when neither names nor metadata are left", () => {
     const fx = reportFixture(form, filled, { names: false, meta: false, rowOffset: 2 });
-    const r = ok(readReport(fx.bytes, form));
+    const r = ok(inspectFile(fx.bytes, form));
     expect(r.via).toBe("code");
     for (const n of [N("I.1"), N("I.2", "total"), N("I.2", "female"), N("I.3"), N("IV.5"), N("VI.1")]) {
       expect({ n, v: r.values.get(n) }).toEqual({
@@ -195,7 +228,7 @@ describe("readReport: fallbacks", () => {
     }
     expect(r.values.get(N("I.2", "female"))).toEqual({ type: "number", value: 800 });
     expect(r.values.get(N("VI.1"))).toEqual({ type: "text", text: filled[N("VI.1")] });
-    expect(r.cells.get(N("I.2", "female"))).toEqual({
+    expect(r.cells.get(N("I.2", "female"))).toMatchObject({
       address: `'Báo cáo'!${fx.addresses.get(N("I.2", "female"))}`,
       via: "code",
     });
@@ -206,14 +239,14 @@ describe("readReport: fallbacks", () => {
     expect(r.values.get(F("preparer"))).toEqual({ type: "text", text: "Nguyễn Thị Lan" });
     expect(r.values.get(F("head"))).toEqual({ type: "text", text: "Trần Văn Hùng" });
     expect(r.values.get(F("phone"))).toEqual({ type: "blank" });
-    expect(r.issues.map((i) => i.rule)).toEqual(["reader.by-code"]);
-    expect(r.issues[0].severity).toBe("warning");
+    expect(readerRules(r)).toEqual(["reader.by-code"]);
+    expect(r.issues.find((i) => i.rule === "reader.by-code")?.severity).toBe("warning");
   });
 
   it("does not trust a metadata map that rows inserted after it made stale (names deleted too)", () => {
     // LibreOffice/Excel move defined names with inserted rows, never the text of the metadata map.
     const fx = reportFixture(form, filled, { names: false, rowOffset: 1, staleMetaRows: 1 });
-    const r = ok(readReport(fx.bytes, form));
+    const r = ok(inspectFile(fx.bytes, form));
     expect(r.via).toBe("code");
     expect(r.values.get(N("I.2", "female"))).toEqual({ type: "number", value: 800 });
     expect(r.cells.get(N("I.2", "female"))?.address).toBe(
@@ -226,7 +259,7 @@ describe("readReport: fallbacks", () => {
   });
 
   it("keeps a metadata map that still agrees with the code column", () => {
-    const r = ok(readReport(reportFixture(form, filled, { names: false, rowOffset: 1 }).bytes, form));
+    const r = ok(inspectFile(reportFixture(form, filled, { names: false, rowOffset: 1 }).bytes, form));
     expect(r.via).toBe("meta");
     expect(r.values.get(N("I.2", "female"))).toEqual({ type: "number", value: 800 });
   });
@@ -236,7 +269,7 @@ describe("readReport: fallbacks", () => {
       meta: false,
       nameRefs: { [N("I.2", "total")]: "#REF!", [N("I.1")]: "'Báo cáo'!#REF!" },
     });
-    const r = ok(readReport(fx.bytes, form));
+    const r = ok(inspectFile(fx.bytes, form));
     expect(r.via).toBe("name");
     expect(r.cells.get(N("I.2", "total"))?.via).toBe("code");
     expect(r.cells.get(N("I.1"))?.via).toBe("code");
@@ -249,18 +282,18 @@ describe("readReport: fallbacks", () => {
       sheets: [{ name: "S", cells: [["A1", 1]] }],
       names: [{ name: N("I.1"), ref: "S!$A$1" }],
     });
-    const r = ok(readReport(bytes, form));
+    const r = ok(inspectFile(bytes, form));
     expect(r.values.get(N("I.1"))).toEqual({ type: "number", value: 1 });
     expect(r.values.has(N("I.2", "total"))).toBe(false);
     expect(r.issues.filter((i) => i.rule === "reader.missing-cell")).toHaveLength(form.names.length - 1);
   });
 });
 
-describe("readReport: identification", () => {
+describe("inspectFile: identification", () => {
   it("rejects another form and another version by the metadata", () => {
-    const other = readReport(reportFixture(form, filled, { meta: { formId: "BDG-2020" } }).bytes, form);
+    const other = inspectFile(reportFixture(form, filled, { meta: { formId: "BDG-2020" } }).bytes, form);
     expect(other).toMatchObject({ ok: false, reason: "otherForm" });
-    const ver = readReport(reportFixture(form, filled, { meta: { formVersion: "9" } }).bytes, form);
+    const ver = inspectFile(reportFixture(form, filled, { meta: { formVersion: "9" } }).bytes, form);
     expect(ver).toMatchObject({ ok: false, reason: "otherVersion" });
     if (!ver.ok) expect(ver.message.vi).toMatch(/phiên bản 9/);
   });
@@ -279,7 +312,7 @@ describe("readReport: identification", () => {
         },
       ],
     });
-    const r = readReport(bytes, form);
+    const r = inspectFile(bytes, form);
     expect(r).toMatchObject({ ok: false, reason: "notReport" });
     if (!r.ok) expect(r.message.vi).toMatch(/không phải báo cáo/);
   });
@@ -298,7 +331,7 @@ describe("readReport: identification", () => {
         },
       ],
     });
-    expect(readReport(bytes, form)).toMatchObject({ ok: false, reason: "notReport" });
+    expect(inspectFile(bytes, form)).toMatchObject({ ok: false, reason: "notReport" });
   });
 
   it("ignores _xlnm names and names of other forms", () => {
@@ -309,7 +342,7 @@ describe("readReport: identification", () => {
         { name: "XYZ_2020_I_1", ref: "S!$A$1" },
       ],
     });
-    expect(readReport(bytes, form)).toMatchObject({ ok: false, reason: "notReport" });
+    expect(inspectFile(bytes, form)).toMatchObject({ ok: false, reason: "notReport" });
   });
 
   it("keeps names like __proto__ and constructor as plain keys", () => {
@@ -337,10 +370,11 @@ describe("readReport: identification", () => {
         { name: N("I.1"), ref: "'__proto__'!$A$1" },
       ],
     });
-    const r = ok(readReport(bytes, form));
+    const r = ok(inspectFile(bytes, form));
     expect(r.values.get(N("I.1"))).toEqual({ type: "number", value: 7 });
-    expect(r.values.get(N("I.3"))).toEqual({ type: "number", value: 7 });
-    expect(r.cells.get(N("I.3"))?.via).toBe("meta");
+    // The map's address for I.3 is a row that names no indicator: not trusted.
+    expect(r.values.has(N("I.3"))).toBe(false);
+    expect(r.issues.some((i) => i.rule === "reader.missing-cell" && i.cell === N("I.3"))).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, "A1")).toBe(false);
     const all = readAllSheets(bytes);

@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from "fflate";
 import { builtInForm } from "../../src/form";
-import { META_SHEET, REPORT_SHEET } from "../../src/layout/contract";
+import { META_SHEET, REPORT_SHEET } from "../../src/workbook/contract";
 import { buildTemplate } from "../../src/layout/template";
 import { writeWorkbook } from "../../src/xlsx/write-workbook";
 import { templateFileName, writeAllUnitTemplates, writeTemplate } from "../../src/xlsx/write-template";

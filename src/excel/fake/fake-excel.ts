@@ -1352,6 +1352,26 @@ class RangeP extends Obj {
       return { sheet: null, start: r.start, end: { row: r.end.row + dRows, col: r.end.col + dCols } };
     });
   }
+  /** Merged areas whose top-left cell lies in this range (ExcelApi 1.13), as Excel lists them. */
+  getMergedAreasOrNullObject(): RangeAreasP {
+    this._fake.enqueue("Range.getMergedAreasOrNullObject", () => undefined, { requires: "1.13" });
+    const areas = (): RangeRef[] => {
+      if (!this._exists()) return []; // a null used range has no merged areas either
+      const r = this._ref();
+      return this._ws
+        ._sheet()
+        .merges.filter(
+          (m) =>
+            m.start.row >= r.start.row &&
+            m.start.row <= r.end.row &&
+            m.start.col >= r.start.col &&
+            m.start.col <= r.end.col
+        );
+    };
+    const p = new RangeAreasP(this._fake, this._ws, [], areas);
+    p._makeNullable();
+    return p;
+  }
   merge(across = false): void {
     this._fake.enqueue(
       "Range.merge",
@@ -1418,15 +1438,29 @@ class RangeAreasP extends RangeP {
   constructor(
     fake: FakeExcel,
     ws: WorksheetP,
-    private readonly _areas: (RangeRef | null)[]
+    private readonly _areas: (RangeRef | null)[],
+    /** Areas computed when the request runs (merged areas); none → a null object. */
+    private readonly _lazyAreas: (() => RangeRef[]) | null = null
   ) {
-    super(fake, ws, () => _areas[0] ?? null);
+    super(fake, ws, () => (_lazyAreas ? (_lazyAreas()[0] ?? null) : (_areas[0] ?? null)));
   }
   _refs(): RangeRef[] {
+    if (this._lazyAreas) return this._lazyAreas();
     return this._areas.map((r) => {
       if (!r) throw new FakeExcelError("InvalidArgument", "bad area address");
       return r;
     });
+  }
+  _scalars(): Record<string, Loader> {
+    const sheet = (): string => this._ws._sheet().name;
+    return {
+      ...super._scalars(),
+      address: () =>
+        this._refs()
+          .map((r) => formatRange({ ...r, sheet: sheet() }))
+          .join(", "),
+      areaCount: () => this._refs().length,
+    };
   }
 }
 

@@ -1,4 +1,4 @@
-import { BLANK, isBlank } from "../../src/validate/cell-value";
+import { BLANK, isBlank } from "../../src/workbook/cell-value";
 
 describe("isBlank", () => {
   it.each([

@@ -1,29 +1,17 @@
 /**
- * The Office.js edge's view of the open workbook for the shared locator (src/xlsx/locate.ts,
- * the same algorithm the file reader runs): used ranges as Excel returns them (2-D values and
- * value types), workbook names, the sheet list → a WorkbookSnapshot. Pure, no Office.js calls:
- * read-report.ts loads the ranges, this module only adapts them. Locates by defined name, then
- * the metadata sheet's map, then the code column (indicators) and labels (header fields).
+ * The Office.js edge's adapter for the inspection step: what read-report.ts loaded from the open
+ * workbook (used ranges as Excel returns them — 2-D values and value types —, merged areas when
+ * the host can list them, workbook names, the sheet list) → a WorkbookSnapshot. Pure, no
+ * Office.js calls: read-report.ts loads, this module only adapts. Locating, verifying and the
+ * rules are src/inspect's, exactly as for a returned file.
  */
-import type { ResolvedForm } from "../form/resolve";
-import { META_SHEET, REPORT_SHEET } from "../layout/contract";
-import type { CellValue } from "../validate/cell-value";
-import {
-  locate as locateIn,
-  metaFromSheet,
-  mostCommon,
-  type LocateResult,
-  type Located,
-  type Meta,
-  type NameDef,
-  type WorkbookSnapshot,
-} from "../xlsx/locate";
-import { key, type SheetData } from "../xlsx/ooxml";
-import { parseNameRef } from "../xlsx/refs";
-import { sheetCell } from "./address";
-
-export type { LocateResult, Located, Meta };
-export { mostCommon };
+import { parseNameRef } from "../workbook/address";
+import type { CellValue } from "../workbook/cell-value";
+import { META_SHEET, REPORT_SHEET } from "../workbook/contract";
+import { metaFromSheet, type Meta } from "../workbook/meta";
+import { key, type Range, type SheetData } from "../workbook/sheet-data";
+import type { NameDef, WorkbookSnapshot } from "../workbook/snapshot";
+import { parseRange, splitAreas } from "./address";
 
 /** One sheet's used range as Excel returns it. Row/col offsets are 0-based (Range.rowIndex/columnIndex). */
 export interface SheetGrid {
@@ -32,6 +20,8 @@ export interface SheetGrid {
   columnIndex: number;
   values: unknown[][];
   valueTypes: string[][];
+  /** Merged areas' address (`'Báo cáo'!D20:E20, 'Báo cáo'!C60:H60`); null when the host cannot tell. */
+  mergedAreas: string | null;
 }
 
 /** What read-report.ts loaded from the open workbook. */
@@ -64,17 +54,18 @@ export function toCellValue(value: unknown, valueType: string | undefined): Cell
   }
 }
 
-/** The value at a 0-based position of the sheet (blank outside the used range). */
-export function cellAt(grid: SheetGrid | undefined, row: number, col: number): CellValue {
-  if (!grid) return { type: "blank" };
-  const r = row - grid.rowIndex;
-  const c = col - grid.columnIndex;
-  if (r < 0 || c < 0 || r >= grid.values.length || c >= (grid.values[r]?.length ?? 0))
-    return { type: "blank" };
-  return toCellValue(grid.values[r][c], grid.valueTypes[r]?.[c]);
+/** Merged areas (1-based) from a RangeAreas address; null when unknown. */
+function mergesOf(address: string | null): Range[] | null {
+  if (address === null) return null;
+  const out: Range[] = [];
+  for (const a of splitAreas(address)) {
+    const r = parseRange(a);
+    if (r) out.push({ r1: r.start.row + 1, c1: r.start.col + 1, r2: r.end.row + 1, c2: r.end.col + 1 });
+  }
+  return out;
 }
 
-/** The grid's non-blank cells as the file reader's SheetData (1-based keys). Merges are not loaded. */
+/** The grid's non-blank cells as SheetData (1-based keys). */
 export function toSheetData(grid: SheetGrid): SheetData {
   const cells = new Map<number, CellValue>();
   grid.values.forEach((line, r) =>
@@ -83,7 +74,7 @@ export function toSheetData(grid: SheetGrid): SheetData {
       if (cv.type !== "blank") cells.set(key(grid.rowIndex + r + 1, grid.columnIndex + c + 1), cv);
     })
   );
-  return { cells, merges: [] };
+  return { cells, merges: mergesOf(grid.mergedAreas) };
 }
 
 function findSheet<T>(map: Map<string, T>, name: string): [string, T] | undefined {
@@ -92,7 +83,7 @@ function findSheet<T>(map: Map<string, T>, name: string): [string, T] | undefine
   return undefined;
 }
 
-/** The loaded workbook as the shared locator's snapshot (grids converted once, on demand). */
+/** The loaded workbook as the inspection's snapshot (grids converted once, on demand). */
 export function gridSnapshot(wb: GridWorkbook): WorkbookSnapshot {
   const names = new Map<string, NameDef>();
   for (const [n, ref] of wb.names) {
@@ -112,6 +103,7 @@ export function gridSnapshot(wb: GridWorkbook): WorkbookSnapshot {
     sheets: wb.sheetList.map((s) => ({ name: s.name, visible: s.visibility === "Visible" })),
     names,
     cells,
+    rows: (name) => cells(name),
     meta: () => {
       if (meta === undefined) {
         const sh = cells(META_SHEET);
@@ -119,24 +111,20 @@ export function gridSnapshot(wb: GridWorkbook): WorkbookSnapshot {
       }
       return meta;
     },
+    // Excel hands dates over as serials of the 1900 system whatever the workbook's setting.
+    date1904: false,
   };
 }
 
-/** Locate the form's inputs in the loaded workbook (1-based positions, see Located). */
-export function locate(form: ResolvedForm, wb: GridWorkbook): LocateResult {
-  return locateIn(form, gridSnapshot(wb));
-}
-
 /**
- * Which sheets a read must load for `names`: the sheets the form's names point at, the
- * metadata sheet; when some form name is not defined, also the default report sheet and
- * every visible sheet (the code-column fallback).
+ * Which sheets a read must load: the metadata sheet, the sheets the form's names point at, and
+ * the visible sheets (the code-column fallback, and other sheets that look like a report).
  */
 export function sheetsToLoad(
-  form: ResolvedForm,
+  formNames: readonly string[],
   names: Map<string, string>,
   sheetList: { name: string; visibility: string }[],
-  maxFallbackSheets = 12
+  maxOtherSheets = 12
 ): string[] {
   const out: string[] = [];
   const push = (n: string | null | undefined): void => {
@@ -145,28 +133,12 @@ export function sheetsToLoad(
     if (real && !out.includes(real.name)) out.push(real.name);
   };
   push(META_SHEET);
-  let complete = true;
-  for (const name of form.names) {
+  for (const name of formNames) {
     const def = findSheet(names, name);
     const r = def ? parseNameRef(def[1]) : null;
-    if (
-      r &&
-      r.type === "cell" &&
-      r.sheet !== null &&
-      sheetList.some((s) => s.name.toUpperCase() === r.sheet!.toUpperCase())
-    )
-      push(r.sheet);
-    else complete = false;
+    if (r && r.type === "cell") push(r.sheet);
   }
-  if (!complete) {
-    push(REPORT_SHEET);
-    for (const s of sheetList.filter((x) => x.visibility === "Visible").slice(0, maxFallbackSheets))
-      push(s.name);
-  }
+  push(REPORT_SHEET);
+  for (const s of sheetList.filter((x) => x.visibility === "Visible").slice(0, maxOtherSheets)) push(s.name);
   return out;
-}
-
-/** `'Báo cáo'!D14`. */
-export function locatedAddress(l: Located): string {
-  return sheetCell(l.sheet, l.pos.row - 1, l.pos.col - 1);
 }

@@ -20,3 +20,18 @@ export type CellValues = ReadonlyMap<string, CellValue>;
 export function isBlank(v: CellValue | undefined): boolean {
   return !v || v.type === "blank" || (v.type === "text" && v.text.trim() === "");
 }
+
+/** The text a person sees for a text, number or boolean cell; "" for the others. */
+export function cellText(v: CellValue | undefined): string {
+  if (!v) return "";
+  switch (v.type) {
+    case "text":
+      return v.text;
+    case "number":
+      return String(v.value);
+    case "boolean":
+      return v.value ? "TRUE" : "FALSE";
+    default:
+      return "";
+  }
+}
