@@ -65,6 +65,11 @@ module.exports = async (env, options) => {
           },
         },
         {
+          // A file's text as a string (taskpane.html inlines src/taskpane/old-webview.js this way).
+          resourceQuery: /^\?source$/,
+          type: "asset/source",
+        },
+        {
           test: /\.(png|jpg|jpeg|gif|ico|svg)$/,
           type: "asset/resource",
           generator: { filename: "assets/[name][ext][query]" },
@@ -103,6 +108,13 @@ module.exports = async (env, options) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
+        // Excel 2016/2019 shows the pane in Internet Explorer 11 or Edge Legacy, which cannot parse
+        // the bundle. So the template writes the bundle's tags itself, inert (type="text/x-bdg-bundle",
+        // data-src), and its inlined ES5 check (src/taskpane/old-webview.js) either turns them into
+        // real scripts or, in those webviews, shows a message and never loads them (no SyntaxError).
+        // Inlined, not a separate file: no extra request or stale cache before the message, and it
+        // always matches the page. type="module" alone would not do: Edge Legacy runs modules.
+        inject: false,
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",

@@ -38,10 +38,13 @@ function size(dist: string, file: string): ChunkSize {
   return { file, bytes: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length };
 }
 
-/** Script files loaded by the page itself (office.js from the CDN is not ours and is skipped). */
+/**
+ * Script files loaded by the page itself (office.js from the CDN is not ours and is skipped):
+ * `src`, or `data-src` of the inert bundle tags that taskpane.html's first script starts.
+ */
 export function initialScripts(html: string): string[] {
   const out: string[] = [];
-  for (const m of html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/gi)) {
+  for (const m of html.matchAll(/<script\b[^>]*?\s(?:data-)?src=["']?([^"' >]+)/gi)) {
     const src = m[1];
     if (/^https?:\/\//i.test(src)) continue;
     out.push(src.replace(/^\.?\//, "").split("?")[0]);

@@ -24,6 +24,14 @@ describe("task pane bundle", () => {
     ).toEqual(["vendor.1234abcd.js", "taskpane.js"]);
   });
 
+  it("counts the inert bundle tags that the page's ES5 check starts", () => {
+    expect(
+      initialScripts(
+        '<script src=https://appsforoffice.microsoft.com/lib/1/hosted/office.js></script><script type=text/x-bdg-bundle data-src=vendor.1234abcd.js></script><script type="text/x-bdg-bundle" data-src="taskpane.5678abcd.js"></script><script>!function(){}();</script>'
+      )
+    ).toEqual(["vendor.1234abcd.js", "taskpane.5678abcd.js"]);
+  });
+
   maybe("keeps the initial JavaScript within 300 KB gzip and exceljs in a lazy chunk", () => {
     const r = bundleReport(DIST);
     console.log(formatReport(r));

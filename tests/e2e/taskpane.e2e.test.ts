@@ -10,16 +10,12 @@
  * Screenshots of each step go to test-artifacts/e2e/; with BDG_UPDATE_GUIDE_IMAGES=1 the user
  * guide's pictures in docs/img/ are refreshed too (a plain test run leaves the tree untouched).
  *
- * BDG_E2E_SKIP_BUILD=1 reuses the existing build (dist/ or .tmp/e2e-dist/) without checking it.
+ * Build, serving, Chromium and office.js routing: ./pane-harness.ts.
  */
-import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as http from "http";
-import type { AddressInfo } from "net";
+import type * as http from "http";
 import * as path from "path";
-// esbuild comes with tsx (a dependency of this project).
-import { buildSync } from "esbuild";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { builtInForm } from "../../src/form";
 import type { FakeExcelHandle } from "../../src/excel/fake/fake-excel";
 import { META_SHEET, REPORT_SHEET } from "../../src/workbook/contract";
@@ -28,127 +24,29 @@ import { NARRATIVE_SHEET, STATUS_SHEET, SUMMARY_SHEET, buildSummary } from "../.
 import { mergeReports } from "../../src/merge/merger";
 import { inspectFile } from "../../src/xlsx/reader";
 import { buildTemplate } from "../../src/layout/template";
+import {
+  ARTIFACTS,
+  DOCS_IMG,
+  UPDATE_GUIDE_IMAGES,
+  type OutsideRequests,
+  ensureBuild,
+  fakeExcelScript,
+  haveChromium,
+  launchChromium,
+  routeOutside,
+  serve,
+  shot,
+  unexpectedOutside,
+} from "./pane-harness";
 import { filledValues, returnedReport } from "./report-files";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ROOT = path.resolve(__dirname, "..", "..");
-const ARTIFACTS = path.join(ROOT, "test-artifacts", "e2e");
-const DOCS_IMG = path.join(ROOT, "docs", "img");
-const UPDATE_GUIDE_IMAGES = process.env.BDG_UPDATE_GUIDE_IMAGES === "1";
-const OFFICE_JS_DIR = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
-const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
-
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) console.log(`[e2e] skipped: ${CHROMIUM} is missing (apt-get install chromium)`);
 const describeE2E = haveChromium ? describe : describe.skip;
 
 jest.setTimeout(15 * 60 * 1000);
 
-/* ------------------------------------------------------------------ build ---------------- */
-
-function newestMtime(paths: string[]): number {
-  let newest = 0;
-  const visit = (p: string): void => {
-    if (!fs.existsSync(p)) return;
-    const st = fs.statSync(p);
-    if (st.isDirectory()) for (const e of fs.readdirSync(p)) visit(path.join(p, e));
-    else newest = Math.max(newest, st.mtimeMs);
-  };
-  paths.forEach(visit);
-  return newest;
-}
-
-function isFresh(dir: string): boolean {
-  const html = path.join(dir, "taskpane.html");
-  if (!fs.existsSync(html)) return false;
-  const inputs = ["src", "assets", "manifest.xml", "webpack.config.js", "package-lock.json"].map((p) =>
-    path.join(ROOT, p)
-  );
-  return fs.statSync(html).mtimeMs >= newestMtime(inputs);
-}
-
-/** The task pane build to serve: dist/ when fresh, else a development build in .tmp/e2e-dist. */
-function ensureBuild(): { dir: string; how: string } {
-  const dist = path.join(ROOT, "dist");
-  const own = path.join(ROOT, ".tmp", "e2e-dist");
-  if (process.env.BDG_E2E_SKIP_BUILD === "1") {
-    const dir = [dist, own].find((d) => fs.existsSync(path.join(d, "taskpane.html")));
-    if (!dir) throw new Error("BDG_E2E_SKIP_BUILD=1 but there is no build: run `npm run build` first");
-    return { dir, how: `reused ${path.relative(ROOT, dir)} (BDG_E2E_SKIP_BUILD=1)` };
-  }
-  if (isFresh(dist)) return { dir: dist, how: "reused dist/ (newer than the sources)" };
-  if (isFresh(own)) return { dir: own, how: "reused .tmp/e2e-dist/ (newer than the sources)" };
-  const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
-  execFileSync(process.execPath, [cli, "--mode", "development", "--output-path", own], {
-    cwd: ROOT,
-    stdio: "inherit",
-  });
-  return { dir: own, how: "built .tmp/e2e-dist/ (webpack --mode development)" };
-}
-
-/* ------------------------------------------------------------------ serving -------------- */
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".map": "application/json",
-  ".xml": "application/xml",
-  ".png": "image/png",
-  ".css": "text/css",
-  ".json": "application/json",
-};
-
-function serve(dir: string): Promise<{ server: http.Server; base: string; requests: string[] }> {
-  const requests: string[] = [];
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    requests.push(url.pathname);
-    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ server, base: `http://127.0.0.1:${port}`, requests });
-    })
-  );
-}
-
-/** src/excel/fake as a browser script that puts a fresh fake Excel (one empty sheet) on window. */
-function fakeExcelScript(): string {
-  const out = buildSync({
-    entryPoints: [path.join(ROOT, "src", "excel", "fake", "fake-excel.ts")],
-    bundle: true,
-    format: "iife",
-    globalName: "BDGFakeExcel",
-    platform: "browser",
-    target: "es2020",
-    write: false,
-  });
-  return `${out.outputFiles[0].text}
-window.__BDG_FAKE_EXCEL__ = BDGFakeExcel.createFakeExcel();
-window.__BDG_FAKE_EXCEL__.fake.addSheet("Sheet1");`;
-}
-
 /* ------------------------------------------------------------------ page helpers --------- */
 
 type Win = { __BDG_FAKE_EXCEL__: FakeExcelHandle };
-
-/**
- * A full-page screenshot as a test artifact; for the user guide, the visible pane only (what the
- * officer sees at 320 px). Also checks that nothing is wider than the pane.
- */
-async function shot(page: Page, name: string, guide = false): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-  if (guide && UPDATE_GUIDE_IMAGES) await page.screenshot({ path: path.join(DOCS_IMG, `${name}.png`) });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect({ name, overflow }).toEqual({ name, overflow: 0 });
-}
 
 /** The fake workbook's sheets: name, visibility, chart count, conditional formats that are marks. */
 function sheetsOf(page: Page) {
@@ -173,9 +71,7 @@ describeE2E("task pane in headless Chromium with the fake Excel host", () => {
   let server: http.Server;
   let base: string;
   let served: string[];
-  const officeServed: string[] = [];
-  const officeMissing: string[] = [];
-  const blocked: string[] = [];
+  let outside: OutsideRequests;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
@@ -184,54 +80,13 @@ describeE2E("task pane in headless Chromium with the fake Excel host", () => {
     const build = ensureBuild();
     console.log(`[e2e] task pane build: ${build.how}`);
     ({ server, base, requests: served } = await serve(build.dir));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({
       viewport: { width: 320, height: 760 },
       deviceScaleFactor: 1.5,
       locale: "vi-VN",
     });
-    await context.route("**/*", async (route) => {
-      const url = route.request().url();
-      if (url.startsWith(OFFICE_CDN)) {
-        const rel = decodeURIComponent(new URL(url).pathname.slice(new URL(OFFICE_CDN).pathname.length));
-        const file = path.normalize(path.join(OFFICE_JS_DIR, rel));
-        if (file.startsWith(OFFICE_JS_DIR) && fs.existsSync(file) && fs.statSync(file).isFile()) {
-          officeServed.push(rel);
-          await route.fulfill({
-            path: file,
-            contentType: TYPES[path.extname(file)] ?? "application/octet-stream",
-          });
-        } else {
-          officeMissing.push(rel);
-          await route.fulfill({ status: 404, body: "" });
-        }
-        return;
-      }
-      const host = new URL(url).hostname;
-      if (
-        host === "127.0.0.1" ||
-        host === "localhost" ||
-        url.startsWith("data:") ||
-        url.startsWith("blob:")
-      ) {
-        await route.continue();
-        return;
-      }
-      blocked.push(url);
-      await route.abort();
-    });
+    outside = await routeOutside(context);
     await context.addInitScript({ content: fakeExcelScript() });
     page = await context.newPage();
     page.on("pageerror", (e) => pageErrors.push(String(e)));
@@ -240,13 +95,14 @@ describeE2E("task pane in headless Chromium with the fake Excel host", () => {
   afterAll(async () => {
     await browser?.close();
     await new Promise((r) => server?.close(r));
+    const { blocked } = outside ?? { blocked: [] };
     if (blocked.length) console.log(`[e2e] blocked outside requests: ${[...new Set(blocked)].join(", ")}`);
   });
 
   it("starts through the real office.js and falls back to the fake host", async () => {
     await page.goto(`${base}/taskpane.html?tab=template`);
     await page.getByRole("tab", { name: "Mẫu báo cáo", selected: true }).waitFor({ timeout: 30_000 });
-    expect(officeServed).toContain("office.js");
+    expect(outside.officeServed).toContain("office.js");
     const office = await page.evaluate(() => {
       const w = window as unknown as { Office?: { onReady?: unknown } };
       return typeof w.Office?.onReady;
@@ -468,12 +324,9 @@ describeE2E("task pane in headless Chromium with the fake Excel host", () => {
 
   it("made no request outside 127.0.0.1 and Microsoft's office.js path, and threw no page error", () => {
     // office.js itself tries its telemetry frame (aborted here); nothing else may go out.
-    const unexpected = blocked.filter(
-      (u) => !/^https:\/\/[^/]*\.(oaspapps\.com|microsoft\.com|office\.net|office\.com)\//.test(u)
-    );
-    expect(unexpected).toEqual([]);
+    expect(unexpectedOutside(outside)).toEqual([]);
     expect(pageErrors).toEqual([]);
-    if (officeMissing.length)
-      console.log(`[e2e] office.js asked for files the package lacks: ${officeMissing.join(", ")}`);
+    if (outside.officeMissing.length)
+      console.log(`[e2e] office.js asked for files the package lacks: ${outside.officeMissing.join(", ")}`);
   });
 });

@@ -1,0 +1,224 @@
+/**
+ * What the end-to-end tests share: the built task pane served over http on 127.0.0.1, headless
+ * Chromium (Debian's /usr/bin/chromium through playwright-core), Microsoft's real office.js
+ * answered from the installed @microsoft/office-js package (unmodified) at its CDN address with
+ * every other outside request aborted, src/excel/fake as a browser script, and screenshots.
+ *
+ * BDG_E2E_SKIP_BUILD=1 reuses the existing build (dist/ or .tmp/e2e-dist/) without checking it.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import * as path from "path";
+// esbuild comes with tsx (a dependency of this project).
+import { buildSync } from "esbuild";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const ARTIFACTS = path.join(ROOT, "test-artifacts", "e2e");
+export const DOCS_IMG = path.join(ROOT, "docs", "img");
+export const UPDATE_GUIDE_IMAGES = process.env.BDG_UPDATE_GUIDE_IMAGES === "1";
+const OFFICE_JS_DIR = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+
+export const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium) console.log(`[e2e] skipped: ${CHROMIUM} is missing (apt-get install chromium)`);
+
+/* ------------------------------------------------------------------ build ---------------- */
+
+function newestMtime(paths: string[]): number {
+  let newest = 0;
+  const visit = (p: string): void => {
+    if (!fs.existsSync(p)) return;
+    const st = fs.statSync(p);
+    if (st.isDirectory()) for (const e of fs.readdirSync(p)) visit(path.join(p, e));
+    else newest = Math.max(newest, st.mtimeMs);
+  };
+  paths.forEach(visit);
+  return newest;
+}
+
+function isFresh(dir: string): boolean {
+  const html = path.join(dir, "taskpane.html");
+  if (!fs.existsSync(html)) return false;
+  const inputs = ["src", "assets", "manifest.xml", "webpack.config.js", "package-lock.json"].map((p) =>
+    path.join(ROOT, p)
+  );
+  return fs.statSync(html).mtimeMs >= newestMtime(inputs);
+}
+
+const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Runs `build` while holding .tmp/e2e-dist.lock, so that end-to-end files running in parallel
+ * workers do not write .tmp/e2e-dist/ at the same time (a lock older than 15 minutes is stale).
+ */
+function withBuildLock(build: () => void): void {
+  const lock = path.join(ROOT, ".tmp", "e2e-dist.lock");
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      const age = fs.existsSync(lock) ? Date.now() - fs.statSync(lock).mtimeMs : 0;
+      if (age > 15 * 60 * 1000) fs.rmSync(lock, { recursive: true, force: true });
+      else sleep(1000);
+    }
+  }
+  try {
+    build();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** The task pane build to serve: dist/ when fresh, else a development build in .tmp/e2e-dist. */
+export function ensureBuild(): { dir: string; how: string } {
+  const dist = path.join(ROOT, "dist");
+  const own = path.join(ROOT, ".tmp", "e2e-dist");
+  if (process.env.BDG_E2E_SKIP_BUILD === "1") {
+    const dir = [dist, own].find((d) => fs.existsSync(path.join(d, "taskpane.html")));
+    if (!dir) throw new Error("BDG_E2E_SKIP_BUILD=1 but there is no build: run `npm run build` first");
+    return { dir, how: `reused ${path.relative(ROOT, dir)} (BDG_E2E_SKIP_BUILD=1)` };
+  }
+  if (isFresh(dist)) return { dir: dist, how: "reused dist/ (newer than the sources)" };
+  let how = "reused .tmp/e2e-dist/ (newer than the sources)";
+  withBuildLock(() => {
+    if (isFresh(own)) return;
+    const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
+    execFileSync(process.execPath, [cli, "--mode", "development", "--output-path", own], {
+      cwd: ROOT,
+      stdio: "inherit",
+    });
+    how = "built .tmp/e2e-dist/ (webpack --mode development)";
+  });
+  return { dir: own, how };
+}
+
+/* ------------------------------------------------------------------ serving -------------- */
+
+export const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".map": "application/json",
+  ".xml": "application/xml",
+  ".png": "image/png",
+  ".css": "text/css",
+  ".json": "application/json",
+};
+
+/** Serves `dir`; `requests` lists every path asked for, in order. */
+export function serve(dir: string): Promise<{ server: http.Server; base: string; requests: string[] }> {
+  const requests: string[] = [];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    requests.push(url.pathname);
+    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ server, base: `http://127.0.0.1:${port}`, requests });
+    })
+  );
+}
+
+/* ------------------------------------------------------------------ browser -------------- */
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** What left the page: office.js files served from the package or missing there, other requests aborted. */
+export interface OutsideRequests {
+  officeServed: string[];
+  officeMissing: string[];
+  blocked: string[];
+}
+
+/** office.js from the installed package at its CDN address, 127.0.0.1 as is, everything else aborted. */
+export async function routeOutside(context: BrowserContext): Promise<OutsideRequests> {
+  const log: OutsideRequests = { officeServed: [], officeMissing: [], blocked: [] };
+  await context.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(OFFICE_CDN)) {
+      const rel = decodeURIComponent(new URL(url).pathname.slice(new URL(OFFICE_CDN).pathname.length));
+      const file = path.normalize(path.join(OFFICE_JS_DIR, rel));
+      if (file.startsWith(OFFICE_JS_DIR) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        log.officeServed.push(rel);
+        await route.fulfill({
+          path: file,
+          contentType: TYPES[path.extname(file)] ?? "application/octet-stream",
+        });
+      } else {
+        log.officeMissing.push(rel);
+        await route.fulfill({ status: 404, body: "" });
+      }
+      return;
+    }
+    const host = new URL(url).hostname;
+    if (host === "127.0.0.1" || host === "localhost" || url.startsWith("data:") || url.startsWith("blob:")) {
+      await route.continue();
+      return;
+    }
+    log.blocked.push(url);
+    await route.abort();
+  });
+  return log;
+}
+
+/** Blocked requests that are not office.js's own telemetry (which the tests abort on purpose). */
+export function unexpectedOutside(log: OutsideRequests): string[] {
+  return log.blocked.filter(
+    (u) => !/^https:\/\/[^/]*\.(oaspapps\.com|microsoft\.com|office\.net|office\.com)\//.test(u)
+  );
+}
+
+/** src/excel/fake as a browser script that puts a fresh fake Excel (one empty sheet) on window. */
+export function fakeExcelScript(): string {
+  const out = buildSync({
+    entryPoints: [path.join(ROOT, "src", "excel", "fake", "fake-excel.ts")],
+    bundle: true,
+    format: "iife",
+    globalName: "BDGFakeExcel",
+    platform: "browser",
+    target: "es2020",
+    write: false,
+  });
+  return `${out.outputFiles[0].text}
+window.__BDG_FAKE_EXCEL__ = BDGFakeExcel.createFakeExcel();
+window.__BDG_FAKE_EXCEL__.fake.addSheet("Sheet1");`;
+}
+
+/**
+ * A full-page screenshot as a test artifact; for the user guide, the visible pane only (what the
+ * officer sees at 320 px), written to docs/img/ with BDG_UPDATE_GUIDE_IMAGES=1. Also checks that
+ * nothing is wider than the pane.
+ */
+export async function shot(page: Page, name: string, guide = false): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  if (guide && UPDATE_GUIDE_IMAGES) await page.screenshot({ path: path.join(DOCS_IMG, `${name}.png`) });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect({ name, overflow }).toEqual({ name, overflow: 0 });
+}
