@@ -47,8 +47,11 @@ mục con) hoặc mẫu tên có * và ? (ví dụ "nhan/*.xlsx"). Mỗi tệp �
 dung, không theo tên tệp; tệp nào không dùng đều được ghi rõ lý do. Tệp nguồn không bao giờ bị sửa.
 Merges returned reports into one summary workbook; every input file gets a verdict.
 
-  --out TỆP.xlsx       bảng tổng hợp (bắt buộc; không được trùng một tệp nguồn) / summary (required)
-  --json TỆP.json      báo cáo dạng JSON: tệp, đơn vị, số tổng / machine-readable report
+  --out TỆP.xlsx       bảng tổng hợp (bắt buộc; không được trùng một tệp nguồn). Chạy lại với cùng
+                       tệp: bảng cũ được thay, phần nhận định cán bộ đã nhập ở cột TỔNG CỘNG (mục VI)
+                       được giữ lại / summary (required); a re-run replaces it and keeps the
+                       assessment typed in its TỔNG CỘNG column
+  --json TỆP.json      báo cáo dạng JSON: tệp, đơn vị, số tổng (khác --out) / machine-readable report
   --units TỆP          danh sách đơn vị thay cho danh sách mặc định: CSV "code,name,kind"
                        (kind = commune | body) hoặc JSON / replaces the default unit registry
   --exclude-errors     không đưa đơn vị có lỗi vào số tổng hợp / leave units with errors out of the totals
@@ -91,8 +94,10 @@ export const mergeCommand: Command = {
       io.stdout.write(`${HELP}\n`);
       return 0;
     }
-    const fail = (vi: string, en: string): number => {
-      io.stderr.write(terminalLines([`Lỗi: ${vi}`, `Error: ${en}`]));
+    // Each line escaped (paths and texts from files are quoted in messages); `vi` may be lines.
+    const fail = (vi: string | string[], en: string): number => {
+      const [first, ...more] = typeof vi === "string" ? [vi] : vi;
+      io.stderr.write(terminalLines([`Lỗi: ${first}`, ...more, `Error: ${en}`]));
       return 2;
     };
     if (!values.out)
@@ -120,7 +125,7 @@ export const mergeCommand: Command = {
       } catch (e) {
         if (e instanceof RegistryError)
           return fail(
-            `danh sách đơn vị "${values.units}" không hợp lệ:\n- ${e.problems.join("\n- ")}`,
+            [`danh sách đơn vị "${values.units}" không hợp lệ:`, ...e.problems.map((p) => `- ${p}`)],
             `invalid unit registry "${values.units}"`
           );
         throw e;

@@ -260,6 +260,19 @@ describe("output paths", () => {
     }
   });
 
+  test("--units naming a FIFO or a device is refused at once", () => {
+    expect(spawnSync("mkfifo", [at("units.csv")]).status).toBe(0);
+    for (const units of [at("units.csv"), "/dev/zero"]) {
+      const r = runCli(["merge", at("loop1"), "--units", units, "--out", at("units-out.xlsx")]);
+      expectBounded(r);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /^Lỗi: không đọc được danh sách đơn vị ".*": .*không phải là tệp thông thường/
+      );
+      noStack(r.stderr);
+    }
+  });
+
   test("an unexpected error is one bilingual line; its stack only with BDG_DEBUG=1", async () => {
     const writer = jest.requireActual<typeof import("../../src/xlsx/write-workbook")>(
       "../../src/xlsx/write-workbook"
