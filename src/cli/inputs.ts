@@ -19,7 +19,7 @@
  *   --out and --json, so a re-run next to last run's summary works).
  */
 import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { extname, normalize, resolve } from "node:path";
+import { basename, dirname, extname, normalize, resolve } from "node:path";
 import type { Text } from "../form/schema";
 import { fsCause } from "./fs-errors";
 import { decodeName, fsPathOf, joinBytes, pathText, type FsPath } from "./path-text";
@@ -134,7 +134,7 @@ export function expandInputs(args: string[], options: ExpandOptions = {}): Expan
   return { files: [...files.values()], explicit, missing };
 }
 
-/** Same file: same device and inode, else the same path after resolving links. */
+/** Same file: same device and inode, else the same path after resolving links (of its folder when it does not exist yet). */
 export function samePath(a: FsPath, b: FsPath): boolean {
   try {
     const sa = statSync(a, { bigint: true });
@@ -147,7 +147,14 @@ export function samePath(a: FsPath, b: FsPath): boolean {
     try {
       return realpathSync(p, { encoding: "buffer" });
     } catch {
-      return typeof p === "string" ? Buffer.from(resolve(p)) : p;
+      if (typeof p !== "string") return p;
+      // not there yet: its folder resolved (links followed), then its name
+      const abs = resolve(p);
+      try {
+        return joinBytes(realpathSync(dirname(abs), { encoding: "buffer" }), Buffer.from(basename(abs)));
+      } catch {
+        return Buffer.from(abs);
+      }
     }
   };
   return real(a).equals(real(b));

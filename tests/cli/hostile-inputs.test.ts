@@ -236,7 +236,13 @@ describe("terminal injection: escape sequences from a file name or a unit cell a
 describe("output paths", () => {
   test("--json equal to --out (after resolving) is refused, nothing written", async () => {
     const out = at("same.xlsx");
-    for (const json of [out, `${dir}/./same.xlsx`, join(dir, "loop1", "..", "same.xlsx")]) {
+    symlinkSync(dir, at("dir-link"));
+    for (const json of [
+      out,
+      `${dir}/./same.xlsx`,
+      join(dir, "loop1", "..", "same.xlsx"),
+      at("dir-link", "same.xlsx"),
+    ]) {
       const io = memoryIo();
       expect(await main(["merge", at("loop1"), "--out", out, "--json", json], io)).toBe(2);
       expect(io.err()).toContain("--json và --out cùng chỉ một tệp");
