@@ -13,8 +13,7 @@
  * nothing may be written when a --prefer is wrong); then the merge runs with `choose: {unit: file}`
  * and the other files of that unit are superseded with reason "officerChoice".
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { builtInForm, withUnits, type ResolvedForm } from "../form/resolve";
 import type { Text, Unit } from "../form/schema";
@@ -27,13 +26,19 @@ import {
   type Consolidation,
 } from "../merge";
 import { isoToVi } from "../validate/dates";
-import { rejectMessage } from "../inspect/messages";
 import type { InspectResult } from "../inspect/types";
-import { DEFAULT_LIMITS, inspectFile } from "../xlsx/reader";
+import { inspectFile } from "../xlsx/reader";
 import { NODE_READ } from "./node-read";
 import { writeWorkbook } from "../xlsx/write-workbook";
-import { expandInputs, samePath } from "./inputs";
+import { expandInputs, samePath, type InputFile } from "./inputs";
 import type { Command } from "./io";
+import { previousJsonReport, previousSummary } from "./previous-output";
+import { readInput } from "./read-input";
+import { safeJson, terminalLines, terminalSafe } from "./terminal";
+import { checkWritable, writeOutputs } from "./write-output";
+
+/** A unit registry (--units) is a small CSV or JSON file. */
+const REGISTRY_CAP = 5 * 1024 * 1024;
 
 const HELP = `Cách dùng / usage: bdg-report merge TỆP… --out TONG-HOP.xlsx [--json BAO-CAO.json] [--units DANH-SACH.csv|json] [--exclude-errors] [--prefer TỆP]…
 
@@ -42,8 +47,11 @@ mục con) hoặc mẫu tên có * và ? (ví dụ "nhan/*.xlsx"). Mỗi tệp �
 dung, không theo tên tệp; tệp nào không dùng đều được ghi rõ lý do. Tệp nguồn không bao giờ bị sửa.
 Merges returned reports into one summary workbook; every input file gets a verdict.
 
-  --out TỆP.xlsx       bảng tổng hợp (bắt buộc; không được trùng một tệp nguồn) / summary (required)
-  --json TỆP.json      báo cáo dạng JSON: tệp, đơn vị, số tổng / machine-readable report
+  --out TỆP.xlsx       bảng tổng hợp (bắt buộc; không được trùng một tệp nguồn). Chạy lại với cùng
+                       tệp: bảng cũ được thay, phần nhận định cán bộ đã nhập ở cột TỔNG CỘNG (mục VI)
+                       được giữ lại / summary (required); a re-run replaces it and keeps the
+                       assessment typed in its TỔNG CỘNG column
+  --json TỆP.json      báo cáo dạng JSON: tệp, đơn vị, số tổng (khác --out) / machine-readable report
   --units TỆP          danh sách đơn vị thay cho danh sách mặc định: CSV "code,name,kind"
                        (kind = commune | body) hoặc JSON / replaces the default unit registry
   --exclude-errors     không đưa đơn vị có lỗi vào số tổng hợp / leave units with errors out of the totals
@@ -86,8 +94,10 @@ export const mergeCommand: Command = {
       io.stdout.write(`${HELP}\n`);
       return 0;
     }
-    const fail = (vi: string, en: string): number => {
-      io.stderr.write(`Lỗi: ${vi}\nError: ${en}\n`);
+    // Each line escaped (paths and texts from files are quoted in messages); `vi` may be lines.
+    const fail = (vi: string | string[], en: string): number => {
+      const [first, ...more] = typeof vi === "string" ? [vi] : vi;
+      io.stderr.write(terminalLines([`Lỗi: ${first}`, ...more, `Error: ${en}`]));
       return 2;
     };
     if (!values.out)
@@ -103,27 +113,35 @@ export const mergeCommand: Command = {
     let form: ResolvedForm = builtInForm();
     let units: Unit[] | undefined;
     if (values.units) {
+      const got = readInput(values.units, { name: values.units, maxBytes: REGISTRY_CAP });
+      if (!got.ok)
+        return fail(
+          `không đọc được danh sách đơn vị "${values.units}": ${got.message.vi}`,
+          `cannot read the unit registry "${values.units}": ${got.message.en}`
+        );
       try {
-        units = parseRegistry(readFileSync(values.units, "utf8"));
+        units = parseRegistry(Buffer.from(got.bytes).toString("utf8"));
         form = withUnits(form, units);
       } catch (e) {
         if (e instanceof RegistryError)
           return fail(
-            `danh sách đơn vị "${values.units}" không hợp lệ:\n- ${e.problems.join("\n- ")}`,
+            [`danh sách đơn vị "${values.units}" không hợp lệ:`, ...e.problems.map((p) => `- ${p}`)],
             `invalid unit registry "${values.units}"`
           );
-        return fail(
-          `không đọc được danh sách đơn vị "${values.units}": ${(e as Error).message}`,
-          `cannot read the unit registry "${values.units}"`
-        );
+        throw e;
       }
     }
 
     const outAbs = resolve(values.out);
     const jsonAbs = values.json ? resolve(values.json) : null;
+    if (jsonAbs && samePath(outAbs, jsonAbs))
+      return fail(
+        `--json và --out cùng chỉ một tệp "${outAbs}": bảng tổng hợp và báo cáo JSON phải là hai tệp khác nhau`,
+        `--json and --out name the same file "${outAbs}": the summary and the JSON report must be two files`
+      );
     const expanded = expandInputs(positionals, { skip: [outAbs, ...(jsonAbs ? [jsonAbs] : [])] });
     // Sorted by path (code units), whatever the order of the arguments.
-    const files = [...expanded.files].sort();
+    const files = [...expanded.files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     if (expanded.missing.length) {
       return fail(
         `không tìm thấy: ${expanded.missing.map((m) => `"${m}"`).join(", ")}`,
@@ -131,7 +149,7 @@ export const mergeCommand: Command = {
       );
     }
     for (const target of [outAbs, jsonAbs]) {
-      if (target && expanded.explicit.some((f) => samePath(f, target))) {
+      if (target && expanded.explicit.some((f) => samePath(f.path, target))) {
         return fail(
           `tệp kết quả "${target}" trùng một tệp nguồn: không ghi đè tệp nguồn`,
           `output "${target}" is one of the inputs: source files are never overwritten`
@@ -139,40 +157,35 @@ export const mergeCommand: Command = {
       }
     }
     // A file already at --out / --json is replaced only when it is a previous result of ours: an
-    // output path inside an input folder must never overwrite a unit's returned report.
-    if (existsSync(outAbs) && !isOwnSummary(outAbs, form)) {
-      return fail(
-        `tệp "${outAbs}" đã có và không phải bảng tổng hợp do chương trình tạo: không ghi đè, hãy chọn tên tệp khác cho --out`,
-        `"${outAbs}" exists and is not a summary made by this program: not overwritten, choose another --out`
-      );
-    }
-    if (jsonAbs && existsSync(jsonAbs) && !isOwnJsonReport(jsonAbs)) {
-      return fail(
-        `tệp "${jsonAbs}" đã có và không phải báo cáo JSON do chương trình tạo: không ghi đè, hãy chọn tên khác cho --json`,
-        `"${jsonAbs}" exists and is not a JSON report made by this program: not overwritten, choose another --json`
-      );
-    }
+    // output path inside an input folder must never overwrite a unit's returned report. The
+    // office's own assessment typed in a previous summary is carried into the new one.
+    const previous = previousSummary(outAbs, form);
+    if (previous.kind === "refused") return fail(previous.message.vi, previous.message.en);
+    const previousJson = jsonAbs ? previousJsonReport(jsonAbs) : null;
+    if (previousJson?.kind === "refused") return fail(previousJson.message.vi, previousJson.message.en);
     if (!files.length)
       return fail(
         "không có tệp bảng tính nào trong các đường dẫn đã cho",
         "no spreadsheet files in the given paths"
       );
+    const notWritable = checkWritable(jsonAbs ? [outAbs, jsonAbs] : [outAbs]);
+    if (notWritable) return fail(notWritable.vi, notWritable.en);
 
     // The officer's choices: each --prefer file is one of the inputs and an accepted report.
     const choose: Record<string, string> = {};
     const preferred: { unit: string; unitName: string; file: string }[] = [];
     for (const p of values.prefer ?? []) {
-      const file = files.find((f) => samePath(f, p));
+      const file = files.find((f) => samePath(f.path, p));
       if (file === undefined)
         return fail(
           `tệp --prefer "${p}" không nằm trong các tệp cần tổng hợp: hãy chỉ ra một trong các tệp đã cho`,
           `--prefer "${p}" is not one of the files to merge: name one of the input files`
         );
-      if (preferred.some((x) => x.file === file)) continue; // the same file named twice
+      if (preferred.some((x) => x.file === file.name)) continue; // the same file named twice
       const probe = createMerger(form);
       const one = readOne(file, form);
-      if ("unreadable" in one) probe.addUnreadable(file, one.modified, one.unreadable);
-      else probe.add(file, one.modified, one.read);
+      if ("unreadable" in one) probe.addUnreadable(file.name, one.modified, one.unreadable);
+      else probe.add(file.name, one.modified, one.read);
       const v = probe.finish().files[0];
       if (v.verdict !== "accepted" || v.unit === null)
         return fail(
@@ -182,11 +195,11 @@ export const mergeCommand: Command = {
       const other = preferred.find((x) => x.unit === v.unit);
       if (other)
         return fail(
-          `hai tệp --prefer cùng là báo cáo của ${v.unitName}: "${other.file}" và "${file}"; mỗi đơn vị chỉ chọn một tệp`,
-          `two --prefer files are reports of the same unit (${v.unit}): "${other.file}" and "${file}"; choose one file per unit`
+          `hai tệp --prefer cùng là báo cáo của ${v.unitName}: "${other.file}" và "${file.name}"; mỗi đơn vị chỉ chọn một tệp`,
+          `two --prefer files are reports of the same unit (${v.unit}): "${other.file}" and "${file.name}"; choose one file per unit`
         );
-      choose[v.unit] = file;
-      preferred.push({ unit: v.unit, unitName: v.unitName ?? v.unit, file });
+      choose[v.unit] = file.name;
+      preferred.push({ unit: v.unit, unitName: v.unitName ?? v.unit, file: file.name });
     }
 
     const merger = createMerger(form, { excludeUnitsWithErrors: !!values["exclude-errors"], choose });
@@ -194,13 +207,13 @@ export const mergeCommand: Command = {
     let lastDraw = 0;
     files.forEach((file, i) => {
       const one = readOne(file, form);
-      if ("unreadable" in one) merger.addUnreadable(file, one.modified, one.unreadable);
-      else merger.add(file, one.modified, one.read);
+      if ("unreadable" in one) merger.addUnreadable(file.name, one.modified, one.unreadable);
+      else merger.add(file.name, one.modified, one.read);
       if (progress) {
         const now = Date.now();
         if (now - lastDraw > 100 || i === files.length - 1) {
           lastDraw = now;
-          const name = basename(file);
+          const name = terminalSafe(basename(file.name));
           io.stderr.write(
             `\r\x1b[2KĐang đọc / reading ${i + 1}/${files.length}: ${name.length > 50 ? `${name.slice(0, 49)}…` : name}`
           );
@@ -211,69 +224,64 @@ export const mergeCommand: Command = {
     const c = merger.finish();
 
     const reportDate = values.date ?? todayInVietnam();
+    const assessment = previous.kind === "summary" ? previous.assessment : undefined;
     const bytes = await writeWorkbook(
-      buildSummary(c, form, { reportDate, preparer: values.preparer, head: values.head, phone: values.phone })
-        .model
+      buildSummary(c, form, {
+        reportDate,
+        preparer: values.preparer,
+        head: values.head,
+        phone: values.phone,
+        assessment,
+      }).model
     );
-    mkdirSync(dirname(outAbs), { recursive: true });
-    writeFileSync(outAbs, bytes);
+    const outputs = [{ path: outAbs, data: bytes }];
     if (jsonAbs) {
-      mkdirSync(dirname(jsonAbs), { recursive: true });
       const report = {
         ...consolidationToJson(c),
         summary: outAbs,
         // The officer's choices (--prefer): the other files of these units say "officerChoice".
         preferred: preferred.map((x) => ({ unit: x.unit, file: x.file })),
       };
-      writeFileSync(jsonAbs, `${JSON.stringify(report, null, 2)}\n`);
+      outputs.push({ path: jsonAbs, data: Buffer.from(`${safeJson(report)}\n`) });
     }
+    const writeError = writeOutputs(outputs);
+    if (writeError) return fail(writeError.vi, writeError.en);
 
-    if (!values.quiet) io.stdout.write(`${formatStatusTable(c)}\n`);
+    const lines: string[] = [];
+    if (!values.quiet) lines.push(formatStatusTable(c));
     for (const x of preferred)
-      io.stdout.write(
-        `Theo lựa chọn của cán bộ (--prefer) / the officer's choice: ${x.unitName} dùng tệp / uses "${basename(x.file)}"\n`
+      lines.push(
+        `Theo lựa chọn của cán bộ (--prefer) / the officer's choice: ${x.unitName} dùng tệp / uses "${basename(x.file)}"`
       );
-    io.stdout.write(
-      `Đã ghi bảng tổng hợp / summary written: ${values.out}${values.json ? `; JSON: ${values.json}` : ""}\n`
+    if (previous.kind === "summary" && previous.codes.length)
+      lines.push(
+        `Đã giữ lại phần nhận định của đơn vị tổng hợp (mục ${previous.codes.join(", ")}) từ bảng tổng hợp cũ` +
+          ` / kept the assessment typed in the previous summary (${previous.codes.join(", ")})`
+      );
+    lines.push(
+      `Đã ghi bảng tổng hợp / summary written: ${values.out}${values.json ? `; JSON: ${values.json}` : ""}`
     );
+    io.stdout.write(terminalLines(lines));
     return c.counts.accepted > 0 ? 0 : 1;
   },
 };
 
 /**
  * One input file, read for the merge: its modification time and the reader's result (a file over
- * the size limit is rejected without reading it), or why it could not be opened.
+ * the size limit is rejected without reading past the limit), or why it could not be read
+ * (not found, not a regular file, an I/O error: see read-input.ts).
  */
 function readOne(
-  file: string,
+  file: InputFile,
   form: ResolvedForm
 ): { modified: number; read: InspectResult } | { modified: number; unreadable: Text } {
-  let modified = 0;
-  let bytes: Uint8Array;
-  try {
-    const st = statSync(file);
-    modified = st.mtimeMs;
-    if (st.size > DEFAULT_LIMITS.maxFileBytes) {
-      return {
-        modified,
-        read: {
-          ok: false,
-          reason: "tooLarge",
-          message: rejectMessage("tooLarge", { limitMb: Math.round(DEFAULT_LIMITS.maxFileBytes / 1048576) }),
-        },
-      };
-    }
-    bytes = new Uint8Array(readFileSync(file));
-  } catch (e) {
-    return {
-      modified,
-      unreadable: {
-        vi: `Không đọc được tệp "${file}": ${(e as Error).message}`,
-        en: `Cannot read "${file}": ${(e as Error).message}`,
-      },
-    };
-  }
-  return { modified, read: inspectFile(bytes, form, NODE_READ) };
+  const got = file.failure
+    ? { ...file.failure, ok: false as const, modified: 0 }
+    : readInput(file.path, { name: file.name });
+  if (got.ok) return { modified: got.modified, read: inspectFile(got.bytes, form, NODE_READ) };
+  if (got.reason === "tooLarge")
+    return { modified: got.modified, read: { ok: false, reason: "tooLarge", message: got.message } };
+  return { modified: got.modified, unreadable: got.message };
 }
 
 function todayInVietnam(): string {
@@ -331,31 +339,6 @@ export function formatStatusTable(c: Consolidation): string {
   lines.push(
     `Tệp: ${c.counts.files} (dùng ${c.counts.accepted}, thay thế ${c.counts.superseded}, từ chối ${c.counts.rejected}).`
   );
-  return lines.join("\n");
-}
-
-/** A summary workbook this program wrote earlier (metadata kind "summary"): safe to replace. */
-function isOwnSummary(path: string, form: ResolvedForm): boolean {
-  try {
-    const read = inspectFile(new Uint8Array(readFileSync(path)), form, NODE_READ);
-    return read.ok && read.metaKind === "summary";
-  } catch {
-    return false;
-  }
-}
-
-/** A JSON report this program wrote earlier: safe to replace. */
-function isOwnJsonReport(path: string): boolean {
-  try {
-    const j = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
-    return (
-      typeof j === "object" &&
-      j !== null &&
-      Array.isArray(j.files) &&
-      Array.isArray(j.units) &&
-      typeof j.form === "object"
-    );
-  } catch {
-    return false;
-  }
+  // Unit names, file names and messages quoting cells come from the files: shown, never obeyed.
+  return lines.map(terminalSafe).join("\n");
 }

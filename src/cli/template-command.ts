@@ -1,11 +1,12 @@
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { builtInForm } from "../form/resolve";
 import { matchUnit, stripDiacritics } from "../form/unit-match";
 import type { Unit } from "../form/schema";
 import { writeAllUnitTemplates, writeTemplate } from "../xlsx/write-template";
 import type { Command } from "./io";
+import { checkWritable, writeOutputs } from "./write-output";
 
 export const templateCommand: Command = {
   name: "template",
@@ -85,10 +86,12 @@ unlocked inputs, defined names and a hidden metadata sheet.
           `tệp đã có: ${out} (dùng --force để ghi đè)`,
           `file exists: ${out} (use --force to overwrite)`
         );
+      const cannot = checkWritable([out]);
+      if (cannot) return fail(cannot.vi, cannot.en);
       const t0 = performance.now();
       const bytes = await writeTemplate(form, { unitCode: unit?.code, password });
-      mkdirSync(dirname(out), { recursive: true });
-      writeFileSync(out, bytes);
+      const notWritten = writeOutputs([{ path: out, data: bytes }]);
+      if (notWritten) return fail(notWritten.vi, notWritten.en);
       io.stdout.write(
         `Đã tạo / written: ${out}${unit ? ` (${unit.name})` : ""} — ${bytes.length} byte, ${Math.round(performance.now() - t0)} ms\n`
       );
@@ -98,6 +101,9 @@ unlocked inputs, defined names and a hidden metadata sheet.
     const dir = resolve(allUnits as string);
     if (existsSync(dir) && !statSync(dir).isDirectory())
       return fail(`không phải thư mục: ${dir}`, `not a directory: ${dir}`);
+    // Told before the 42 workbooks are made: the folder can hold files.
+    const cannot = checkWritable([join(dir, "template.xlsx")]);
+    if (cannot) return fail(cannot.vi, cannot.en);
     const t0 = performance.now();
     const files = await writeAllUnitTemplates(form, { password });
     const ms = performance.now() - t0;
@@ -108,8 +114,8 @@ unlocked inputs, defined names and a hidden metadata sheet.
         `${clash.length} file(s) already exist in ${dir}; nothing written (use --force to overwrite)`
       );
     }
-    mkdirSync(dir, { recursive: true });
-    for (const f of files) writeFileSync(join(dir, f.fileName), f.bytes);
+    const notWritten = writeOutputs(files.map((f) => ({ path: join(dir, f.fileName), data: f.bytes })));
+    if (notWritten) return fail(notWritten.vi, notWritten.en);
     for (const f of files) io.stdout.write(`  ${f.fileName.padEnd(50)} ${f.unit.code}\n`);
     io.stdout.write(
       `Đã tạo ${files.length} tệp trong / wrote ${files.length} files to ${dir} — ${Math.round(ms)} ms\n`

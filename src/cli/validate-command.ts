@@ -1,13 +1,13 @@
 /** `bdg-report validate FILE… [--json]`: read each returned file and list its issues. */
-import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { builtInForm, type ResolvedForm } from "../form/resolve";
 import type { Text } from "../form/schema";
 import { countBySeverity } from "../validate/issue";
-import { rejectMessage } from "../inspect/messages";
-import { DEFAULT_LIMITS, inspectFile } from "../xlsx/reader";
+import { inspectFile } from "../xlsx/reader";
 import { NODE_READ } from "./node-read";
-import { expandInputs } from "./inputs";
+import { expandInputs, type InputFile } from "./inputs";
+import { readInput } from "./read-input";
+import { safeJson, terminalLines } from "./terminal";
 import type { CliIo, Command } from "./io";
 
 export interface JsonIssue {
@@ -26,7 +26,7 @@ export interface JsonIssue {
 export interface FileVerdict {
   file: string;
   readable: boolean;
-  /** RejectReason, or "notFound" / "ioError" for files that could not be opened. */
+  /** RejectReason, or "notFound" / "notRegular" / "tooLarge" / "ioError" (see read-input.ts). */
   reason: string | null;
   message: string | null;
   messageEn: string | null;
@@ -90,34 +90,12 @@ function unreadable(file: string, reason: string, message: Text): FileVerdict {
   };
 }
 
-/** Read one path from disk (size checked before reading). */
-export function validateFile(file: string, form: ResolvedForm = builtInForm()): FileVerdict {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    return unreadable(file, "notFound", {
-      vi: `Không tìm thấy tệp "${file}"`,
-      en: `File not found: "${file}"`,
-    });
-  }
-  if (size > DEFAULT_LIMITS.maxFileBytes) {
-    return unreadable(
-      file,
-      "tooLarge",
-      rejectMessage("tooLarge", { limitMb: Math.round(DEFAULT_LIMITS.maxFileBytes / 1048576) })
-    );
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(readFileSync(file));
-  } catch (e) {
-    return unreadable(file, "ioError", {
-      vi: `Không đọc được tệp "${file}": ${(e as Error).message}`,
-      en: `Cannot read "${file}": ${(e as Error).message}`,
-    });
-  }
-  return validateBytes(file, bytes, form);
+/** Read one input from disk (bounded, never blocking: see read-input.ts) and check it. */
+export function validateFile(file: InputFile | string, form: ResolvedForm = builtInForm()): FileVerdict {
+  const input = typeof file === "string" ? { path: file, name: file } : file;
+  const got = input.failure ?? readInput(input.path, { name: input.name });
+  if ("reason" in got) return unreadable(input.name, got.reason, got.message);
+  return validateBytes(input.name, got.bytes, form);
 }
 
 /** 0: no file has an error; 1: some file has errors; 2: some file could not be read as a report. */
@@ -158,7 +136,8 @@ function human(verdicts: FileVerdict[], io: CliIo): void {
     `Tổng cộng ${verdicts.length} tệp: ${verdicts.length - unreadableCount - withErrors} đạt, ${withErrors} có lỗi, ${unreadableCount} không đọc được` +
       ` / ${verdicts.length} files: ${verdicts.length - unreadableCount - withErrors} ok, ${withErrors} with errors, ${unreadableCount} unreadable`
   );
-  io.stdout.write(`${lines.join("\n")}\n`);
+  // File names and cell texts come from the files: control characters are shown, not obeyed.
+  io.stdout.write(terminalLines(lines));
 }
 
 export const validateCommand: Command = {
@@ -211,7 +190,7 @@ Mã thoát / exit code:
         withErrors: verdicts.filter((v) => v.readable && v.errors > 0).length,
         unreadable: verdicts.filter((v) => !v.readable).length,
       };
-      io.stdout.write(`${JSON.stringify({ files: verdicts, summary }, null, 2)}\n`);
+      io.stdout.write(`${safeJson({ files: verdicts, summary })}\n`);
     } else human(verdicts, io);
     return exitCode(verdicts);
   },

@@ -42,6 +42,12 @@ export interface SummaryOptions {
   preparer?: string;
   head?: string;
   phone?: string;
+  /**
+   * The collecting office's own assessment: text by defined name of a narrative indicator, written
+   * in its TỔNG CỘNG cell (left blank otherwise, for the office to write). The CLI carries it over
+   * from the summary it replaces.
+   */
+  assessment?: Readonly<Record<string, string>>;
 }
 
 /** One column group of the "Tổng hợp" sheet. */
@@ -347,7 +353,7 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
       b.put(`B${row}`, ind.label.vi, ind.kind === "text" ? "labelTop" : "label");
       b.put(`C${row}`, ind.unit, "measure");
       b.height(row, Math.min(90, Math.max(20, Math.ceil(ind.label.vi.length / 45) * 15)));
-      if (ind.kind === "text") writeTextRow(b, ind, row, groups, named);
+      if (ind.kind === "text") writeTextRow(b, ind, row, groups, named, options.assessment);
       else
         writeNumberRow(b, ind, row, groups, statusByCode, pctSections.has(s.code), named, {
           includedCommune,
@@ -551,13 +557,16 @@ function writeTextRow(
   ind: ResolvedIndicator,
   r: number,
   groups: SummaryGroup[],
-  named: Record<string, string>
+  named: Record<string, string>,
+  assessment: Readonly<Record<string, string>> = {}
 ): void {
+  const name = ind.cells[0].name;
+  const own = Object.prototype.hasOwnProperty.call(assessment, name) ? assessment[name] : null;
   for (const g of groups) {
     if (g.kind === "total") {
       // The collector's own assessment (the units' texts are on the "Ý kiến, kiến nghị" sheet).
-      b.merged(columnNumberOf(g.total), r, columnNumberOf(g.pct), r, null, "inputNarrative");
-      named[ind.cells[0].name] = `${g.total}${r}`;
+      b.merged(columnNumberOf(g.total), r, columnNumberOf(g.pct), r, own, "inputNarrative");
+      named[name] = `${g.total}${r}`;
     } else {
       b.merged(
         columnNumberOf(g.total),

@@ -153,7 +153,7 @@ test("glob segments: * and ? only within a segment", () => {
   expect(segmentRegex("?.xlsx").test("ab.xlsx")).toBe(false);
   expect(segmentRegex("a(1)+.xlsx").test("a(1)+.xlsx")).toBe(true);
   const { files } = expandInputs([join(dir, "in", "s*", "*.xlsx")]);
-  expect(files.map((f) => f.split("/").pop())).toEqual(["c.xlsx"]);
+  expect(files.map((f) => f.name.split("/").pop())).toEqual(["c.xlsx"]);
 });
 
 test("the summary's own header (preparer, head) is filled from the options, so the level above sees no header error", async () => {

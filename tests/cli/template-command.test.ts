@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { memoryIo } from "../../src/cli/io";
+import { expectBounded, runCli } from "./support/run-cli";
 
 describe("bdg-report template", () => {
   let dir: string;
@@ -47,6 +48,21 @@ describe("bdg-report template", () => {
     const io = memoryIo();
     expect(await main(["template", "--all-units", out], io)).toBe(2);
     expect(io.err()).toContain("--force");
+  }, 60_000);
+
+  test("--out or --all-units under /proc or under a file: one bilingual message, no loop", () => {
+    writeFileSync(join(dir, "file"), "x");
+    for (const args of [
+      ["--out", "/proc/bdg-none/t.xlsx"],
+      ["--all-units", "/proc/bdg-none"],
+      ["--out", join(dir, "file", "t.xlsx")],
+    ]) {
+      const r = runCli(["template", ...args]);
+      expectBounded(r);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^Lỗi: không tạo được thư mục ".*": .*\nError: cannot create the folder/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
   }, 60_000);
 
   test("bad usage", async () => {

@@ -167,3 +167,18 @@ describe("summary workbook", () => {
     expect(again.totals).toEqual(c.totals);
   });
 });
+
+test("assessment: the office's own texts go to the TỔNG CỘNG cells of the narrative rows, as text, and nowhere else", () => {
+  const c = mergeReports(form, sample());
+  const VI1 = nameOf(form, "VI.1", "value");
+  const s = buildSummary(c, form, { assessment: { [VI1]: "=Kết quả của huyện", [VI4]: "Kiến nghị" } });
+  const sheet = s.model.sheets.find((x) => x.name === SUMMARY_SHEET);
+  const at = (name: string) => sheet?.cells.find((x) => x.address === s.positions.cells[name]);
+  expect(at(VI1)).toMatchObject({ value: "=Kết quả của huyện" });
+  expect(at(VI1)?.formula).toBeUndefined();
+  expect(at(VI4)).toMatchObject({ value: "Kiến nghị" });
+  expect(at(nameOf(form, "VI.2", "value"))?.value).toBeNull();
+  const plain = buildSummary(c, form);
+  const plainSheet = plain.model.sheets.find((x) => x.name === SUMMARY_SHEET);
+  expect(plainSheet?.cells.find((x) => x.address === plain.positions.cells[VI1])?.value).toBeNull();
+});

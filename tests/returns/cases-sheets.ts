@@ -3,7 +3,7 @@
  * before it, rows sorted, a value cut and pasted, a second unit's report pasted below.
  */
 import type { CaseBuilder } from "./case-builder";
-import { REPORT_SHEET } from "../../src/layout/contract";
+import { REPORT_SHEET } from "../../src/workbook/contract";
 
 export function sheetCopied(b: CaseBuilder): void {
   const copy = `${REPORT_SHEET} (2)`;

@@ -6,7 +6,7 @@
  * count is 1234; a formula without a result is no number).
  */
 import type { ResolvedForm } from "../../src/form/resolve";
-import { isBlank, type CellValue } from "../../src/validate/cell-value";
+import { isBlank, type CellValue } from "../../src/workbook/cell-value";
 import { serialToIso } from "../../src/validate/dates";
 import { evaluateReport, type Evaluation } from "../../src/validate/engine";
 import type { CorpusInspection } from "./inspect-adapter";

@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { builtInForm, type ResolvedForm } from "../../src/form/resolve";
-import type { CellValue } from "../../src/validate/cell-value";
+import type { CellValue } from "../../src/workbook/cell-value";
 import { evaluateReport } from "../../src/validate/engine";
 import { CaseBuilder } from "./case-builder";
 import { formulas, freehandUnits, lastYearAndBlank, neighbourTemplates, textNumbers } from "./cases-content";

@@ -1,6 +1,6 @@
 /**
  * The one seam between the returned-files corpus and the reading code: bytes of one returned
- * file in, what the merge would make of it out. Today: `readReport` (src/xlsx/reader.ts) with
+ * file in, what the merge would make of it out. Today: `inspectFile` (src/xlsx/reader.ts) with
  * the Node platform functions, then a `Merger` holding that one file, whose `finish()` says
  * whether the file is refused, which unit it counts for and which errors that unit carries.
  * When the reading code changes (one inspection step, .xls/.ods readers), re-point this
@@ -9,9 +9,9 @@
 import { NODE_READ } from "../../src/cli/node-read";
 import { builtInForm, type ResolvedForm } from "../../src/form/resolve";
 import { Merger } from "../../src/merge/merger";
-import type { CellValue } from "../../src/validate/cell-value";
+import type { CellValue } from "../../src/workbook/cell-value";
 import type { Issue } from "../../src/validate/issue";
-import { readReport } from "../../src/xlsx/reader";
+import { inspectFile } from "../../src/xlsx/reader";
 
 export interface CorpusInspection {
   /** The file never became a report of a unit (the reader refused it, or the merge rejected it). */
@@ -38,7 +38,7 @@ export function corpusForm(): ResolvedForm {
 
 export function inspectForCorpus(bytes: Uint8Array, fileName: string): CorpusInspection {
   const form = corpusForm();
-  const read = readReport(bytes, form, { ...NODE_READ });
+  const read = inspectFile(bytes, form, { ...NODE_READ });
   const merger = new Merger(form);
   merger.add(fileName, 0, read);
   const result = merger.finish();
