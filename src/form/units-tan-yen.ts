@@ -1,4 +1,4 @@
-/** The default unit registry: Tân Yên district, 2019 (FORM-BDG-2019.md). Data only. */
+/** The default unit registry: Tân Yên district, 2019 (docs/FORM-BDG-2019.md). Data only. */
 import type { UnitKind } from "./schema";
 
 interface UnitEntry {

@@ -3,7 +3,7 @@
  * algorithm for the file reader (src/xlsx/reader.ts) and the Office.js edge
  * (src/excel/read-report.ts), over a small snapshot interface each of them implements:
  * by defined name first, then the metadata sheet's name → address map, then the report
- * sheet's code column (indicators) and labels (header fields). PRODUCT.md "The workbook contract".
+ * sheet's code column (indicators) and labels (header fields). docs/CONTRACT.md "The workbook contract".
  */
 import type { ResolvedForm } from "../form/resolve";
 import { COLUMN_HEADERS, META_KEYS, META_SHEET, REPORT_SHEET } from "../layout/contract";

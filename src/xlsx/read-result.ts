@@ -22,7 +22,7 @@ export type RejectReason =
   | "otherForm" // a report of another form id
   | "otherVersion"; // this form id, another version
 
-/** How a value was located (PRODUCT.md: name first, then the metadata map, then the code column). */
+/** How a value was located (docs/CONTRACT.md: name first, then the metadata map, then the code column). */
 export type FoundVia = "name" | "meta" | "code";
 
 export interface LocatedCell {
