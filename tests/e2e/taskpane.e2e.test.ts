@@ -22,6 +22,7 @@ import { buildSync } from "esbuild";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { builtInForm } from "../../src/form";
 import type { FakeExcelHandle } from "../../src/excel/fake/fake-excel";
+import { missing } from "../external-tools";
 import { META_SHEET, REPORT_SHEET } from "../../src/layout/contract";
 import type { CellScalar } from "../../src/layout/sheet-model";
 import { NARRATIVE_SHEET, STATUS_SHEET, SUMMARY_SHEET, buildSummary } from "../../src/layout/summary";
@@ -38,8 +39,7 @@ const UPDATE_GUIDE_IMAGES = process.env.BDG_UPDATE_GUIDE_IMAGES === "1";
 const OFFICE_JS_DIR = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) console.log(`[e2e] skipped: ${CHROMIUM} is missing (apt-get install chromium)`);
+const haveChromium = !missing("browser (end-to-end) tests", "chromium");
 const describeE2E = haveChromium ? describe : describe.skip;
 
 jest.setTimeout(15 * 60 * 1000);
