@@ -1,5 +1,5 @@
 /**
- * Merge benchmark (issue 4): 42, 420 and 4,200 returned files (generated once: the demo's 42
+ * Merge benchmark: 42, 420 and 4,200 returned files (generated once: the demo's 42
  * returns and copies of them under other names and times), merged file by file from disk with
  * our reader, and the same merge with SheetJS (@e965/xlsx) reading the files, in the same run.
  * Prints time per file, total time and peak memory (RSS and JS heap, sampled after every file).

@@ -7,7 +7,7 @@
  * be one of the inputs (an --out met while expanding a directory or a glob is skipped, so a
  * re-run next to last run's summary works).
  *
- * --prefer FILE (repeatable) is the officer's choice when a unit sent several files (PRODUCT.md
+ * --prefer FILE (repeatable) is the officer's choice when a unit sent several files (docs/CONTRACT.md
  * "Merging"): FILE must be one of the inputs and an accepted report. Each --prefer file is read
  * once beforehand, on its own, to learn its unit (the Merger takes its choices when it is made, and
  * nothing may be written when a --prefer is wrong); then the merge runs with `choose: {unit: file}`

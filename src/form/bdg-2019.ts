@@ -1,6 +1,6 @@
 /**
  * The built-in form BDG-2019: annual gender-equality work report, Tân Yên district, 2019.
- * Source: FORM-BDG-2019.md (dispatch 146/UBND-LĐTBXH, 19/02/2019). Data only.
+ * Source: docs/FORM-BDG-2019.md (dispatch 146/UBND-LĐTBXH, 19/02/2019). Data only.
  */
 import type { FormInput } from "./schema";
 import { TAN_YEN_UNITS } from "./units-tan-yen";
@@ -212,7 +212,7 @@ export const BDG_2019: FormInput = {
   ),
   year: 2019,
   collector: { code: "HUYEN-TAN-YEN", name: "UBND huyện Tân Yên" },
-  // FORM-BDG-2019.md: a report date after 01/12/2019 is late (the deadline day itself is on time).
+  // docs/FORM-BDG-2019.md: a report date after 01/12/2019 is late (the deadline day itself is on time).
   deadline: "2019-12-01",
   fields: [
     { key: "unit", label: d("Đơn vị báo cáo", "Reporting unit"), required: true },

@@ -1,5 +1,5 @@
 /**
- * The summary workbook (issue 4): Consolidation → WorkbookModel. Pure: no I/O, no xlsx library.
+ * The summary workbook: Consolidation → WorkbookModel. Pure: no I/O, no xlsx library.
  *
  * Sheets:
  * - "Tổng hợp": the form's rows; columns Mã số | Chỉ tiêu | Đơn vị tính, then three columns per

@@ -1,5 +1,5 @@
 /**
- * The self-validating template workbook (issue 3): form → WorkbookModel. One layout, two
+ * The self-validating template workbook: form → WorkbookModel. One layout, two
  * outputs: src/xlsx/write-workbook.ts writes it to .xlsx, the Office.js edge applies it to the
  * open workbook. Pure: no I/O, no xlsx library.
  *

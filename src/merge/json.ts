@@ -1,6 +1,6 @@
 /**
  * The machine-readable merge report (`merge --json`). Pure: Consolidation → plain object.
- * Shape (issue 4): { form: {id, version}, files: [...], units: [...], totals: {NAME: number} }
+ * Shape (docs/CONTRACT.md "The command line"): { form: {id, version}, files: [...], units: [...], totals: {NAME: number} }
  * plus rates, subtotals, computed values, outliers and notes.
  */
 import type { Consolidation } from "./types";

@@ -6,7 +6,7 @@
  * registry, not with the number of files. `finish()` builds the result; it does not change the
  * merger, so a caller may add more files and finish again.
  *
- * Decisions (PRODUCT.md "Merging"):
+ * Decisions (docs/CONTRACT.md "Merging"):
  * - The unit comes from the file's content: the metadata unit code, else the unit cell matched
  *   against the registry. When the metadata code and the unit cell name two different units, the
  *   metadata code wins (it was written by the template generator, the cell is typed) and the file

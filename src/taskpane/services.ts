@@ -108,7 +108,7 @@ export interface MergeSession {
    */
   add(file: MergeInputFile): Promise<FileVerdict[]>;
   /**
-   * The officer's choice (PRODUCT.md "Merging"): use `file` for `unit` whatever the default rule
+   * The officer's choice (docs/CONTRACT.md "Merging"): use `file` for `unit` whatever the default rule
    * says; the unit's other files become "superseded" with reason "officerChoice". The files
    * already read are consolidated again — nothing is picked or read again — and the choice holds
    * for files added later and for `finish`. Resolves with every file's verdict, as `add` does.

@@ -1,5 +1,5 @@
 /**
- * Reading a number typed as text, Vietnamese conventions first (PRODUCT.md "Reading values"):
+ * Reading a number typed as text, Vietnamese conventions first (docs/CONTRACT.md "Reading values"):
  * "." groups thousands and "," marks decimals ("1.234" = 1234, "12,5" = 12.5); spaces and
  * non-breaking spaces are ignored; "-" or "–" alone means 0. When the text reads as two
  * different numbers that both make sense for the indicator's kind ("1.234" for an amount:

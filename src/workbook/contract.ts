@@ -1,6 +1,6 @@
 /**
  * The workbook contract shared by the template writer, the summary writer, the reader and the
- * Excel edge (PRODUCT.md "The workbook contract"). Changing anything here changes the files we
+ * Excel edge (docs/CONTRACT.md "The workbook contract"). Changing anything here changes the files we
  * send out: keep it stable.
  */
 

@@ -30,7 +30,7 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
   return { code, out: io.out(), err: io.err() };
 }
 
-/** The contract of issue 2, section 4: what other tools rely on. */
+/** The `form --json` shape other tools rely on (docs/CONTRACT.md "The command line"). */
 function checkShape(json: FormJson): void {
   expect(json).toMatchObject({
     id: "BDG-2019",

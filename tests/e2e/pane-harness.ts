@@ -8,6 +8,7 @@
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
+import { missing } from "../external-tools";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
@@ -23,8 +24,7 @@ export const UPDATE_GUIDE_IMAGES = process.env.BDG_UPDATE_GUIDE_IMAGES === "1";
 const OFFICE_JS_DIR = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
-export const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) console.log(`[e2e] skipped: ${CHROMIUM} is missing (apt-get install chromium)`);
+export const haveChromium = !missing("browser (end-to-end) tests", "chromium");
 
 /* ------------------------------------------------------------------ build ---------------- */
 

@@ -1,7 +1,7 @@
-/** The built-in BDG-2019 form against FORM-BDG-2019.md: indicators, kinds, units of measure, computed values, rules. */
+/** The built-in BDG-2019 form against docs/FORM-BDG-2019.md: indicators, kinds, units of measure, computed values, rules. */
 import { BDG_2019, builtInForm, formSchema, type Rule } from "../../src/form";
 
-/** FORM-BDG-2019.md, "Indicators": code, unit of measure, kind (T|F = tf). */
+/** docs/FORM-BDG-2019.md, "Indicators": code, unit of measure, kind (T|F = tf). */
 const SPEC: [code: string, unit: string, kind: "count" | "amount" | "tf" | "text"][] = [
   ["I.1", "cuộc", "count"],
   ["I.2", "lượt người", "tf"],
@@ -156,7 +156,7 @@ describe("BDG-2019: computed values", () => {
   });
 });
 
-describe("BDG-2019: rules (FORM-BDG-2019.md, Rules)", () => {
+describe("BDG-2019: rules (docs/FORM-BDG-2019.md, Rules)", () => {
   const rules = d.rules;
   const byType = (type: Rule["type"]) => rules.filter((r) => r.type === type);
   const sev = (type: Rule["type"]) => byType(type).map((r) => r.severity);

@@ -1,4 +1,4 @@
-/** Matching a typed unit name against the registry (FORM-BDG-2019.md, "Reporting units"). */
+/** Matching a typed unit name against the registry (docs/FORM-BDG-2019.md, "Reporting units"). */
 import {
   builtInForm,
   matchUnit,

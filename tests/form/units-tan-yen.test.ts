@@ -1,4 +1,4 @@
-/** The default unit registry: Tân Yên district, 2019 (FORM-BDG-2019.md, "Reporting units"). */
+/** The default unit registry: Tân Yên district, 2019 (docs/FORM-BDG-2019.md, "Reporting units"). */
 import { unitSchema } from "../../src/form";
 import { TAN_YEN_UNITS } from "../../src/form/units-tan-yen";
 

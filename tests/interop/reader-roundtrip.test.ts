@@ -4,7 +4,7 @@
  * Needs /usr/bin/python3 with openpyxl and /usr/bin/soffice with python3-uno (skipped without).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { builtInForm, nameOf } from "../../src/form/resolve";
@@ -14,26 +14,18 @@ import { evaluateReport } from "../../src/validate/engine";
 import type { Inspection } from "../../src/inspect/types";
 import { readAllSheets, inspectFile } from "../../src/xlsx/reader";
 import { writeTemplate } from "../../src/xlsx/write-template";
+import { missing } from "../external-tools";
 
 jest.setTimeout(300_000);
 
 const PY = "/usr/bin/python3";
-const SOFFICE = "/usr/bin/soffice";
 const SCRIPTS = join(__dirname, "scripts");
 const form = builtInForm();
 const N = (code: string, part: "total" | "female" | "value" = "value"): string => nameOf(form, code, part);
 const F = (key: string): string => form.fieldByKey.get(key)!.name;
 
-function hasPython(mod: string): boolean {
-  try {
-    execFileSync(PY, ["-c", `import ${mod}`], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const canOpenpyxl = existsSync(PY) && hasPython("openpyxl");
-const canUno = canOpenpyxl && existsSync(SOFFICE) && hasPython("uno");
+const canOpenpyxl = !missing("openpyxl round-trip tests", "openpyxl");
+const canUno = canOpenpyxl && !missing("LibreOffice round-trip tests", "soffice", "uno");
 const d = canOpenpyxl ? describe : describe.skip;
 const dl = canUno ? describe : describe.skip;
 

@@ -5,7 +5,7 @@
  * trip, openpyxl (data_only) must read the values we computed.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { builtInForm, withUnits } from "../../src/form/resolve";
@@ -14,10 +14,11 @@ import { mergeReports, type Submission } from "../../src/merge";
 import { writeWorkbook } from "../../src/xlsx/write-workbook";
 import { inspectFile } from "../../src/xlsx/reader";
 import { reportRead, rejectedRead } from "../merge/helpers";
+import { missing } from "../external-tools";
 
 const SOFFICE = "/usr/bin/soffice";
 const PY = "/usr/bin/python3";
-const have = existsSync(SOFFICE) && existsSync(PY);
+const have = !missing("LibreOffice summary test", "soffice", "openpyxl");
 const maybe = have ? test : test.skip;
 jest.setTimeout(180_000);
 

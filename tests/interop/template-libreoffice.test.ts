@@ -18,19 +18,12 @@ import type { CellValue } from "../../src/workbook/cell-value";
 import { evaluateReport } from "../../src/validate/engine";
 import { writeWorkbook } from "../../src/xlsx/write-workbook";
 import { writeTemplate } from "../../src/xlsx/write-template";
+import { missing } from "../external-tools";
 
 const SOFFICE = "/usr/bin/soffice";
 const PYTHON = "/usr/bin/python3";
 
-function missingTool(): string | null {
-  if (!existsSync(SOFFICE)) return `${SOFFICE} không có / not installed`;
-  if (!existsSync(PYTHON)) return `${PYTHON} không có / not installed`;
-  const r = spawnSync(PYTHON, ["-c", "import openpyxl"], { encoding: "utf8" });
-  if (r.status !== 0) return `openpyxl không có trong ${PYTHON} / openpyxl missing`;
-  return null;
-}
-const reason = missingTool();
-if (reason) console.log(`Bỏ qua kiểm thử LibreOffice / skipping LibreOffice interop tests: ${reason}`);
+const reason = missing("LibreOffice template tests", "soffice", "openpyxl");
 const d = reason ? describe.skip : describe;
 
 const form = builtInForm();

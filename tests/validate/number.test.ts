@@ -1,4 +1,4 @@
-/** Reading numbers typed as text (PRODUCT.md "Reading values"), table and property tests. */
+/** Reading numbers typed as text (docs/CONTRACT.md "Reading values"), table and property tests. */
 import fc from "fast-check";
 import {
   formatNumberVi,
