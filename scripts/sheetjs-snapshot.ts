@@ -58,7 +58,7 @@ export function sheetJsSnapshot(X: XLSX, wb: XLSXType.WorkBook): WorkbookSnapsho
     sheets: wb.SheetNames.map((name) => ({ name, visible: !hidden.get(name) })),
     names,
     cells,
-    rows: (name) => cells(name),
+    part: (name) => cells(name),
     meta: () => {
       const sh = cells(META_SHEET);
       return sh ? metaFromSheet(sh) : null;

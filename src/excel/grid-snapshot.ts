@@ -103,7 +103,7 @@ export function gridSnapshot(wb: GridWorkbook): WorkbookSnapshot {
     sheets: wb.sheetList.map((s) => ({ name: s.name, visible: s.visibility === "Visible" })),
     names,
     cells,
-    rows: (name) => cells(name),
+    part: (name) => cells(name),
     meta: () => {
       if (meta === undefined) {
         const sh = cells(META_SHEET);

@@ -20,6 +20,7 @@ import {
   locateProblemMessage,
   otherSheetsMessage,
   rejectMessage,
+  secondTableMessage,
   severalReportsMessage,
   unverifiedMessage,
 } from "./messages";
@@ -147,6 +148,8 @@ function locatingIssues(form: ResolvedForm, loc: LocateResult, cells: Map<string
   if (by("code") > 0) warn("reader.by-code", byCodeMessage(by("code"), loc.brokenNames.length));
   if (by("meta") > 0) warn("reader.by-meta", byMetaMessage(by("meta")));
   if (loc.unverified.length) warn("reader.unverified", unverifiedMessage(loc.unverified.length));
+  if (loc.secondTableRow !== null && loc.sheetName)
+    warn("reader.second-table", secondTableMessage(loc.sheetName, loc.secondTableRow));
   if (loc.otherReportSheets.length && loc.sheetName)
     warn("reader.other-report-sheets", otherSheetsMessage(loc.sheetName, loc.otherReportSheets));
   return issues;

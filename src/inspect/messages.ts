@@ -137,8 +137,8 @@ export function locateProblemMessage(form: ResolvedForm, p: LocateProblem, repor
   switch (p.kind) {
     case "otherRow":
       return {
-        vi: `Không đọc được ${what.vi}: ô ${at(p.address)} mang tên của nó nay nằm trên dòng của chỉ tiêu ${p.other} (dòng đã bị xóa, chèn hoặc sắp xếp lại) và cột mã số không còn dòng ${what.vi.split(" ")[0]}: hãy nhập lại vào đúng mẫu`,
-        en: `${what.en} could not be read: its cell ${at(p.address)} is now on the row of ${p.other} (rows were deleted, inserted or sorted) and the code column no longer lists it: use the template`,
+        vi: `Không đọc được ${what.vi}: ô ${at(p.address)} nay nằm trên dòng của chỉ tiêu ${p.other} (các dòng đã bị xóa, chèn hoặc sắp xếp lại): hãy nhập lại ${what.vi.split(" ")[0]} vào đúng dòng của mẫu`,
+        en: `${what.en} could not be read: cell ${at(p.address)} is now on the row of ${p.other} (rows were deleted, inserted or sorted): enter ${what.en.split(" ")[0]} again on its own row of the template`,
       };
     case "rowDeleted":
       return isField
@@ -206,5 +206,12 @@ export function severalReportsMessage(sheets: string[], year: number): Text {
   return {
     vi: `Bảng tính có ${sheets.length} trang giống báo cáo (${list}) mà không trang nào mang tên ô của mẫu hoặc là duy nhất ghi năm ${year}: không biết trang nào là báo cáo, hãy giữ lại một trang rồi gửi lại`,
     en: `The workbook has ${sheets.length} sheets that look like the report (${list}), none carrying the template's cell names or alone in saying ${year}: it cannot be told which is the report; keep one sheet and send it again`,
+  };
+}
+
+export function secondTableMessage(sheet: string, row: number): Text {
+  return {
+    vi: `Trang "${sheet}" có thêm một bảng số liệu thứ hai (mã số lặp lại từ dòng ${row}): chỉ đọc bảng đầu tiên; nếu bảng dưới là báo cáo của đơn vị khác, hãy gửi nó thành tệp riêng`,
+    en: `Sheet "${sheet}" holds a second table (the codes start again at row ${row}): only the first table is read; if the second is another unit's report, send it as a file of its own`,
   };
 }

@@ -9,14 +9,24 @@ import type { CellPos } from "./address";
 import { COLUMN_HEADERS } from "./contract";
 import { colOf, rowOf, type SheetData } from "./sheet-data";
 
-/** Lower case, NFC, single spaces. */
+/** Lower case, NFC, single spaces. Short texts are remembered: the same labels come back in every file. */
 export function norm(s: string): string {
-  return s
+  const hit = NORMS.get(s);
+  if (hit !== undefined) return hit;
+  const n = s
     .normalize("NFC")
     .toLowerCase()
     .replace(/[\s\u00a0]+/g, " ")
     .trim();
+  if (s.length <= 256) {
+    if (NORMS.size >= 8192) NORMS.clear();
+    NORMS.set(s, n);
+  }
+  return n;
 }
+const NORMS = new Map<string, string>();
+/** Candidate code texts, cleaned (the same few hundred come back in every file). */
+const CODES = new Map<string, string>();
 
 export interface CodeLayout {
   codeCol: number;
@@ -32,7 +42,13 @@ export interface CodeLayout {
 }
 
 export function codeOf(text: string, byCode: ReadonlyMap<string, unknown>): string | null {
-  const s = text.trim().replace(/\s+/g, "").replace(/\.$/, "").toUpperCase();
+  if (text.length > 24) return null; // a label, a title: never a code
+  let s = CODES.get(text);
+  if (s === undefined) {
+    s = text.trim().replace(/\s+/g, "").replace(/\.$/, "").toUpperCase();
+    if (CODES.size >= 8192) CODES.clear();
+    CODES.set(text, s);
+  }
   if (!s || s.length > 12) return null;
   return byCode.has(s) ? s : null;
 }

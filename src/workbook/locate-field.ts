@@ -16,6 +16,13 @@ function contentAt(sh: SheetData, row: number, col: number): CellPos {
 
 const FIELD_ALIASES: Record<string, string[]> = { unit: ["đơn vị"] };
 
+/** Whether a cell's text is the label of a header field ("Năm báo cáo (*):", "NGƯỜI LẬP BIỂU"). */
+export function isFieldLabel(text: string, fieldKey: string, label: string): boolean {
+  const n = norm(text);
+  const bare = stripColon(n.replace(/\(\*\)/g, "").trim());
+  return [norm(label), ...(FIELD_ALIASES[fieldKey] ?? [])].some((a) => bare === a || n.startsWith(`${a}:`));
+}
+
 /**
  * A header field by its label. "Label: value" in one cell; a label ending with ":" → the first
  * cell right of it (after its merge) unless that is another label; a title without colon (the

@@ -13,13 +13,14 @@ import type { ResolvedForm } from "../form/resolve";
 import type { FoundVia } from "../inspect/types";
 import { parseNameRef, qualified, type CellPos } from "./address";
 import type { CellValue } from "./cell-value";
-import { findCodeLayout, type CodeLayout } from "./code-layout";
+import { codeOf, findCodeLayout, type CodeLayout } from "./code-layout";
 import { META_SHEET } from "./contract";
 import { locateByCode } from "./locate-code";
+import { isFieldLabel, locateField } from "./locate-field";
 import type { Meta } from "./meta";
 import { chooseReportSheet } from "./report-sheet";
-import { verifyRow } from "./row-evidence";
-import { mergeAt, type SheetData } from "./sheet-data";
+import { textsByRow, verifyRow } from "./row-evidence";
+import { colOf, mergeAt, rowOf, type SheetData } from "./sheet-data";
 import { sheetOf, type WorkbookSnapshot } from "./snapshot";
 
 export interface Located {
@@ -58,6 +59,8 @@ export interface LocateResult {
   sheetName: string | null;
   /** Other sheets that also look like a report (named in a warning). */
   otherReportSheets: string[];
+  /** The report sheet's code column lists the indicators again from this row on (a second table). */
+  secondTableRow: number | null;
   /** Several sheets look like a report and nothing tells which: the caller refuses. */
   ambiguousSheets: string[] | null;
   /** The cells read, by sheet (at least every located cell's row). */
@@ -116,6 +119,25 @@ export function mostCommon(xs: string[]): string | null {
   return best;
 }
 
+/**
+ * The cells a partial read asks for: in each row, every column up to `left` (the code and label
+ * columns; everything left of a header field) and the named cells themselves; the first column
+ * of every row (where a second table shows). Looked up for every cell of the sheet: kept cheap.
+ */
+class RowWants {
+  private readonly left: number[] = [];
+  private readonly cells: number[][] = [];
+
+  add(row: number, col: number, left: number): void {
+    this.left[row] = Math.max(this.left[row] ?? 0, left);
+    (this.cells[row] ??= []).push(col);
+  }
+
+  wants(row: number, col: number): boolean {
+    return col === 1 || col <= (this.left[row] ?? 0) || (this.cells[row]?.includes(col) ?? false);
+  }
+}
+
 /** The working state of one locate call. */
 class Locator {
   readonly located = new Map<string, Located>();
@@ -151,17 +173,26 @@ class Locator {
     return this.layouts.get(sheet) ?? null;
   }
 
-  /** Read the rows of the candidates (one request per sheet). */
-  loadRows(candidates: Iterable<Candidate>): void {
-    const rows = new Map<string, Set<number>>();
+  /**
+   * Read the candidates' cells and, on their rows, the first two columns (where the template
+   * keeps codes and labels: what verifies a row), and the first column of every row (a second
+   * table below shows there) — one request per sheet, only those cells.
+   */
+  loadRows(candidates: Iterable<Candidate & { name: string }>): void {
+    const bySheet = new Map<string, RowWants>();
     for (const c of candidates) {
       if (this.full.has(c.sheet)) continue;
-      const set = rows.get(c.sheet) ?? new Set<number>();
-      set.add(c.pos.row);
-      rows.set(c.sheet, set);
+      const w = bySheet.get(c.sheet) ?? new RowWants();
+      bySheet.set(c.sheet, w);
+      if (this.form.byName.get(c.name)?.type !== "field") {
+        w.add(c.pos.row, c.pos.col, 2);
+        continue;
+      }
+      // a header field's label stands left of it or above it (the signature block)
+      for (let r = Math.max(1, c.pos.row - 3); r <= c.pos.row; r++) w.add(r, c.pos.col, c.pos.col);
     }
-    for (const [sheet, set] of rows) {
-      const sh = this.snap.rows(sheet, set);
+    for (const [sheet, w] of bySheet) {
+      const sh = this.snap.part(sheet, (r, c) => w.wants(r, c));
       if (sh) this.data.set(sheet, sh);
     }
   }
@@ -171,10 +202,9 @@ class Locator {
     const target = this.form.byName.get(name);
     if (!target) return false;
     if (target.type === "field") {
-      // Header fields move with their names; a stored address alone is never checked enough.
+      // A stored address alone is never checked enough: the label decides (byCodeColumn).
       if (c.via !== "name") return false;
-      this.located.set(name, { sheet: c.sheet, pos: c.pos, via: c.via });
-      return true;
+      return this.tryNamedField(name, target.field.key, target.field.label.vi, c);
     }
     const sh = this.data.get(c.sheet);
     const verdict = sh ? verifyRow(sh, c.pos.row, c.pos.col, target.indicator.code, this.form) : null;
@@ -191,6 +221,29 @@ class Locator {
     if (!this.refused.has(name) || other)
       this.refused.set(name, { address: qualified(c.sheet, c.pos), other });
     return false;
+  }
+
+  /**
+   * A header field's name is trusted when its label stands left of it or above it (the signature
+   * block); otherwise its label, found anywhere on the sheet, decides (a program that inserted
+   * rows without moving the names); without a label anywhere, the name is kept.
+   */
+  private tryNamedField(name: string, key: string, label: string, c: Candidate): boolean {
+    const sh = this.data.get(c.sheet);
+    const byRow = sh ? textsByRow(sh) : new Map<number, [number, string][]>();
+    for (let r = Math.max(1, c.pos.row - 3); r <= c.pos.row; r++) {
+      const near = (col: number): boolean => (r === c.pos.row ? col < c.pos.col : col <= c.pos.col);
+      if ((byRow.get(r) ?? []).some(([col, text]) => near(col) && isFieldLabel(text, key, label))) {
+        this.located.set(name, { sheet: c.sheet, pos: c.pos, via: "name" });
+        return true;
+      }
+    }
+    const layout = this.layout(c.sheet);
+    const whole = this.whole(c.sheet);
+    const byLabel = layout && whole ? locateField(whole, key, label, layout) : null;
+    if (byLabel) this.located.set(name, { sheet: c.sheet, ...byLabel, via: "label" });
+    else this.located.set(name, { sheet: c.sheet, pos: c.pos, via: "name" });
+    return true;
   }
 
   /**
@@ -221,14 +274,29 @@ class Locator {
         }
       }
       const loc = locateByCode(sh, this.form, layout, name);
-      if (loc) this.located.set(name, { sheet, ...loc, via: target?.type === "field" ? "label" : "code" });
+      if (!loc) continue;
+      if (target?.type === "indicator") {
+        // The code's row must not carry another indicator's label (rows sorted without their codes).
+        const v = verifyRow(sh, loc.pos.row, loc.pos.col, target.indicator.code, this.form);
+        if (v.type === "contradicted") {
+          this.problems.push({ kind: "otherRow", name, address: qualified(sheet, loc.pos), other: v.other });
+          continue;
+        }
+      }
+      this.located.set(name, { sheet, ...loc, via: target?.type === "field" ? "label" : "code" });
     }
   }
 
   /** Merged input cells: a covered cell is not read; its value would be the first cell's. */
   checkMerges(): void {
-    const at = new Map<string, string>();
-    for (const [name, l] of this.located) at.set(qualified(l.sheet, l.pos), name);
+    let at: Map<string, string> | null = null;
+    const nameAt = (address: string): string | null => {
+      if (!at) {
+        at = new Map();
+        for (const [name, l] of this.located) at.set(qualified(l.sheet, l.pos), name);
+      }
+      return at.get(address) ?? null;
+    };
     for (const [name, l] of [...this.located]) {
       if (l.value !== undefined) continue;
       const sh = this.data.get(l.sheet);
@@ -241,7 +309,7 @@ class Locator {
         name,
         address: qualified(l.sheet, l.pos),
         by,
-        byName: at.get(by) ?? null,
+        byName: nameAt(by),
       });
     }
   }
@@ -271,7 +339,7 @@ export function locate(
   const names = { broken: [...broken], defined: named.size + broken.size };
   if (choice.type === "ambiguous") return result(L, fullMeta, names, null, [], choice.sheets);
 
-  L.loadRows([...named.values(), ...mapped.values()]);
+  L.loadRows([...named, ...mapped].map(([name, c]) => ({ ...c, name })));
   for (const name of form.names) {
     const byName = named.get(name);
     if (byName && L.tryCandidate(name, byName)) continue;
@@ -282,8 +350,29 @@ export function locate(
   if (missing.length && choice.sheet) L.byCodeColumn(choice.sheet, missing);
   L.checkMerges();
   explainMissing(L, broken, mapped);
+  const second = choice.sheet ? secondTable(form, L.data.get(choice.sheet)) : null;
   const sheetName = mostCommon([...L.located.values()].map((l) => l.sheet)) ?? choice.sheet;
-  return result(L, fullMeta, names, sheetName, choice.others, null);
+  return { ...result(L, fullMeta, names, sheetName, choice.others, null), secondTableRow: second };
+}
+
+/**
+ * The first row of a second copy of the table — indicator codes listed again, in the first
+ * column, below the first ones — or null.
+ */
+function secondTable(form: ResolvedForm, sh: SheetData | undefined): number | null {
+  const seen = new Set<string>();
+  let row: number | null = null;
+  const codes: [number, string][] = [];
+  for (const [k, v] of sh?.cells ?? []) {
+    if (colOf(k) !== 1 || v.type !== "text") continue;
+    const code = codeOf(v.text, form.byCode);
+    if (code) codes.push([rowOf(k), code]);
+  }
+  for (const [r, code] of codes.sort((a, b) => a[0] - b[0])) {
+    if (seen.has(code) && (row === null || r < row)) row = r;
+    seen.add(code);
+  }
+  return row;
 }
 
 /** A problem for every input still without a cell, saying what most likely happened. */
@@ -316,6 +405,7 @@ function result(
     namesDefined: names.defined,
     sheetName,
     otherReportSheets: others,
+    secondTableRow: null,
     ambiguousSheets: ambiguous,
     data: L.data,
   };

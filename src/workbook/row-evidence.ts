@@ -36,17 +36,43 @@ function labelIndex(form: ResolvedForm): LabelEntry[] {
   return idx;
 }
 
-/** The indicator whose label a text begins with (the template may add a note after it). */
-function labelCode(form: ResolvedForm, text: string): string | null {
+/**
+ * The indicators whose label a text begins with (the template may add a note after it): those
+ * with the longest such label — several when a form gives two indicators the same label.
+ */
+function labelCodes(form: ResolvedForm, text: string): string[] {
+  let memo = labelMemos.get(form);
+  if (!memo) labelMemos.set(form, (memo = new Map()));
+  const hit = memo.get(text);
+  if (hit) return hit;
+  const found = matchLabels(form, text);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(text, found);
+  return found;
+}
+
+/** The same texts come back in every file of a form (the template's labels): computed once. */
+const labelMemos = new WeakMap<ResolvedForm, Map<string, string[]>>();
+const MEMO_LIMIT = 10_000;
+
+function matchLabels(form: ResolvedForm, text: string): string[] {
   const n = norm(text);
-  for (const e of labelIndex(form)) if (n.startsWith(e.label)) return e.code;
-  return null;
+  const out: string[] = [];
+  let len = 0;
+  for (const e of labelIndex(form)) {
+    if (e.label.length < len) break;
+    if (n.startsWith(e.label)) {
+      out.push(e.code);
+      len = e.label.length;
+    }
+  }
+  return out;
 }
 
 const rowIndexes = new WeakMap<SheetData, Map<number, [number, string][]>>();
 
 /** The text cells of each row, by column (built once per sheet). */
-function textsByRow(sh: SheetData): Map<number, [number, string][]> {
+export function textsByRow(sh: SheetData): Map<number, [number, string][]> {
   let idx = rowIndexes.get(sh);
   if (!idx) {
     idx = new Map();
@@ -62,7 +88,11 @@ function textsByRow(sh: SheetData): Map<number, [number, string][]> {
   return idx;
 }
 
-/** What the cells left of (row, col) say about the indicator `code`. */
+/**
+ * What the cells left of (row, col) say about the indicator `code`. Its code and its label must
+ * not contradict each other: rows sorted without their code column keep the code of one
+ * indicator next to the label (and value) of another.
+ */
 export function verifyRow(
   sh: SheetData,
   row: number,
@@ -72,15 +102,19 @@ export function verifyRow(
 ): RowVerdict {
   const texts = (textsByRow(sh).get(row) ?? []).filter(([c]) => c < col);
   const codes = texts.map(([, t]) => codeOf(t, form.byCode)).filter((c): c is string => c !== null);
-  if (codes.includes(code)) return { type: "verified" };
-  if (codes.length) return { type: "contradicted", other: codes[0] };
-  const labels = texts.map(([, t]) => labelCode(form, t)).filter((c): c is string => c !== null);
-  if (labels.includes(code)) return { type: "verified" };
-  if (labels.length) return { type: "contradicted", other: labels[0] };
+  const labels = texts.map(([, t]) => labelCodes(form, t)).filter((l) => l.length > 0);
+  const ownLabel = labels.some((l) => l.includes(code));
+  const otherLabel = ownLabel ? undefined : labels[0]?.[0];
+  const otherCode = codes.find((c) => c !== code);
+  if (codes.includes(code))
+    return otherLabel ? { type: "contradicted", other: otherLabel } : { type: "verified" };
+  if (otherCode) return { type: "contradicted", other: otherCode };
+  if (ownLabel) return { type: "verified" };
+  if (otherLabel) return { type: "contradicted", other: otherLabel };
   return { type: "unverifiable" };
 }
 
 /** Whether a text cell is the label of indicator `code` (narratives are searched right of it). */
 export function isLabelOf(form: ResolvedForm, text: string, code: string): boolean {
-  return labelCode(form, text) === code;
+  return labelCodes(form, text).includes(code);
 }

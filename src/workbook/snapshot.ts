@@ -28,10 +28,10 @@ export interface WorkbookSnapshot {
   /** Every non-blank cell of a sheet and its merged ranges, or null when the sheet is not available. */
   cells(sheet: string): SheetData | null;
   /**
-   * At least the cells of the given rows (1-based) and the sheet's merged ranges; an adapter may
-   * return the whole sheet. Lets a file reader skip the cells nobody asked for.
+   * At least the cells `want` accepts (1-based row and column) and the sheet's merged ranges; an
+   * adapter may return the whole sheet. Lets a file reader skip the cells nobody asked for.
    */
-  rows(sheet: string, rows: ReadonlySet<number>): SheetData | null;
+  part(sheet: string, want: (row: number, col: number) => boolean): SheetData | null;
   /** The metadata sheet, or null without one. `withNames` false: the keys suffice (the name map may be empty). */
   meta(withNames: boolean): Meta | null;
   /** Dates are stored in the 1904 date system (old Mac workbooks): serials are 1,462 days short. */

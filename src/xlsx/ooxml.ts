@@ -156,6 +156,12 @@ export function parseSharedStrings(xml: string): string[] {
 
 export const EMPTY_SST: SharedStrings = { get: () => undefined };
 
+/** The end tag of an `<si>`, any namespace prefix. */
+const SI_END = /<\/(?:[A-Za-z_][\w.-]*:)?si\s*>/g;
+const SI_MEMO = new Map<string, string>();
+const SI_MEMO_LIMIT = 4096;
+const SI_MEMO_SPAN = 1024;
+
 /**
  * The shared-string table, decoded only as far as it is used: the `<si>` start offsets are
  * indexed up to the highest index asked for (each `<si>` passed over with SKIP), and a string
@@ -204,8 +210,28 @@ export class LazySharedStrings implements SharedStrings {
     if (end >= this.xml.length) this.done = true;
   }
 
+  /**
+   * One `<si>`'s text. Every returned report of a form repeats the template's labels, so a
+   * string's decoded text is remembered across files by its raw XML (bounded; spans holding
+   * CDATA or comments, whose end cannot be found by a search, are never remembered).
+   */
   private decode(start: number): string {
     if (start < 0) return "";
+    SI_END.lastIndex = start;
+    const m = SI_END.exec(this.xml);
+    const raw = m && m.index - start <= SI_MEMO_SPAN ? this.xml.slice(start, m.index) : null;
+    const key = raw !== null && !raw.includes("<!") ? `${this.bytes ? "b" : "s"}${raw}` : null;
+    const hit = key === null ? undefined : SI_MEMO.get(key);
+    if (hit !== undefined) return hit;
+    const s = this.decodeSpan(start);
+    if (key !== null) {
+      if (SI_MEMO.size >= SI_MEMO_LIMIT) SI_MEMO.clear();
+      SI_MEMO.set(key, s);
+    }
+    return s;
+  }
+
+  private decodeSpan(start: number): string {
     let inT = false;
     let phonetic = 0;
     let buf = "";
@@ -274,6 +300,44 @@ export interface SheetScan {
   stopAtRow?: (row: number, cells: ReadonlyMap<number, CellValue>) => boolean;
   /** The part is a byte string (one char per byte, see ReadOptions.latin1): texts are UTF-8-decoded as they are taken. */
   bytes?: boolean;
+}
+
+/** The text between `open` and `close` at `from` when it holds no markup, and where it ends. */
+function plainInner(xml: string, open: string, close: string, from: number): [string, number] | null {
+  if (!xml.startsWith(open, from)) return null;
+  const e = xml.indexOf(close, from + open.length);
+  if (e < 0) return null;
+  const text = xml.slice(from + open.length, e);
+  return text.includes("<") ? null : [text, e + close.length];
+}
+
+const PRESERVED_T = '<is><t xml:space="preserve">';
+
+/**
+ * The common shapes of a cell, read without the tokenizer: `<c r="D14" s="3" t="s"><v>5</v></c>`,
+ * `<c r="D14" s="3"/>`, `<c …></c>` and `<c … t="inlineStr"><is><t>text</t></is></c>` (plain
+ * attributes separated by single spaces). Anything else — a formula, rich text, a prefix, other
+ * whitespace, quotes of another kind, CDATA — returns null and the full handler reads the cell.
+ */
+function plainCell(
+  xml: string,
+  nameEnd: number
+): { type: string; v: string | null; inline: string | null; end: number } | null {
+  const gt = xml.indexOf(">", nameEnd);
+  if (gt < 0) return null;
+  const attrs = xml.slice(nameEnd, gt);
+  if (/[<'\t\n\r]|  /.test(attrs) || (attrs.split('"').length - 1) % 2 !== 0) return null;
+  const t = attrs.indexOf(' t="');
+  const type = t < 0 ? "n" : attrs.slice(t + 4, attrs.indexOf('"', t + 4));
+  if (attrs.endsWith("/")) return { type, v: null, inline: null, end: gt + 1 };
+  if (xml.startsWith("</c>", gt + 1)) return { type, v: null, inline: null, end: gt + 5 };
+  if (type === "inlineStr") {
+    const tx =
+      plainInner(xml, "<is><t>", "</t></is>", gt + 1) ?? plainInner(xml, PRESERVED_T, "</t></is>", gt + 1);
+    return tx && xml.startsWith("</c>", tx[1]) ? { type, v: null, inline: tx[0], end: tx[1] + 4 } : null;
+  }
+  const v = plainInner(xml, "<v>", "</v>", gt + 1);
+  return v && xml.startsWith("</c>", v[1]) ? { type, v: v[0], inline: null, end: v[1] + 4 } : null;
 }
 
 /** isNameEnd of xml.ts, local: the lane calls it for every character of a tag name. */
@@ -618,6 +682,19 @@ export function parseSheet(
       cc = p ? p.col : col + 1;
     }
     if (want(cr, cc)) {
+      const quick = plainCell(xml, nameEnd);
+      if (quick) {
+        if (++counter.count > counter.max) throw new CellCapError(counter.max);
+        row = cRow = cr;
+        col = cCol = cc;
+        cType = quick.type;
+        v = quick.v === null ? null : decodeEntities(fix(quick.v));
+        inline = quick.inline === null ? null : decodeEntities(fix(quick.inline));
+        f = fShared = null;
+        finish();
+        pos = quick.end;
+        continue;
+      }
       // the handler counts the cell and takes its position again
       single = true;
       pos = scanXml(xml, handler, lt);

@@ -373,15 +373,15 @@ class Reader {
     return data;
   }
 
-  /** The cells of some rows of a sheet (and its merged ranges), reading only those: one pass, the other cells passed over. */
-  private rowsOf(name: string, rows: ReadonlySet<number>): SheetData | null {
+  /** The cells of a sheet `want` accepts (and its merged ranges), reading only those: one pass, the other cells passed over. */
+  private partOfSheet(name: string, want: (row: number, col: number) => boolean): SheetData | null {
     const info = this.sheetInfo(name);
     if (!info) return null;
     const full = this.sheetCache.get(info.name);
     if (full !== undefined) return full;
     const part = this.partOf(name);
     if (!part) return null;
-    const data = this.scan(part.path, { want: (r) => rows.has(r) });
+    const data = this.scan(part.path, { want });
     if (data.partialFormulas) return this.sheet(name); // the text of a shared formula lives in a cell passed over
     return data;
   }
@@ -444,7 +444,7 @@ class Reader {
       sheets,
       names,
       cells: (name) => this.sheet(name),
-      rows: (name, rows) => this.rowsOf(name, rows),
+      part: (name, want) => this.partOfSheet(name, want),
       meta: (withNames) => this.meta(withNames),
       date1904: this.wb.date1904,
     };
@@ -453,17 +453,20 @@ class Reader {
   all(): {
     ok: true;
     date1904: boolean;
-    sheets: Map<string, { state: string; cells: Map<string, CellValue> }>;
+    sheets: Map<string, { state: string; cells: Map<string, CellValue>; merges: string[] }>;
     definedNames: Map<string, string>;
   } {
     this.classify();
     this.loadWorkbook();
-    const sheets = new Map<string, { state: string; cells: Map<string, CellValue> }>();
+    const sheets = new Map<string, { state: string; cells: Map<string, CellValue>; merges: string[] }>();
     for (const info of this.wb.sheets) {
       const sh = this.sheet(info.name);
       const cells = new Map<string, CellValue>();
       if (sh) for (const [k, v] of sh.cells) cells.set(a1({ row: rowOf(k), col: colOf(k) }), v);
-      sheets.set(info.name, { state: info.state, cells });
+      const merges = (sh?.merges ?? []).map(
+        (m) => `${a1({ row: m.r1, col: m.c1 })}:${a1({ row: m.r2, col: m.c2 })}`
+      );
+      sheets.set(info.name, { state: info.state, cells, merges });
     }
     const definedNames = new Map<string, string>();
     for (const d of this.wb.definedNames) if (d.localSheet === null) definedNames.set(d.name, d.formula);
@@ -482,7 +485,7 @@ export function readAllSheets(
   | {
       ok: true;
       date1904: boolean;
-      sheets: Map<string, { state: string; cells: Map<string, CellValue> }>;
+      sheets: Map<string, { state: string; cells: Map<string, CellValue>; merges: string[] }>;
       definedNames: Map<string, string>;
     }
   | Refusal {

@@ -11,6 +11,7 @@
  * - Formula cells: `{ formula, result }`; a "" result is written as `t="str"` with an empty `<v>`.
  * - Defined names: `definedNames.add("'Sheet'!$D$14", name)`.
  * - A column width of exactly 9 is dropped as "default" (Excel's default is 8.43): nudged.
+ * - The declared used range can be a column short: rewritten from the model (dimension-fix.ts).
  */
 import type * as ExcelJSTypes from "exceljs";
 import type {
@@ -21,6 +22,7 @@ import type {
   WorkbookModel,
 } from "../layout/sheet-model";
 import { cellsOfRange } from "../layout/sheet-model";
+import { fixDimensions } from "./dimension-fix";
 
 export interface WriteOptions {
   /** Spin count of the protection password hash (default 10 000). */
@@ -114,7 +116,7 @@ export async function writeWorkbook(model: WorkbookModel, options: WriteOptions 
   ];
 
   const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return fixDimensions(new Uint8Array(buffer as ArrayBuffer), model.sheets);
 }
 
 function writeCell(

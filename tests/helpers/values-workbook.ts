@@ -72,7 +72,7 @@ export function valuesSnapshot(
     sheets,
     names,
     cells: byName,
-    rows: byName,
+    part: byName,
     meta: () => (metaSheet ? metaFromSheet(metaSheet) : null),
     date1904: false,
   };

@@ -208,9 +208,10 @@ export function secondReportBelow(b: CaseBuilder): void {
   b.add({
     file: "second-report-below-lo.xlsx",
     family: "second-report-below",
+    // The names point at the first table; the second one is named in a warning.
     description: `${other1.unit.name}'s report (A1:H67) pasted below ${own1.unit.name}'s in LibreOffice`,
     report: own1,
-    expect: "flag",
+    expect: "exact",
     rounds: [
       [b.fillReport("openpyxl", own1, a1), b.fillReport("openpyxl", other1, o1)],
       [
@@ -229,9 +230,10 @@ export function secondReportBelow(b: CaseBuilder): void {
   b.add({
     file: "second-report-below-openpyxl.xlsx",
     family: "second-report-below",
+    // The names point at the first table; the second one is named in a warning.
     description: `${other2.unit.name}'s report pasted below ${own2.unit.name}'s by openpyxl (values and merges)`,
     report: own2,
-    expect: "flag",
+    expect: "exact",
     rounds: [
       [b.fillReport("openpyxl", other2, o2)],
       [
