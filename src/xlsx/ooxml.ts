@@ -326,7 +326,7 @@ function plainCell(
   const gt = xml.indexOf(">", nameEnd);
   if (gt < 0) return null;
   const attrs = xml.slice(nameEnd, gt);
-  if (/[<'\t\n\r]|  /.test(attrs) || (attrs.split('"').length - 1) % 2 !== 0) return null;
+  if (/[<'\t\n\r]| {2}/.test(attrs) || (attrs.split('"').length - 1) % 2 !== 0) return null;
   const t = attrs.indexOf(' t="');
   const type = t < 0 ? "n" : attrs.slice(t + 4, attrs.indexOf('"', t + 4));
   if (attrs.endsWith("/")) return { type, v: null, inline: null, end: gt + 1 };
