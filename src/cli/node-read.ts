@@ -4,10 +4,12 @@
  * - `nodeInflate`: node:zlib inflateRawSync (native, several times faster than fflate), bounded
  *   by `maxOutputLength` so that a zip bomb stops at the cap;
  * - `latin1`: Buffer's one-char-per-byte decoding (~30× faster than UTF-8-decoding a Vietnamese
- *   sheet), so that the reader scans sheets as byte strings and decodes only the texts it takes.
+ *   sheet), so that the reader scans sheets as byte strings and decodes only the texts it takes;
+ * - `formats`: the .xls/.ods readers, imported directly (the task pane fetches them lazily).
  * Use: `inspectFile(bytes, form, { ...NODE_READ })`.
  */
 import { inflateRawSync } from "node:zlib";
+import { OTHER_FORMATS } from "../xlsx/other-formats";
 import type { ReadOptions } from "../xlsx/reader";
 import { InflateLimitError, type InflateFn } from "../xlsx/zip";
 
@@ -24,7 +26,8 @@ export const nodeInflate: InflateFn = (data, maxOutput) => {
 export const nodeLatin1 = (b: Uint8Array): string =>
   Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1");
 
-export const NODE_READ: Readonly<Pick<ReadOptions, "inflate" | "latin1">> = Object.freeze({
+export const NODE_READ: Readonly<Pick<ReadOptions, "inflate" | "latin1" | "formats">> = Object.freeze({
   inflate: nodeInflate,
   latin1: nodeLatin1,
+  formats: OTHER_FORMATS,
 });

@@ -7,6 +7,7 @@ import { cellName, fieldName, isValidDefinedName } from "./names";
 import {
   FormDefinitionError,
   parseForm,
+  partsOfKind,
   type CellPart,
   type Field,
   type FormDefinition,
@@ -46,11 +47,7 @@ export interface ResolvedForm {
   fieldByKey: ReadonlyMap<string, ResolvedField>;
 }
 
-export function partsOf(kind: Indicator["kind"]): CellPart[] {
-  if (kind === "tf") return ["total", "female"];
-  if (kind === "computed") return [];
-  return ["value"];
-}
+export const partsOf = partsOfKind;
 
 /** Resolve a parsed form: names for every input cell, lookup tables. Throws on a name clash. */
 export function resolveForm(definition: FormDefinition): ResolvedForm {

@@ -4,6 +4,7 @@
  * which rules apply, who collects it and which units report. Nothing here does I/O.
  */
 import { z } from "zod";
+import { parseComparison, type ExpressionError } from "./rule-expr";
 
 export const textVi = z.object({ vi: z.string().min(1), en: z.string().min(1) });
 export type Text = z.infer<typeof textVi>;
@@ -25,6 +26,13 @@ export const computedFormula = z.object({
   of: code,
 });
 export type ComputedFormula = z.infer<typeof computedFormula>;
+
+/** The input cells of an indicator of a kind: tf has total + female, computed none, others one value. */
+export function partsOfKind(kind: IndicatorKind): CellPart[] {
+  if (kind === "tf") return ["total", "female"];
+  if (kind === "computed") return [];
+  return ["value"];
+}
 
 export const indicatorSchema = z
   .object({
@@ -137,6 +145,11 @@ export const ruleSchema = z.discriminatedUnion("type", [
   z.object({ ...ruleBase, type: z.literal("header") }),
   /** Report date after the deadline. */
   z.object({ ...ruleBase, type: z.literal("late") }),
+  /**
+   * A comparison an officer writes: `II.3.T + II.4.T <= II.2.T` (rule-expr.ts). It holds when
+   * true; checked when every cell it names holds a number. `description` is its message.
+   */
+  z.object({ ...ruleBase, type: z.literal("compare"), expression: z.string().min(1) }),
 ]);
 export type Rule = z.infer<typeof ruleSchema>;
 export type RuleType = Rule["type"];
@@ -290,6 +303,21 @@ function checkReferences(form: z.infer<typeof formSchema>, ctx: z.RefinementCtx)
         break;
       case "textRequired":
         requireKind(r.indicator, ["text"], p("indicator"));
+        break;
+      case "compare":
+        try {
+          parseComparison(r.expression, (c) => {
+            const ind = byCode.get(c);
+            return ind ? partsOfKind(ind.kind) : null;
+          });
+        } catch (e) {
+          const x = e as ExpressionError;
+          ctx.addIssue({
+            code: "custom",
+            message: `biểu thức "${r.expression}" (ký tự ${x.at + 1}): ${x.vi} / ${x.en}`,
+            path: p("expression"),
+          });
+        }
         break;
       default:
         break;

@@ -18,6 +18,8 @@ export function rejectMessage(
     foundVersion?: string;
     limitMb?: number;
     cells?: number;
+    /** The old Excel version of a refused .xls ("Excel 5.0/95"). */
+    xlsVersion?: string;
   } = {}
 ): Text {
   switch (reason) {
@@ -43,8 +45,8 @@ export function rejectMessage(
       };
     case "xls":
       return {
-        vi: `Tệp .xls (Excel 97-2003): hãy mở bằng Excel và lưu lại dưới dạng .xlsx (Tệp > Lưu thành > ${SAVE_AS}), rồi gửi lại`,
-        en: "An .xls file (Excel 97-2003): open it in Excel and save it as .xlsx (File > Save As > Excel Workbook), then send it again",
+        vi: `Tệp .xls (${ctx.xlsVersion ? `định dạng cũ ${ctx.xlsVersion}` : "Excel 97-2003"}) không đọc được: hãy mở bằng Excel và lưu lại dưới dạng .xlsx (Tệp > Lưu thành > ${SAVE_AS}), rồi gửi lại`,
+        en: `An .xls file (${ctx.xlsVersion ? `the old ${ctx.xlsVersion} format` : "Excel 97-2003"}) that cannot be read: open it in Excel and save it as .xlsx (File > Save As > Excel Workbook), then send it again`,
       };
     case "xlsb":
       return {

@@ -37,6 +37,7 @@ export type Expr =
   | { k: "mul"; a: Expr; b: Expr }
   | { k: "div"; a: Expr; b: Expr }
   | { k: "abs"; x: Expr }
+  | { k: "max"; xs: Expr[] }
   | { k: "if"; c: Expr; t: Expr; e: Expr }
   /** Concatenation of texts, then TRIM (leading/trailing/double spaces removed). */
   | { k: "trimConcat"; xs: Expr[] };
@@ -62,6 +63,7 @@ export const E = {
   mul: (a: Expr, b: Expr): Expr => ({ k: "mul", a, b }),
   div: (a: Expr, b: Expr): Expr => ({ k: "div", a, b }),
   abs: (x: Expr): Expr => ({ k: "abs", x }),
+  max: (...xs: Expr[]): Expr => ({ k: "max", xs }),
   if: (c: Expr, t: Expr, e: Expr): Expr => ({ k: "if", c, t, e }),
   trimConcat: (...xs: Expr[]): Expr => ({ k: "trimConcat", xs }),
 };
@@ -121,6 +123,8 @@ export function toExcel(e: Expr): string {
       return `${operand(e.a)}/${operand(e.b)}`;
     case "abs":
       return `ABS(${toExcel(e.x)})`;
+    case "max":
+      return `MAX(${e.xs.map(toExcel).join(",")})`;
     case "if":
       return `IF(${toExcel(e.c)},${toExcel(e.t)},${toExcel(e.e)})`;
     case "trimConcat":
@@ -180,6 +184,8 @@ export function evaluate(e: Expr, cells: (address: string) => CellScalar): CellS
     }
     case "abs":
       return Math.abs(num(evaluate(e.x, cells)));
+    case "max":
+      return Math.max(...e.xs.map((x) => num(evaluate(x, cells))));
     case "if":
       return truthy(evaluate(e.c, cells)) ? evaluate(e.t, cells) : evaluate(e.e, cells);
     case "trimConcat":

@@ -18,7 +18,7 @@ import { buildTemplate } from "../layout/template";
 import { createMerger, mergeReports } from "../merge/merger";
 import type { Consolidation, Submission } from "../merge/types";
 import type { Issue } from "../validate/issue";
-import { inspectFile } from "../xlsx/reader";
+import { inspectFileAsync } from "../xlsx/reader";
 import { STRINGS } from "./i18n";
 import {
   type ChartIndicator,
@@ -188,7 +188,9 @@ export function mergeService(host: ExcelHost, form: ResolvedForm): MergeService 
       let merger = createMerger(form);
       return {
         async add(file) {
-          const read = inspectFile(file.bytes, form);
+          // .xlsx is read at once; the .xls/.ods readers are a separate chunk fetched the first
+          // time such a file is met, so that the pane's first load does not grow by them.
+          const read = await inspectFileAsync(file.bytes, form);
           submissions.push({ file: file.name, modified: file.modified, read });
           merger.add(file.name, file.modified, read);
           // The verdicts of every file so far: a later file can supersede an earlier one.

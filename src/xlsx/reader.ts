@@ -31,6 +31,8 @@ import {
   type SheetScan,
   type WorkbookInfo,
 } from "./ooxml";
+import type { OtherFormats } from "./loaded-workbook";
+import { ReportReject } from "./report-reject";
 import { XmlError } from "./xml";
 import { openZip, readEntry, ZipError, type InflateFn, type ZipArchive } from "./zip";
 
@@ -58,6 +60,11 @@ export type ReadOptions = Partial<ReadLimits> & {
    * texts taken out are UTF-8-decoded: much cheaper than decoding whole Vietnamese parts.
    */
   latin1?: (bytes: Uint8Array) => string;
+  /**
+   * The .xls/.ods readers (other-formats.ts). Without them such a file is refused with "save as
+   * .xlsx"; inspectFileAsync loads them when it meets one, the command line passes them.
+   */
+  formats?: OtherFormats;
 };
 
 export const DEFAULT_LIMITS: ReadLimits = Object.freeze({
@@ -68,18 +75,11 @@ export const DEFAULT_LIMITS: ReadLimits = Object.freeze({
 
 export type SniffedFormat =
   | { type: "zip"; zip: ZipArchive }
-  | { type: "ole" }
-  | { type: "reject"; reason: RejectReason; detail: string };
-
-class Reject extends Error {
-  constructor(
-    readonly reason: RejectReason,
-    readonly detail: string,
-    readonly ctx: Parameters<typeof rejectMessage>[1] = {}
-  ) {
-    super(detail);
-  }
-}
+  /** An OLE2 container with a "Workbook" stream: a BIFF8 .xls (older versions are refused by its reader). */
+  | { type: "xls" }
+  /** An OpenDocument spreadsheet (its `mimetype` entry says so). */
+  | { type: "ods"; zip: ZipArchive }
+  | { type: "reject"; reason: RejectReason; detail: string; ctx?: Parameters<typeof rejectMessage>[1] };
 
 const utf8 = new TextDecoder("utf-8");
 const utf16 = new TextDecoder("utf-16le");
@@ -104,8 +104,8 @@ export function sniffFile(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS
       names ? names.some((x) => x.toLowerCase() === n.toLowerCase()) : containsUtf16(bytes, n);
     if (has("EncryptedPackage") || has("EncryptionInfo"))
       return { type: "reject", reason: "encrypted", detail: "OLE2 with EncryptionInfo/EncryptedPackage" };
-    if (has("Workbook") || has("Book"))
-      return { type: "reject", reason: "xls", detail: "OLE2 with a Workbook stream (BIFF)" };
+    if (names && has("Workbook")) return { type: "xls" };
+    if (has("Book")) return { type: "reject", ...OLD_XLS, detail: "OLE2 with a Book stream (BIFF5)" };
     if (!names) return { type: "reject", reason: "corrupt", detail: "damaged OLE2 container" };
     return {
       type: "reject",
@@ -115,14 +115,38 @@ export function sniffFile(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS
   }
   if (startsWith(bytes, [0x50, 0x4b])) {
     // "PK": a zip (or what is left of one).
+    let zip: ZipArchive;
     try {
-      return { type: "zip", zip: openZip(bytes) };
+      zip = openZip(bytes);
     } catch (e) {
       return { type: "reject", reason: "corrupt", detail: (e as Error).message };
     }
+    return isOds(zip) ? { type: "ods", zip } : { type: "zip", zip };
   }
+  // BIFF2–4 worksheets and workbooks are not in an OLE2 container: a BOF record at byte 0.
+  if (
+    bytes[0] === 0x09 &&
+    (bytes[1] === 0 || bytes[1] === 2 || bytes[1] === 4) &&
+    bytes[2] <= 16 &&
+    bytes[3] === 0
+  )
+    return { type: "reject", reason: "xls", detail: "BIFF2–4 file", ctx: { xlsVersion: "Excel 2.x–4.0" } };
   // Not a container: text, HTML, CSV, PDF, images… renamed .xlsx.
   return { type: "reject", reason: "notSpreadsheet", detail: describeBytes(bytes) };
+}
+
+const OLD_XLS = { reason: "xls", ctx: { xlsVersion: "Excel 5.0/95" } } as const;
+
+/** The `mimetype` entry of an OpenDocument spreadsheet (stored first, a few dozen bytes). */
+function isOds(zip: ZipArchive): boolean {
+  const e = zip.entries.get("mimetype");
+  if (!e || e.size > 200) return false;
+  try {
+    const m = utf8.decode(readEntry(zip, e, 200)).trim();
+    return m.startsWith("application/vnd.oasis.opendocument.spreadsheet");
+  } catch {
+    return false; // classify() tells what else it is
+  }
 }
 
 function describeBytes(b: Uint8Array): string {
@@ -147,13 +171,44 @@ export function inspectFile(
   }
 }
 
-/** The workbook snapshot of a file's bytes; throws Reject, ZipError, CellCapError or XmlError. */
+/**
+ * The workbook snapshot of a file's bytes: an .xlsx read lazily (Reader), an .xls/.ods read whole
+ * by the readers of other-formats.ts. Throws ReportReject, ZipError, CellCapError or XmlError.
+ */
 function openSnapshot(bytes: Uint8Array, L: ReadLimits, options: ReadOptions): WorkbookSnapshot {
   const s = sniffFile(bytes, L);
   if (s.type === "reject")
-    throw new Reject(s.reason, s.detail, { limitMb: Math.round(L.maxFileBytes / 1048576) });
-  if (s.type !== "zip") throw new Reject("notSpreadsheet", "unknown container");
-  return new Reader(s.zip, L, options).snapshot();
+    throw new ReportReject(s.reason, s.detail, { limitMb: Math.round(L.maxFileBytes / 1048576), ...s.ctx });
+  if (s.type === "zip") return new Reader(s.zip, L, options).snapshot();
+  const formats = options.formats;
+  // Without the readers (the pane's chunk could not be fetched): "save as .xlsx".
+  if (!formats) throw new ReportReject(s.type, `the ${s.type} reader is not loaded`);
+  const loaded = s.type === "xls" ? formats.readXls(bytes, L) : formats.readOds(s.zip, L, options.inflate);
+  return formats.snapshotOf(loaded);
+}
+
+/**
+ * inspectFile, fetching the .xls/.ods readers first when the file is one of those (in the task
+ * pane they are a separate chunk, so that the pane's first load does not grow by them; an .xlsx
+ * is read without fetching anything). Never rejects: a failed fetch gives "save as .xlsx".
+ */
+export async function inspectFileAsync(
+  bytes: Uint8Array,
+  form: ResolvedForm,
+  options: ReadOptions & InspectOptions = {}
+): Promise<InspectResult> {
+  if (!options.formats) {
+    const type = sniffFile(bytes, limitsOf(options)).type;
+    if (type === "xls" || type === "ods") {
+      try {
+        const m = await import(/* webpackChunkName: "xls-ods" */ "./other-formats");
+        options = { ...options, formats: m.OTHER_FORMATS };
+      } catch {
+        // the chunk could not be fetched (offline): inspectFile refuses with "save as .xlsx"
+      }
+    }
+  }
+  return inspectFile(bytes, form, options);
 }
 
 function limitsOf(o: ReadOptions): ReadLimits {
@@ -174,7 +229,7 @@ function toRefusal(e: unknown, form: ResolvedForm | null, L: ReadLimits): Refusa
   let reason: RejectReason;
   let detail: string;
   let ctx: Parameters<typeof rejectMessage>[1] = base;
-  if (e instanceof Reject) {
+  if (e instanceof ReportReject) {
     reason = e.reason;
     detail = e.detail;
     ctx = { ...base, ...e.ctx };
@@ -269,12 +324,12 @@ class Reader {
   private classify(): void {
     const entries = this.zip.entries;
     if (this.zip.declaredTotal > this.limits.maxUncompressedBytes) {
-      throw new Reject("zipBomb", `declared uncompressed total ${this.zip.declaredTotal} bytes`);
+      throw new ReportReject("zipBomb", `declared uncompressed total ${this.zip.declaredTotal} bytes`);
     }
     if (entries.has("mimetype")) {
       const m = (this.textOf("mimetype") ?? "").trim();
-      if (m.startsWith("application/vnd.oasis.opendocument.spreadsheet")) throw new Reject("ods", m);
-      if (m.startsWith("application/vnd.oasis.opendocument")) throw new Reject("notSpreadsheet", m);
+      if (m.startsWith("application/vnd.oasis.opendocument.spreadsheet")) throw new ReportReject("ods", m);
+      if (m.startsWith("application/vnd.oasis.opendocument")) throw new ReportReject("notSpreadsheet", m);
     }
     let numbers = false;
     let xlsb = false;
@@ -289,15 +344,15 @@ class Reader {
     const office = rootRels.find((r) => !r.external && /\/officeDocument$/.test(r.type));
     if (office) wbPath = resolveTarget("", office.target);
     if (!wbPath || !this.has(wbPath)) wbPath = this.has("xl/workbook.xml") ? "xl/workbook.xml" : wbPath;
-    if (wbPath && /\.bin$/i.test(wbPath)) throw new Reject("xlsb", wbPath);
+    if (wbPath && /\.bin$/i.test(wbPath)) throw new ReportReject("xlsb", wbPath);
     if (!wbPath || !this.has(wbPath)) {
-      if (xlsb) throw new Reject("xlsb", "xl/workbook.bin");
-      if (numbers) throw new Reject("numbers", "Numbers package (Index/*.iwa)");
-      if (office) throw new Reject("corrupt", `workbook part ${wbPath} missing`);
+      if (xlsb) throw new ReportReject("xlsb", "xl/workbook.bin");
+      if (numbers) throw new ReportReject("numbers", "Numbers package (Index/*.iwa)");
+      if (office) throw new ReportReject("corrupt", `workbook part ${wbPath} missing`);
       if (entries.has("[content_types].xml") || entries.has("ecma-376"))
-        throw new Reject("notSpreadsheet", "an OOXML package without a workbook (Word, PowerPoint…)");
-      if (numbers) throw new Reject("numbers", "Numbers package");
-      throw new Reject("notSpreadsheet", "a zip archive that is not a workbook");
+        throw new ReportReject("notSpreadsheet", "an OOXML package without a workbook (Word, PowerPoint…)");
+      if (numbers) throw new ReportReject("numbers", "Numbers package");
+      throw new ReportReject("notSpreadsheet", "a zip archive that is not a workbook");
     }
     this.wbPath = wbPath;
   }
@@ -492,8 +547,9 @@ export function readAllSheets(
   const L = limitsOf(options);
   try {
     const s = sniffFile(bytes, L);
-    if (s.type === "reject") throw new Reject(s.reason, s.detail);
-    if (s.type !== "zip") throw new Reject("notSpreadsheet", "unknown container");
+    if (s.type === "reject") throw new ReportReject(s.reason, s.detail, s.ctx);
+    if (s.type !== "zip")
+      throw new ReportReject(s.type, "readAllSheets reads .xlsx files (loadWorkbook reads the others)");
     return new Reader(s.zip, L, options).all();
   } catch (e) {
     return toRefusal(e, null, L);

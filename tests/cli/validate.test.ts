@@ -99,6 +99,30 @@ describe("bdg-report validate", () => {
     expect(r.out).toMatch(/Tổng cộng 3 tệp: 0 đạt, 1 có lỗi, 2 không đọc được/);
   });
 
+  it("reads .xls and .ods returns (the template converted by LibreOffice) like the .xlsx", async () => {
+    const fixtures = join(__dirname, "..", "fixtures", "xls-ods");
+    const r = await run(
+      join(fixtures, "report.xlsx"),
+      join(fixtures, "lo.xls"),
+      join(fixtures, "lo.ods"),
+      "--json"
+    );
+    const files = JSON.parse(r.out).files as {
+      readable: boolean;
+      unit: string | null;
+      issues: { rule: string }[];
+    }[];
+    expect(files.map((f) => [f.readable, f.unit])).toEqual([
+      [true, "XA-CAO-XA"],
+      [true, "XA-CAO-XA"],
+      [true, "XA-CAO-XA"],
+    ]);
+    // LibreOffice's .xls and .ods give the same issues (both keep the boolean at I.4 as the number 1)
+    const rules = (i: number): string[] => files[i].issues.map((x) => x.rule);
+    expect(rules(1)).toEqual(rules(2));
+    expect(rules(1).length).toBeGreaterThan(0);
+  });
+
   it("has --help and refuses no files", async () => {
     const h = await run("--help");
     expect(h.code).toBe(0);

@@ -1,11 +1,12 @@
 /**
- * The reader runs on two platforms: the task pane (fflate, TextDecoder: the portable core alone)
- * and the CLI (node:zlib inflate, byte-string scanning: src/cli/node-read.ts). Tests read every
+ * The reader runs on two platforms: the task pane (fflate, TextDecoder: the portable core, with
+ * the .xls/.ods readers that inspectFileAsync fetches) and the CLI (node:zlib inflate, byte-string scanning: src/cli/node-read.ts). Tests read every
  * file through both and require the same result (technical `detail` texts aside).
  */
 import { NODE_READ } from "../../src/cli/node-read";
 import type { ResolvedForm } from "../../src/form/resolve";
 import type { InspectResult } from "../../src/inspect/types";
+import { OTHER_FORMATS } from "../../src/xlsx/other-formats";
 import { readAllSheets as allCore, inspectFile as readCore, type ReadOptions } from "../../src/xlsx/reader";
 
 const comparable = (r: unknown): unknown =>
@@ -14,7 +15,7 @@ const comparable = (r: unknown): unknown =>
   );
 
 export function inspectFile(bytes: Uint8Array, form: ResolvedForm, options: ReadOptions = {}): InspectResult {
-  const core = readCore(bytes, form, options);
+  const core = readCore(bytes, form, { formats: OTHER_FORMATS, ...options });
   const node = readCore(bytes, form, { ...options, ...NODE_READ });
   expect(comparable(node)).toEqual(comparable(core));
   return core;

@@ -250,9 +250,13 @@ describe("broken and foreign files", () => {
     const enc = inspectFile(buildCfb(["EncryptionInfo", "EncryptedPackage", "\u0006DataSpaces"]), form);
     expect(reason(enc)).toBe("encrypted");
     if (!enc.ok) expect(enc.message.vi).toMatch(/mật khẩu/);
-    const xls = inspectFile(buildCfb(["Workbook", "\u0005SummaryInformation"]), form);
-    expect(reason(xls)).toBe("xls");
-    if (!xls.ok) expect(xls.message.vi).toMatch(/\.xls.*lưu lại dưới dạng \.xlsx/);
+    // an .xls is read now (tests/xlsx/biff8.test.ts); this one's Workbook stream is empty
+    expect(reason(inspectFile(buildCfb(["Workbook", "\u0005SummaryInformation"]), form))).toBe("corrupt");
+    // Excel 5.0/95 (a "Book" stream) is still refused, naming the old format
+    const old = inspectFile(buildCfb(["Book", "\u0005SummaryInformation"]), form);
+    expect(reason(old)).toBe("xls");
+    if (!old.ok)
+      expect(old.message.vi).toMatch(/\.xls \(định dạng cũ Excel 5\.0\/95\).*lưu lại dưới dạng \.xlsx/);
     expect(reason(inspectFile(buildCfb(["WordDocument"]), form))).toBe("notSpreadsheet");
     // a damaged container still gives a verdict from the stream names
     const cut = buildCfb(["EncryptionInfo", "EncryptedPackage"]);
@@ -277,7 +281,7 @@ describe("broken and foreign files", () => {
           form
         )
       )
-    ).toBe("ods");
+    ).toBe("notReport"); // read (tests/xlsx/ods.test.ts): a spreadsheet without a sheet
     expect(
       reason(
         inspectFile(zip({ mimetype: "application/vnd.oasis.opendocument.text", "content.xml": "<x/>" }), form)
