@@ -31,7 +31,7 @@ export class ExpressionError extends Error {
   }
 }
 
-/** What the parser needs to know about an indicator code: its cells. */
+/** What the parser needs to know about an indicator code: its numeric cells (none for a text), null when unknown. */
 export type CellsOf = (code: string) => readonly CellPart[] | null;
 
 type Token =
@@ -210,7 +210,7 @@ export function cellsIn(c: Comparison): { indicator: string; part: CellPart }[] 
 }
 
 /** The tolerance of a comparison: float noise on sums of decimals (the check formulas use the same). */
-export const COMPARE_TOLERANCE = 1e-9;
+export const COMPARE_TOLERANCE = 1e-13;
 
 /** Whether `l ⋄ r` holds, within the tolerance relative to the larger side (at least 1). */
 export function holds(l: number, op: CompareOp, r: number): boolean {

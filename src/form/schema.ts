@@ -308,7 +308,7 @@ function checkReferences(form: z.infer<typeof formSchema>, ctx: z.RefinementCtx)
         try {
           parseComparison(r.expression, (c) => {
             const ind = byCode.get(c);
-            return ind ? partsOfKind(ind.kind) : null;
+            return ind ? (ind.kind === "text" ? [] : partsOfKind(ind.kind)) : null;
           });
         } catch (e) {
           const x = e as ExpressionError;

@@ -14,6 +14,8 @@
  */
 import type { ResolvedForm, ResolvedIndicator } from "../form/resolve";
 import type { CellPart, CellRef, RuleType, Severity } from "../form/schema";
+import { comparisonsOf } from "../form/comparisons";
+import { COMPARE_TOLERANCE, type Comparison, type Term } from "../form/rule-expr";
 import { E, type Expr } from "./expr";
 
 export interface CheckItem {
@@ -183,6 +185,11 @@ export function checkItems(form: ResolvedForm, at: CellLocator): CheckItem[] {
           `${label(r.when)} > 0 nhưng ${label(r.requires)} = 0`
         );
         break;
+      case "compare": {
+        const found = comparisonsOf(form).find((c) => c.rule.id === r.id);
+        if (found) push(r, firstIndicator(found.cmp), compareFails(found.cmp, valid, val), r.description.vi);
+        break;
+      }
       case "sexRatioRange": {
         const t = val(r.indicator, "total");
         const f = val(r.indicator, "female");
@@ -242,4 +249,37 @@ export function computedItems(form: ResolvedForm, at: CellLocator): ComputedItem
 /** The Kiểm tra formula for one row: its items' messages joined, "" when none applies. */
 export function rowCheckExpr(items: CheckItem[]): Expr {
   return E.trimConcat(...items.map((i) => E.if(i.when, E.str(`${i.message} `), E.str(""))));
+}
+
+/** The indicator whose row shows a comparison's check (the engine's issue names the same). */
+function firstIndicator(c: Comparison): string {
+  const t = [...c.left, ...c.right].find((x) => "cell" in x);
+  return t && "cell" in t ? t.cell.indicator : "";
+}
+
+/**
+ * "Every cell named holds a valid number, and the comparison does not hold" — the same test as
+ * src/validate/compare-rules.ts, with the same tolerance relative to the larger side.
+ */
+function compareFails(
+  c: Comparison,
+  valid: (code: string, part: CellPart) => Expr,
+  val: (code: string, part: CellPart) => Expr
+): Expr {
+  const term = (t: Term): Expr => {
+    const x = "cell" in t ? val(t.cell.indicator, t.cell.part) : E.num(t.value);
+    return t.sign < 0 ? E.sub(E.num(0), x) : x;
+  };
+  const l = E.add(...c.left.map(term));
+  const r = E.add(...c.right.map(term));
+  const eps = E.mul(E.num(COMPARE_TOLERANCE), E.max(E.num(1), E.abs(l), E.abs(r)));
+  const fails: Record<Comparison["op"], Expr> = {
+    "<=": E.cmp(">", E.sub(l, r), eps),
+    "<": E.cmp(">=", E.sub(l, r), E.sub(E.num(0), eps)),
+    "=": E.cmp(">", E.abs(E.sub(l, r)), eps),
+    ">=": E.cmp(">", E.sub(r, l), eps),
+    ">": E.cmp(">=", E.sub(r, l), E.sub(E.num(0), eps)),
+  };
+  const cells = [...c.left, ...c.right].filter((t): t is Extract<Term, { cell: unknown }> => "cell" in t);
+  return E.and(...cells.map((t) => valid(t.cell.indicator, t.cell.part)), fails[c.op]);
 }

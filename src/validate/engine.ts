@@ -8,6 +8,7 @@ import type { UnitMatch, UnitMatcher } from "../form/unit-match";
 import { unitMatcherOf } from "../form/resolve";
 import { BLANK, type CellValue, type CellValues } from "../workbook/cell-value";
 import { isoToVi, parseDateText, serialToIso } from "./dates";
+import { compareIssues } from "./compare-rules";
 import type { Issue } from "./issue";
 import { formatNumberVi as fmt, parseNumberText } from "./number";
 
@@ -66,6 +67,7 @@ export function evaluateReport(
   ctx.readIndicators();
   const header = ctx.readHeader(options.matcher ?? unitMatcherOf(form));
   ctx.crossRules();
+  ctx.issues.push(...compareIssues(form, ctx.numbers));
   return {
     issues: ctx.issues,
     numbers: ctx.numbers,
