@@ -54,7 +54,7 @@ const NARRATIVES = [
 /** Input values of one realistic return, by defined name (numbers consistent with the rules unless asked). */
 export function returnValues(form: ResolvedForm, spec: ReturnSpec): Map<string, CellScalar> {
   const r = rng(spec.seed);
-  const scale = spec.unit.kind === "commune" ? 1 : 0.6;
+  const scale = spec.unit.group === "Xã, thị trấn" ? 1 : 0.6;
   const int = (lo: number, hi: number): number => Math.round((lo + (hi - lo) * r()) * scale);
   const values = new Map<string, CellScalar>();
   const field = (k: string): string => form.fieldByKey.get(k)?.name ?? k;

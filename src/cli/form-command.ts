@@ -64,8 +64,7 @@ rules and the unit registry.
         `  ${pad(r.severity === "error" ? "LỖI" : "CẢNH BÁO", 9)} ${pad(r.id, 28)} ${r.description.vi}`
       );
     lines.push("", `Đơn vị báo cáo / units (${d.units.length}):`);
-    for (const u of d.units)
-      lines.push(`  ${pad(u.code, 16)} ${pad(u.kind === "commune" ? "xã/TT" : "cơ quan", 8)} ${u.name}`);
+    for (const u of d.units) lines.push(`  ${pad(u.code, 16)} ${pad(u.group, 24)} ${u.name}`);
     io.stdout.write(`${lines.join("\n")}\n`);
     return 0;
   },

@@ -11,7 +11,7 @@ export function formToJson(form: ResolvedForm): unknown {
     year: d.year,
     deadline: d.deadline,
     collector: { code: d.collector.code, name: d.collector.name },
-    units: d.units.map((u) => ({ code: u.code, name: u.name, kind: u.kind })),
+    units: d.units.map((u) => ({ code: u.code, name: u.name, group: u.group })),
     fields: form.fields.map((f) => ({
       key: f.key,
       name: f.name,

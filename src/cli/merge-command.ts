@@ -333,7 +333,7 @@ export function formatStatusTable(c: Consolidation): string {
   lines.push("");
   const r = c.rates;
   lines.push(
-    `Đã nộp ${r.all.received}/${r.all.expected} (${pct(r.all.reportingRate)}; xã, thị trấn ${r.commune.received}/${r.commune.expected}, cơ quan ${r.body.received}/${r.body.expected}); ` +
+    `Đã nộp ${r.all.received}/${r.all.expected} (${pct(r.all.reportingRate)}; ${r.groups.map((g) => `${g.group} ${g.received}/${g.expected}`).join(", ")}); ` +
       `đúng hạn ${r.all.onTime}/${r.all.expected} (${pct(r.all.timelinessRate)}); nộp muộn ${r.all.late}; có lỗi ${r.all.withErrors}; chưa nộp ${r.all.missing}.`
   );
   lines.push(

@@ -40,6 +40,8 @@ export interface ResolvedForm {
   indicators: ResolvedIndicator[];
   fields: ResolvedField[];
   units: Unit[];
+  /** The registry's groups, in the order they first appear. */
+  groups: string[];
   /** Every input name (header fields first, then indicator cells in form order). */
   names: string[];
   byName: ReadonlyMap<string, NameTarget>;
@@ -80,11 +82,17 @@ export function resolveForm(definition: FormDefinition): ResolvedForm {
     indicators,
     fields,
     units: definition.units,
+    groups: groupsOf(definition.units),
     names: [...byName.keys()],
     byName,
     byCode: new Map(indicators.map((i) => [i.code, i])),
     fieldByKey: new Map(fields.map((f) => [f.key, f])),
   };
+}
+
+/** The groups of a registry, in the order they first appear. */
+export function groupsOf(units: readonly Unit[]): string[] {
+  return [...new Set(units.map((u) => u.group))];
 }
 
 /** Parse + resolve in one step. */

@@ -154,13 +154,15 @@ export const ruleSchema = z.discriminatedUnion("type", [
 export type Rule = z.infer<typeof ruleSchema>;
 export type RuleType = Rule["type"];
 
-export const unitKind = z.enum(["commune", "body"]);
-export type UnitKind = z.infer<typeof unitKind>;
-
 export const unitSchema = z.object({
   code: z.string().regex(/^[A-Z0-9][A-Z0-9-]*$/, "mã đơn vị: chữ in hoa, số, '-' / unit code: A-Z, 0-9, '-'"),
   name: z.string().min(1),
-  kind: unitKind,
+  /**
+   * The group the unit belongs to, by name ("Xã, thị trấn", "Thôn", "Tổ dân phố"…): the summary's
+   * subtotals, the reporting rates and the comparison of unusual values follow the groups, in the
+   * order they first appear in the registry.
+   */
+  group: z.string().trim().min(1),
   /** Other names officers type for it (abbreviations). */
   aliases: z.array(z.string().min(1)).default([]),
 });

@@ -3,18 +3,21 @@
  * are the other names officers type; the matcher (unit-match.ts) also writes out the official
  * abbreviations and drops the collector's place ("… huyện Tân Yên") by itself.
  */
-import type { UnitKind } from "./schema";
+
+/** The registry's two groups (their order is the summary's). */
+export const COMMUNES = "Xã, thị trấn";
+export const BODIES = "Cơ quan, ban, ngành, đoàn thể";
 
 interface UnitEntry {
   code: string;
   name: string;
-  kind: UnitKind;
+  group: string;
   aliases?: string[];
 }
 
 const towns: UnitEntry[] = [
-  { code: "TT-CAO-THUONG", name: "Thị trấn Cao Thượng", kind: "commune" },
-  { code: "TT-NHA-NAM", name: "Thị trấn Nhã Nam", kind: "commune" },
+  { code: "TT-CAO-THUONG", name: "Thị trấn Cao Thượng", group: COMMUNES },
+  { code: "TT-NHA-NAM", name: "Thị trấn Nhã Nam", group: COMMUNES },
 ];
 
 const communeNames: [string, string][] = [
@@ -46,69 +49,69 @@ const bodies: UnitEntry[] = [
   {
     code: "MTTQ",
     name: "Ủy ban MTTQ huyện",
-    kind: "body",
+    group: BODIES,
     aliases: ["Ủy ban Mặt trận Tổ quốc huyện", "UBMTTQ huyện", "MTTQ huyện", "Mặt trận Tổ quốc huyện"],
   },
   {
     code: "HLHPN",
     name: "Hội Liên hiệp Phụ nữ huyện",
-    kind: "body",
+    group: BODIES,
     aliases: ["Hội LHPN huyện", "Hội Phụ nữ huyện"],
   },
   {
     code: "HUYEN-DOAN",
     name: "Huyện đoàn",
-    kind: "body",
+    group: BODIES,
     aliases: ["Huyện Đoàn Thanh niên", "Huyện đoàn Tân Yên", "Đoàn TNCS Hồ Chí Minh huyện"],
   },
-  { code: "HND", name: "Hội Nông dân huyện", kind: "body", aliases: ["Hội ND huyện"] },
-  { code: "HCCB", name: "Hội Cựu chiến binh huyện", kind: "body", aliases: ["Hội CCB huyện"] },
-  { code: "LDLD", name: "Liên đoàn Lao động huyện", kind: "body", aliases: ["LĐLĐ huyện"] },
+  { code: "HND", name: "Hội Nông dân huyện", group: BODIES, aliases: ["Hội ND huyện"] },
+  { code: "HCCB", name: "Hội Cựu chiến binh huyện", group: BODIES, aliases: ["Hội CCB huyện"] },
+  { code: "LDLD", name: "Liên đoàn Lao động huyện", group: BODIES, aliases: ["LĐLĐ huyện"] },
   {
     code: "VP-HDND-UBND",
     name: "Văn phòng HĐND và UBND",
-    kind: "body",
+    group: BODIES,
     aliases: ["Văn phòng HĐND và UBND huyện", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"],
   },
-  { code: "P-NOI-VU", name: "Phòng Nội vụ", kind: "body" },
-  { code: "P-TU-PHAP", name: "Phòng Tư pháp", kind: "body" },
+  { code: "P-NOI-VU", name: "Phòng Nội vụ", group: BODIES },
+  { code: "P-TU-PHAP", name: "Phòng Tư pháp", group: BODIES },
   {
     code: "P-TC-KH",
     name: "Phòng Tài chính – Kế hoạch",
-    kind: "body",
+    group: BODIES,
     aliases: ["Phòng Tài chính - Kế hoạch", "Phòng TC-KH"],
   },
   {
     code: "P-VH-TT",
     name: "Phòng Văn hóa và Thông tin",
-    kind: "body",
+    group: BODIES,
     aliases: ["Phòng VH&TT", "Phòng VHTT"],
   },
   {
     code: "P-GD-DT",
     name: "Phòng Giáo dục và Đào tạo",
-    kind: "body",
+    group: BODIES,
     aliases: ["Phòng GD&ĐT", "Phòng GDĐT"],
   },
-  { code: "P-Y-TE", name: "Phòng Y tế", kind: "body" },
+  { code: "P-Y-TE", name: "Phòng Y tế", group: BODIES },
   {
     code: "P-NN-PTNT",
     name: "Phòng Nông nghiệp và PTNT",
-    kind: "body",
+    group: BODIES,
     aliases: ["Phòng Nông nghiệp và Phát triển nông thôn", "Phòng NN&PTNT"],
   },
   {
     code: "P-LDTBXH",
     name: "Phòng Lao động – TB&XH",
-    kind: "body",
+    group: BODIES,
     aliases: ["Phòng Lao động - Thương binh và Xã hội", "Phòng LĐTBXH", "Phòng LĐ-TB&XH"],
   },
-  { code: "THANH-TRA", name: "Thanh tra huyện", kind: "body", aliases: ["Thanh tra"] },
-  { code: "TTYT", name: "Trung tâm Y tế huyện", kind: "body", aliases: ["TTYT huyện"] },
+  { code: "THANH-TRA", name: "Thanh tra huyện", group: BODIES, aliases: ["Thanh tra"] },
+  { code: "TTYT", name: "Trung tâm Y tế huyện", group: BODIES, aliases: ["TTYT huyện"] },
   {
     code: "TTVHTTTT",
     name: "Trung tâm Văn hóa – Thông tin – Thể thao",
-    kind: "body",
+    group: BODIES,
     aliases: ["Trung tâm Văn hóa - Thông tin - Thể thao", "Trung tâm VH-TT-TT"],
   },
 ];
@@ -118,7 +121,7 @@ export const TAN_YEN_UNITS: UnitEntry[] = [
   ...communeNames.map(([code, name]) => ({
     code: `XA-${code}`,
     name: `Xã ${name}`,
-    kind: "commune" as const,
+    group: COMMUNES,
   })),
   ...bodies,
 ];

@@ -17,7 +17,7 @@
  * a cell value (never as a formula): the writer stores strings as strings, so "=…" stays text.
  */
 import type { ResolvedForm, ResolvedIndicator } from "../form/resolve";
-import type { CellPart, UnitKind } from "../form/schema";
+import type { CellPart } from "../form/schema";
 import type { Consolidation, GroupTotals, Rates, UnitStatus } from "../merge/types";
 import { isoToSerial, isoToVi } from "../validate/dates";
 import { COLUMN_HEADERS, GENERATOR, META_KEYS, META_SHEET } from "../workbook/contract";
@@ -53,7 +53,7 @@ export interface SummaryOptions {
 /** One column group of the "Tổng hợp" sheet. */
 export interface SummaryGroup {
   kind: "unit" | "subtotal" | "total";
-  /** Unit code, "commune", "body" or "total". */
+  /** Unit code, the registry group's name (a subtotal) or "total". */
   key: string;
   title: string;
   /** Column letters. */
@@ -204,7 +204,6 @@ class SheetBuilder {
   }
 }
 
-const KIND_TITLE: Record<UnitKind, string> = { commune: "Cộng xã, thị trấn", body: "Cộng cơ quan, đơn vị" };
 const PART_COL: Record<CellPart, "total" | "female"> = { total: "total", female: "female", value: "total" };
 
 function shortStatus(u: UnitStatus): { text: string; bad: boolean } {
@@ -241,14 +240,12 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
     groups.push(g);
     return g;
   };
-  const unitsInOrder = [
-    ...c.units.filter((u) => u.kind === "commune"),
-    ...c.units.filter((u) => u.kind === "body"),
-  ];
+  // Units group by group (registry order), then one subtotal per group, then the total.
   const unitGroups = new Map<string, SummaryGroup>();
-  for (const u of unitsInOrder) unitGroups.set(u.code, addGroup("unit", u.code, u.name));
-  const subCommune = addGroup("subtotal", "commune", KIND_TITLE.commune);
-  const subBody = addGroup("subtotal", "body", KIND_TITLE.body);
+  for (const g of form.groups)
+    for (const u of c.units.filter((x) => x.group === g))
+      unitGroups.set(u.code, addGroup("unit", u.code, u.name));
+  const subtotals = form.groups.map((g) => addGroup("subtotal", g, `Cộng ${g}`));
   addGroup("total", "total", "TỔNG CỘNG");
   const lastCol = col - 1;
 
@@ -301,12 +298,7 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
       const s = shortStatus(statusByCode.get(g.key) as UnitStatus);
       b.merged(c1, headerRow + 1, c1 + 2, headerRow + 1, s.text, s.bad ? "groupStatusBad" : "groupStatus");
     } else {
-      const units =
-        g.key === "commune"
-          ? c.totals.commune.units.length
-          : g.key === "body"
-            ? c.totals.body.units.length
-            : c.totals.all.units.length;
+      const units = (totalsOf(c, g) ?? c.totals.all).units.length;
       b.merged(c1, headerRow + 1, c1 + 2, headerRow + 1, `${units} đơn vị`, "groupStatus");
     }
     b.put(`${g.total}${headerRow + 2}`, COLUMN_HEADERS.total.vi, head);
@@ -323,22 +315,19 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
   const rows: Record<string, number> = {};
   const computedRows: Record<string, number> = {};
   const pctSections = new Set(def.sections.filter((s) => s.percentFemale).map((s) => s.code));
-  const includedCommune = c.units
-    .filter((u) => u.kind === "commune" && u.values && !u.excluded)
-    .map((u) => unitGroups.get(u.code) as SummaryGroup);
-  const includedBody = c.units
-    .filter((u) => u.kind === "body" && u.values && !u.excluded)
-    .map((u) => unitGroups.get(u.code) as SummaryGroup);
-  const sumFormula = (members: SummaryGroup[], which: "total" | "female", r: number): string =>
-    members.length ? `SUM(${members.map((g) => `${g[which]}${r}`).join(",")})` : "0";
-  const groupTotals = (g: SummaryGroup): GroupTotals | null =>
-    g.key === "commune"
-      ? c.totals.commune
-      : g.key === "body"
-        ? c.totals.body
-        : g.kind === "total"
-          ? c.totals.all
-          : null;
+  const included = new Map(
+    subtotals.map((s) => [
+      s.key,
+      c.units
+        .filter((u) => u.group === s.key && u.values && !u.excluded)
+        .map((u) => unitGroups.get(u.code) as SummaryGroup),
+    ])
+  );
+  const ctx: RowContext = {
+    subtotals,
+    members: (g) => included.get(g.key) ?? [],
+    totals: (g) => (g.kind === "total" ? c.totals.all : totalsOf(c, g)),
+  };
 
   for (const s of def.sections) {
     const inds = form.indicators.filter((i) => i.section === s.code && i.kind !== "computed");
@@ -354,15 +343,7 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
       b.put(`C${row}`, ind.unit, "measure");
       b.height(row, Math.min(90, Math.max(20, Math.ceil(ind.label.vi.length / 45) * 15)));
       if (ind.kind === "text") writeTextRow(b, ind, row, groups, named, options.assessment);
-      else
-        writeNumberRow(b, ind, row, groups, statusByCode, pctSections.has(s.code), named, {
-          includedCommune,
-          includedBody,
-          subCommune,
-          subBody,
-          sumFormula,
-          groupTotals,
-        });
+      else writeNumberRow(b, ind, row, groups, statusByCode, pctSections.has(s.code), named, ctx);
       row++;
       if (ind.kind === "tf") {
         for (const cd of def.computed.filter(
@@ -500,13 +481,19 @@ function cellNumber(b: SheetBuilder, address: string): number | undefined {
 }
 
 interface RowContext {
-  includedCommune: SummaryGroup[];
-  includedBody: SummaryGroup[];
-  subCommune: SummaryGroup;
-  subBody: SummaryGroup;
-  sumFormula: (members: SummaryGroup[], which: "total" | "female", r: number) => string;
-  groupTotals: (g: SummaryGroup) => GroupTotals | null;
+  /** One column group per registry group. */
+  subtotals: SummaryGroup[];
+  /** The unit columns a subtotal sums (its group's units in the totals). */
+  members: (subtotal: SummaryGroup) => SummaryGroup[];
+  totals: (g: SummaryGroup) => GroupTotals | null;
 }
+
+/** The consolidation's sums for a subtotal column (its registry group). */
+function totalsOf(c: Consolidation, g: SummaryGroup): GroupTotals | null {
+  return g.kind === "subtotal" ? (c.totals.groups.find((t) => t.group === g.key) ?? null) : null;
+}
+
+const sumOf = (cols: string[]): string => (cols.length ? `SUM(${cols.join(",")})` : "0");
 
 function writeNumberRow(
   b: SheetBuilder,
@@ -532,13 +519,14 @@ function writeNumberRow(
         b.put(addr, v ?? null, styleName);
         if (v !== undefined) values[which] = v;
       } else {
-        const totals = ctx.groupTotals(g) as GroupTotals;
+        const totals = ctx.totals(g) as GroupTotals;
         const cached = totals.numbers[cell.name] ?? 0;
         values[which] = cached;
+        const parts = g.kind === "total" ? ctx.subtotals : ctx.members(g);
         const formula =
-          g.kind === "total"
-            ? `${ctx.subCommune[which]}${r}+${ctx.subBody[which]}${r}`
-            : ctx.sumFormula(g.key === "commune" ? ctx.includedCommune : ctx.includedBody, which, r);
+          g.kind === "total" && parts.length <= 8
+            ? parts.map((p) => `${p[which]}${r}`).join("+") || "0"
+            : sumOf(parts.map((p) => `${p[which]}${r}`));
         b.put(addr, cached, styleName, formula);
         if (g.kind === "total") named[cell.name] = addr;
       }
@@ -628,8 +616,7 @@ function buildStatusSheet(c: Consolidation): SheetModel {
     );
     row++;
   };
-  rateRow("Xã, thị trấn", c.rates.commune);
-  rateRow("Cơ quan, đơn vị", c.rates.body);
+  for (const g of c.rates.groups) rateRow(g.group, g);
   rateRow("Tất cả", c.rates.all);
   b.merged(
     2,
@@ -647,7 +634,7 @@ function buildStatusSheet(c: Consolidation): SheetModel {
     "STT",
     "Mã đơn vị",
     "Đơn vị",
-    "Loại",
+    "Nhóm",
     "Tình trạng",
     "Tệp",
     "Ngày báo cáo",
@@ -662,7 +649,7 @@ function buildStatusSheet(c: Consolidation): SheetModel {
     b.put(`A${row}`, i + 1, "textCenter");
     b.text(`B${row}`, u.code, "text");
     b.text(`C${row}`, u.name, "text");
-    b.put(`D${row}`, u.kind === "commune" ? "Xã, thị trấn" : "Cơ quan", "text");
+    b.text(`D${row}`, u.group, "text");
     b.text(`E${row}`, u.label.vi, "text");
     b.text(`F${row}`, u.file, "text");
     b.put(`G${row}`, u.reportDate ? isoToSerial(u.reportDate) : null, "dateCell");

@@ -1,7 +1,7 @@
 /**
  * The machine-readable merge report (`merge --json`). Pure: Consolidation → plain object.
  * Shape (docs/CONTRACT.md "The command line"): { form: {id, version}, files: [...], units: [...], totals: {NAME: number} }
- * plus rates, subtotals, computed values, outliers and notes.
+ * plus rates, the registry groups' subtotals and computed values, outliers and notes.
  */
 import type { Consolidation } from "./types";
 
@@ -24,7 +24,7 @@ export interface MergeReportJson {
   units: {
     code: string;
     name: string;
-    kind: string;
+    group: string;
     status: "submitted" | "late" | "missing";
     errors: number;
     warnings: number;
@@ -35,12 +35,10 @@ export interface MergeReportJson {
   }[];
   rates: Consolidation["rates"];
   totals: Record<string, number>;
-  subtotals: { commune: Record<string, number>; body: Record<string, number> };
-  computed: {
-    all: Record<string, number | null>;
-    commune: Record<string, number | null>;
-    body: Record<string, number | null>;
-  };
+  /** Computed values (% female, sex ratio at birth) of the total. */
+  computed: Record<string, number | null>;
+  /** Each registry group, in registry order: its sums and computed values. */
+  groups: { group: string; totals: Record<string, number>; computed: Record<string, number | null> }[];
   outliers: {
     unit: string;
     indicator: string;
@@ -73,7 +71,7 @@ export function consolidationToJson(c: Consolidation): MergeReportJson {
     units: c.units.map((u) => ({
       code: u.code,
       name: u.name,
-      kind: u.kind,
+      group: u.group,
       status: u.status,
       errors: u.errors,
       warnings: u.warnings,
@@ -84,12 +82,8 @@ export function consolidationToJson(c: Consolidation): MergeReportJson {
     })),
     rates: c.rates,
     totals: c.totals.all.numbers,
-    subtotals: { commune: c.totals.commune.numbers, body: c.totals.body.numbers },
-    computed: {
-      all: c.totals.all.computed,
-      commune: c.totals.commune.computed,
-      body: c.totals.body.computed,
-    },
+    computed: c.totals.all.computed,
+    groups: c.totals.groups.map((g) => ({ group: g.group ?? "", totals: g.numbers, computed: g.computed })),
     outliers: c.outliers.map((o) => ({
       unit: o.unit,
       indicator: o.indicator,

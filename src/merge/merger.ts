@@ -23,7 +23,7 @@
  * - Sums are exact to 3 decimals: every value is added as an integer number of thousandths.
  */
 import { unitMatcherOf, type ResolvedForm } from "../form/resolve";
-import type { CellPart, Text, Unit, UnitKind } from "../form/schema";
+import type { CellPart, Text, Unit } from "../form/schema";
 import type { UnitMatcher } from "../form/unit-match";
 import type { CellValue } from "../workbook/cell-value";
 import { computeValues } from "../validate/engine";
@@ -301,7 +301,7 @@ export class Merger {
         return {
           code: u.code,
           name: u.name,
-          kind: u.kind,
+          group: u.group,
           status: "missing",
           file: null,
           reportDate: null,
@@ -321,7 +321,7 @@ export class Merger {
       return {
         code: u.code,
         name: u.name,
-        kind: u.kind,
+        group: u.group,
         status,
         file: w.file,
         reportDate: w.reportDate,
@@ -345,14 +345,18 @@ export class Merger {
     const included = units.filter((u) => u.values && !u.excluded);
     const totals = {
       all: this.group(included),
-      commune: this.group(included.filter((u) => u.kind === "commune")),
-      body: this.group(included.filter((u) => u.kind === "body")),
+      groups: form.groups.map((g) =>
+        this.group(
+          included.filter((u) => u.group === g),
+          g
+        )
+      ),
     };
 
-    // Outliers, per kind, over every accepted unit of that kind.
+    // Outliers, per registry group, over every accepted unit of that group.
     const outliers: Outlier[] = [];
-    for (const kind of ["commune", "body"] as UnitKind[]) {
-      const ofKind = units.filter((u) => u.kind === kind && u.values);
+    for (const group of form.groups) {
+      const ofKind = units.filter((u) => u.group === group && u.values);
       for (const cell of this.numericCells) {
         const having = ofKind.filter(
           (u) => u.values && Object.prototype.hasOwnProperty.call(u.values.numbers, cell.name)
@@ -371,13 +375,13 @@ export class Merger {
             median: o.median,
             z: o.z,
             n: vals.length,
-            kind,
+            group,
             measure: cell.measure,
           });
           outliers.push({
             unit: u.code,
             unitName: u.name,
-            kind,
+            group,
             indicator: cell.code,
             part: cell.part,
             name: cell.name,
@@ -408,7 +412,14 @@ export class Merger {
         const name = ind.cells[0].name;
         const text = u.values.texts[name];
         if (text !== undefined)
-          narratives.push({ unit: u.code, unitName: u.name, kind: u.kind, indicator: ind.code, name, text });
+          narratives.push({
+            unit: u.code,
+            unitName: u.name,
+            group: u.group,
+            indicator: ind.code,
+            name,
+            text,
+          });
       }
     }
 
@@ -449,8 +460,7 @@ export class Merger {
       units,
       rates: {
         all: rates(units),
-        commune: rates(units.filter((u) => u.kind === "commune")),
-        body: rates(units.filter((u) => u.kind === "body")),
+        groups: form.groups.map((g) => ({ ...rates(units.filter((u) => u.group === g)), group: g })),
       },
       totals,
       narratives,
@@ -503,7 +513,7 @@ export class Merger {
     };
   }
 
-  private group(members: UnitStatus[]): GroupTotals {
+  private group(members: UnitStatus[], group: string | null = null): GroupTotals {
     const numbers: Record<string, number> = {};
     const reported: Record<string, number> = {};
     const sums = new Map<string, number>();
@@ -523,7 +533,7 @@ export class Merger {
     }
     const computed: Record<string, number | null> = {};
     for (const [id, v] of computeValues(this.form, sums)) computed[id] = v;
-    return { units: members.map((u) => u.code), numbers, reported, computed };
+    return { group, units: members.map((u) => u.code), numbers, reported, computed };
   }
 }
 

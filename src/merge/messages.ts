@@ -1,5 +1,5 @@
 /** Vietnamese-first texts of the merge (verdicts, statuses, notes). */
-import type { Text, UnitKind } from "../form/schema";
+import type { Text } from "../form/schema";
 import { isoToVi } from "../validate/dates";
 import { formatNumberVi } from "../validate/number";
 import type { SupersedeReason, UnitStatusCode } from "./types";
@@ -12,10 +12,6 @@ export function formatTimeVi(ms: number): string {
   const d = new Date(ms + 7 * 3_600_000);
   const p = (n: number): string => String(n).padStart(2, "0");
   return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
-}
-
-export function kindPluralVi(kind: UnitKind): Text {
-  return kind === "commune" ? t("xã, thị trấn", "communes and towns") : t("cơ quan, đơn vị", "agencies");
 }
 
 export function ownSummaryMessage(collector: string): Text {
@@ -133,14 +129,13 @@ export function outlierMessage(args: {
   median: number;
   z: number;
   n: number;
-  kind: UnitKind;
+  group: string;
   measure: string;
 }): Text {
   const m = args.measure ? ` ${args.measure}` : "";
-  const k = kindPluralVi(args.kind);
   const z = formatNumberVi(Math.round(args.z * 10) / 10);
   return t(
-    `Số liệu khác thường: ${args.unitName}, ${args.where} = ${formatNumberVi(args.value)}${m}, trong khi trung vị của ${args.n} ${k.vi} là ${formatNumberVi(args.median)}${m} (điểm z hiệu chỉnh ${z}). Hãy kiểm tra lại.`,
-    `Unusual value: ${args.unitName}, ${args.whereEn} = ${args.value}, while the median of ${args.n} ${k.en} is ${args.median} (modified z-score ${(Math.round(args.z * 10) / 10).toFixed(1)}). Please check.`
+    `Số liệu khác thường: ${args.unitName}, ${args.where} = ${formatNumberVi(args.value)}${m}, trong khi trung vị của ${args.n} đơn vị nhóm "${args.group}" là ${formatNumberVi(args.median)}${m} (điểm z hiệu chỉnh ${z}). Hãy kiểm tra lại.`,
+    `Unusual value: ${args.unitName}, ${args.whereEn} = ${args.value}, while the median of ${args.n} units of the group "${args.group}" is ${args.median} (modified z-score ${(Math.round(args.z * 10) / 10).toFixed(1)}). Please check.`
   );
 }

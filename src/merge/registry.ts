@@ -1,9 +1,11 @@
 /**
- * A unit registry given by the officer (`merge --units`): CSV `code,name,kind[,aliases]` or JSON
+ * A unit registry given by the officer (`merge --units`): CSV `code,name,group[,aliases]` or JSON
  * (an array of units, or `{ "units": [...] }`). Pure: text in, units out; every problem named by
- * line. kind accepts commune/body and the Vietnamese xã/thị trấn/phường and cơ quan/đơn vị.
+ * line. The group is any name ("Thôn", "Tổ dân phố"…); the older `kind` values commune/body (and
+ * xã/thị trấn/phường, cơ quan/đơn vị) stand for the built-in registry's two groups.
  */
-import { unitSchema, type Unit, type UnitKind } from "../form/schema";
+import { unitSchema, type Unit } from "../form/schema";
+import { BODIES, COMMUNES } from "../form/units-tan-yen";
 import { stripDiacritics } from "../form/unit-match";
 
 export class RegistryError extends Error {
@@ -13,12 +15,14 @@ export class RegistryError extends Error {
   }
 }
 
-function kindOf(raw: string): UnitKind | null {
+/** A group name, with the older kind words standing for the built-in groups; null when blank. */
+function groupOf(raw: string): string | null {
   const k = stripDiacritics(raw).toLowerCase().trim();
+  if (!k) return null;
   if (["commune", "xa", "thi tran", "tt", "phuong", "xa/tt", "xa, thi tran", "town", "ward"].includes(k))
-    return "commune";
-  if (["body", "co quan", "don vi", "agency", "co quan, don vi"].includes(k)) return "body";
-  return null;
+    return COMMUNES;
+  if (["body", "co quan", "don vi", "agency", "co quan, don vi"].includes(k)) return BODIES;
+  return raw.trim();
 }
 
 /** Split one CSV line (RFC 4180 quotes; comma or semicolon, as Excel writes it in vi-VN). */
@@ -52,19 +56,19 @@ export function parseRegistryCsv(text: string): Unit[] {
   const units: Unit[] = [];
   lines.forEach((line, i) => {
     if (!line.trim() || line.trim().startsWith("#")) return;
-    const [code = "", name = "", kind = "", aliases = ""] = splitCsv(line, sep);
-    if (i === lines.indexOf(first) && /^(code|m[aã])/i.test(stripDiacritics(code)) && !kindOf(kind)) return; // header row
-    const k = kindOf(kind);
-    if (!k) {
+    const [code = "", name = "", groupText = "", aliases = ""] = splitCsv(line, sep);
+    if (i === lines.indexOf(first) && /^(code|m[aã])/i.test(stripDiacritics(code))) return; // header row
+    const group = groupOf(groupText);
+    if (!group) {
       problems.push(
-        `dòng ${i + 1}: loại đơn vị "${kind}" phải là "commune" (xã, thị trấn) hoặc "body" (cơ quan) / line ${i + 1}: kind must be commune or body`
+        `dòng ${i + 1}: thiếu nhóm đơn vị (cột thứ 3) / line ${i + 1}: the unit's group (3rd column) is missing`
       );
       return;
     }
     units.push({
       code: code.toUpperCase(),
       name,
-      kind: k,
+      group,
       aliases: aliases
         ? aliases
             .split("|")
@@ -96,9 +100,10 @@ export function parseRegistryJson(text: string): Unit[] {
   const units: Unit[] = [];
   list.forEach((raw, i) => {
     const r = raw && typeof raw === "object" ? { ...(raw as Record<string, unknown>) } : raw;
-    if (r && typeof r === "object" && typeof (r as { kind?: unknown }).kind === "string") {
-      const k = kindOf((r as { kind: string }).kind);
-      if (k) (r as { kind: string }).kind = k;
+    if (r && typeof r === "object") {
+      const o = r as { kind?: unknown; group?: unknown };
+      if (o.group === undefined && typeof o.kind === "string") o.group = groupOf(o.kind) ?? undefined;
+      delete o.kind;
     }
     const p = unitSchema.safeParse(r);
     if (p.success) units.push(p.data);

@@ -3,7 +3,7 @@
  * workbook, the status sheet, the JSON report and the task pane need. Plain data, JSON-friendly
  * (records, arrays, no Maps), sorted deterministically.
  */
-import type { Text, Unit, UnitKind } from "../form/schema";
+import type { Text, Unit } from "../form/schema";
 import type { FoundVia, InspectResult, RejectReason } from "../inspect/types";
 import type { Issue } from "../validate/issue";
 
@@ -95,7 +95,8 @@ export interface UnitValues {
 export interface UnitStatus {
   code: string;
   name: string;
-  kind: UnitKind;
+  /** The registry group it belongs to. */
+  group: string;
   status: UnitStatusCode;
   /** The accepted file, or null when missing. */
   file: string | null;
@@ -140,6 +141,8 @@ export interface Rates {
 }
 
 export interface GroupTotals {
+  /** The registry group, or null for all units together. */
+  group: string | null;
   /** Units whose values are in this group's sums. */
   units: string[];
   /** Sum by defined name for every numeric input name of the form (0 when nobody reported it). */
@@ -153,7 +156,7 @@ export interface GroupTotals {
 export interface Narrative {
   unit: string;
   unitName: string;
-  kind: UnitKind;
+  group: string;
   indicator: string;
   name: string;
   text: string;
@@ -162,7 +165,8 @@ export interface Narrative {
 export interface Outlier {
   unit: string;
   unitName: string;
-  kind: UnitKind;
+  /** The registry group its value was compared within. */
+  group: string;
   indicator: string;
   part: "total" | "female" | "value";
   name: string;
@@ -170,7 +174,7 @@ export interface Outlier {
   median: number;
   /** Modified z-score. */
   z: number;
-  /** How many values of this kind were compared. */
+  /** How many values of the group were compared. */
   n: number;
   message: Text;
 }
@@ -185,8 +189,10 @@ export interface Consolidation {
   files: FileVerdict[];
   /** One entry per registry unit, in registry order. */
   units: UnitStatus[];
-  rates: { all: Rates; commune: Rates; body: Rates };
-  totals: { all: GroupTotals; commune: GroupTotals; body: GroupTotals };
+  /** Rates of all units, then of each registry group in registry order. */
+  rates: { all: Rates; groups: (Rates & { group: string })[] };
+  /** Sums of all units, then of each registry group in registry order (same order as rates). */
+  totals: { all: GroupTotals; groups: GroupTotals[] };
   /** Text indicators per unit, in registry order then form order. */
   narratives: Narrative[];
   outliers: Outlier[];

@@ -58,8 +58,9 @@ export function TemplateTab() {
   const selected = template.units.find((u) => u.code === unitCode) ?? null;
   const typedSelected = selected !== null && query === selected.name;
   const visible = template.units.filter((u) => typedSelected || matches(u, query));
-  const communes = visible.filter((u) => u.kind === "commune");
-  const bodies = visible.filter((u) => u.kind !== "commune");
+  const byGroup = [...new Set(template.units.map((u) => u.group))]
+    .map((group) => ({ group, units: visible.filter((u) => u.group === group) }))
+    .filter((g) => g.units.length > 0);
 
   const request = (): TemplateRequest => ({ unitCode: unitCode === BLANK ? null : unitCode, password });
 
@@ -109,24 +110,15 @@ export function TemplateTab() {
           <Option value={BLANK} text={t("template.unit.blank")}>
             {t("template.unit.blank")}
           </Option>
-          {communes.length > 0 && (
-            <OptionGroup label={t("template.unit.communes")}>
-              {communes.map((u) => (
+          {byGroup.map((g) => (
+            <OptionGroup key={g.group} label={g.group}>
+              {g.units.map((u) => (
                 <Option key={u.code} value={u.code} text={u.name}>
                   {u.name}
                 </Option>
               ))}
             </OptionGroup>
-          )}
-          {bodies.length > 0 && (
-            <OptionGroup label={t("template.unit.bodies")}>
-              {bodies.map((u) => (
-                <Option key={u.code} value={u.code} text={u.name}>
-                  {u.name}
-                </Option>
-              ))}
-            </OptionGroup>
-          )}
+          ))}
           {visible.length === 0 && (
             <Option value={BLANK} text={t("template.unit.blank")} disabled>
               {t("template.unit.noMatch")}

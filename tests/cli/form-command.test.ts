@@ -12,7 +12,7 @@ interface FormJson {
   title: string;
   deadline: string;
   collector: { code: string; name: string };
-  units: { code: string; name: string; kind: string }[];
+  units: { code: string; name: string; group: string }[];
   fields: { key: string; name: string; required: boolean }[];
   indicators: {
     code: string;
@@ -43,10 +43,10 @@ function checkShape(json: FormJson): void {
 
   expect(json.units).toHaveLength(42);
   for (const u of json.units) {
-    expect(Object.keys(u).sort()).toEqual(["code", "kind", "name"]);
-    expect(["commune", "body"]).toContain(u.kind);
+    expect(Object.keys(u).sort()).toEqual(["code", "group", "name"]);
+    expect(["Xã, thị trấn", "Cơ quan, ban, ngành, đoàn thể"]).toContain(u.group);
   }
-  expect(json.units.filter((u) => u.kind === "commune")).toHaveLength(24);
+  expect(json.units.filter((u) => u.group === "Xã, thị trấn")).toHaveLength(24);
 
   expect(json.fields.map((f) => f.key)).toEqual(["unit", "year", "reportDate", "preparer", "phone", "head"]);
   for (const f of json.fields) {
@@ -112,7 +112,7 @@ describe("bdg-report form", () => {
     expect(out).toContain("BDG_2019_H_UNIT");
     expect(out).toContain("Quy tắc / rules (");
     expect(out).toContain("Đơn vị báo cáo / units (42)");
-    expect(out).toMatch(/TT-CAO-THUONG\s+xã\/TT\s+Thị trấn Cao Thượng/);
+    expect(out).toMatch(/TT-CAO-THUONG\s+Xã, thị trấn\s+Thị trấn Cao Thượng/);
     expect(out).toContain("V.7.srb");
     expect(() => JSON.parse(out)).toThrow();
   });

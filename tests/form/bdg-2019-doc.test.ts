@@ -44,12 +44,16 @@ describe("docs/FORM-BDG-2019.md", () => {
     for (const u of form.units) {
       expect([u.code, communePart.includes(`| ${u.code} |`), bodyPart.includes(`| ${u.code} |`)]).toEqual([
         u.code,
-        u.kind === "commune",
-        u.kind === "body",
+        u.group === "Xã, thị trấn",
+        u.group === "Cơ quan, ban, ngành, đoàn thể",
       ]);
     }
-    expect(doc).toContain(`Communes and towns (${form.units.filter((u) => u.kind === "commune").length}`);
-    expect(doc).toContain(`District bodies (${form.units.filter((u) => u.kind === "body").length}`);
+    expect(doc).toContain(
+      `Communes and towns (${form.units.filter((u) => u.group === "Xã, thị trấn").length}`
+    );
+    expect(doc).toContain(
+      `District bodies (${form.units.filter((u) => u.group === "Cơ quan, ban, ngành, đoàn thể").length}`
+    );
   });
 
   it("names every rule of the form", () => {

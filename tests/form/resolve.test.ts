@@ -40,13 +40,13 @@ describe("resolveForm / builtInForm", () => {
   });
 
   it("withUnits replaces the registry and keeps the names", () => {
-    const units: Unit[] = [{ code: "XA-A", name: "Xã A", kind: "commune", aliases: [] }];
+    const units: Unit[] = [{ code: "XA-A", name: "Xã A", group: "Xã, thị trấn", aliases: [] }];
     const f = withUnits(form, units);
     expect(f.units).toEqual(units);
     expect(f.names).toEqual(form.names);
-    expect(() => withUnits(form, [{ code: "bad code", name: "x", kind: "commune", aliases: [] }])).toThrow(
-      /units\[0\]/
-    );
+    expect(() =>
+      withUnits(form, [{ code: "bad code", name: "x", group: "Xã, thị trấn", aliases: [] }])
+    ).toThrow(/units\[0\]/);
   });
 
   it("a form with computed indicators (kind computed) gets no input cells for them", () => {

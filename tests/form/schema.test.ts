@@ -190,14 +190,14 @@ describe("malformed definitions are rejected, pointing at the offending entry", 
     expect(p[0]).toContain("duplicate unit code");
   });
 
-  it("unit with an unknown kind, unit without a name", () => {
+  it("unit without a group, unit without a name", () => {
     const p = problems(
       variant((f) => {
-        (f.units[0] as { kind: string }).kind = "ward";
+        f.units[0].group = "  ";
         f.units[1].name = "";
       })
     );
-    expect(p.some((x) => x.startsWith("units[0] (TT-CAO-THUONG).kind"))).toBe(true);
+    expect(p.some((x) => x.startsWith("units[0] (TT-CAO-THUONG).group"))).toBe(true);
     expect(p.some((x) => x.startsWith("units[1] (TT-NHA-NAM).name"))).toBe(true);
   });
 

@@ -182,9 +182,9 @@ describe("UnitMatcher", () => {
 
   it("works with another registry (a province collecting from its communes)", () => {
     const reg: Unit[] = [
-      { code: "P-HOA-BINH", name: "Phường Hòa Bình", kind: "commune", aliases: [] },
-      { code: "XA-HOA-BINH", name: "Xã Hòa Bình", kind: "commune", aliases: [] },
-      { code: "XA-TAN-YEN", name: "Xã Tân Yên", kind: "commune", aliases: [] },
+      { code: "P-HOA-BINH", name: "Phường Hòa Bình", group: "Xã, thị trấn", aliases: [] },
+      { code: "XA-HOA-BINH", name: "Xã Hòa Bình", group: "Xã, thị trấn", aliases: [] },
+      { code: "XA-TAN-YEN", name: "Xã Tân Yên", group: "Xã, thị trấn", aliases: [] },
     ];
     expect(codeOf(matchUnit(reg, "phuong hoa binh"))).toBe("P-HOA-BINH");
     expect(codeOf(matchUnit(reg, "xã Hoà Bình"))).toBe("XA-HOA-BINH");

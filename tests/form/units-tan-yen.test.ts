@@ -51,8 +51,10 @@ const BODIES = [
 
 describe("Tân Yên registry", () => {
   it("24 communes/towns and 18 district bodies, with the spec's names", () => {
-    expect(TAN_YEN_UNITS.filter((u) => u.kind === "commune").map((u) => u.name)).toEqual(COMMUNES);
-    expect(TAN_YEN_UNITS.filter((u) => u.kind === "body").map((u) => u.name)).toEqual(BODIES);
+    expect(TAN_YEN_UNITS.filter((u) => u.group === "Xã, thị trấn").map((u) => u.name)).toEqual(COMMUNES);
+    expect(
+      TAN_YEN_UNITS.filter((u) => u.group === "Cơ quan, ban, ngành, đoàn thể").map((u) => u.name)
+    ).toEqual(BODIES);
     expect(TAN_YEN_UNITS).toHaveLength(42);
   });
 

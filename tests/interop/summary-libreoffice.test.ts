@@ -82,7 +82,7 @@ print(json.dumps({c: ws[c].value for c in sys.argv[3].split(",")}))`;
       {
         code: form.definition.collector.code,
         name: form.definition.collector.name,
-        kind: "body",
+        group: "Cơ quan, ban, ngành, đoàn thể",
         aliases: [],
       },
     ]);

@@ -66,11 +66,17 @@ describe("summary workbook", () => {
     expect(s.positions.cells[i2t]).toBe(`${total.total}${s.positions.rows["I.2"]}`);
   });
 
-  test("columns: units grouped by kind in registry order, then subtotals, then total", () => {
+  test("columns: units grouped by registry group, in registry order, then subtotals, then total", () => {
     const g = s.positions.groups;
-    const communes = form.units.filter((u) => u.kind === "commune").map((u) => u.code);
-    const bodies = form.units.filter((u) => u.kind === "body").map((u) => u.code);
-    expect(g.map((x) => x.key)).toEqual([...communes, ...bodies, "commune", "body", "total"]);
+    const communes = form.units.filter((u) => u.group === "Xã, thị trấn").map((u) => u.code);
+    const bodies = form.units.filter((u) => u.group === "Cơ quan, ban, ngành, đoàn thể").map((u) => u.code);
+    expect(g.map((x) => x.key)).toEqual([
+      ...communes,
+      ...bodies,
+      "Xã, thị trấn",
+      "Cơ quan, ban, ngành, đoàn thể",
+      "total",
+    ]);
     expect(g[0]).toMatchObject({ total: "D", female: "E", pct: "F" });
   });
 
@@ -80,8 +86,8 @@ describe("summary workbook", () => {
     const [sc, sb, tot] = s.positions.groups.slice(-3);
     const at = (col: string) => cell(SUMMARY_SHEET, `${col}${r}`);
     expect(at(sc.total)?.formula).toMatch(/^SUM\(D\d+,G\d+,/);
-    expect(at(sc.total)?.value).toBe(c.totals.commune.numbers[i2t]);
-    expect(at(sb.total)?.value).toBe(c.totals.body.numbers[i2t]);
+    expect(at(sc.total)?.value).toBe(c.totals.groups[0].numbers[i2t]);
+    expect(at(sb.total)?.value).toBe(c.totals.groups[1].numbers[i2t]);
     expect(at(tot.total)?.formula).toBe(`${sc.total}${r}+${sb.total}${r}`);
     expect(at(tot.total)?.value).toBe(c.totals.all.numbers[i2t]);
     const v1 = s.positions.rows["V.1"];
@@ -142,7 +148,12 @@ describe("summary workbook", () => {
     expect(strFromU8(zip["xl/workbook.xml"])).toMatch(
       /_xlnm\.Print_Titles" localSheetId="0">&apos;Tổng hợp&apos;!\$A:\$A,&apos;Tổng hợp&apos;!\$\d+:\$\d+</
     );
-    const collector: Unit = { code: "HUYEN-TAN-YEN", name: "UBND huyện Tân Yên", kind: "body", aliases: [] };
+    const collector: Unit = {
+      code: "HUYEN-TAN-YEN",
+      name: "UBND huyện Tân Yên",
+      group: "Cơ quan, ban, ngành, đoàn thể",
+      aliases: [],
+    };
     const province = withUnits(form, [collector]);
     const upRead = inspectFile(bytes, province);
     if (!upRead.ok) throw new Error(`${upRead.reason} ${upRead.detail ?? ""}`);

@@ -74,10 +74,10 @@ describe("verdicts", () => {
     expect(statusOf(c, "XA-CAO-XA").status).toBe("late");
     expect(statusOf(c, "XA-CAO-XA").label.vi).toBe("Nộp muộn (05/12/2019)");
     expect(statusOf(c, "XA-NHA-NAM").status).toBe("submitted");
-    expect(c.rates.commune).toMatchObject({ expected: 24, received: 2, onTime: 1, late: 1, missing: 22 });
-    expect(c.rates.commune.reportingRate).toBeCloseTo(2 / 24);
-    expect(c.rates.commune.timelinessRate).toBeCloseTo(1 / 24);
-    expect(c.rates.body).toMatchObject({ expected: 18, received: 0, reportingRate: 0 });
+    expect(c.rates.groups[0]).toMatchObject({ expected: 24, received: 2, onTime: 1, late: 1, missing: 22 });
+    expect(c.rates.groups[0].reportingRate).toBeCloseTo(2 / 24);
+    expect(c.rates.groups[0].timelinessRate).toBeCloseTo(1 / 24);
+    expect(c.rates.groups[1]).toMatchObject({ expected: 18, received: 0, reportingRate: 0 });
     expect(c.rates.all).toMatchObject({ expected: 42, received: 2 });
   });
 
@@ -182,7 +182,12 @@ describe("verdicts", () => {
   });
 
   test("with a registry holding the collector, a summary merges at the next level", () => {
-    const collector: Unit = { code: "HUYEN-TAN-YEN", name: "UBND huyện Tân Yên", kind: "body", aliases: [] };
+    const collector: Unit = {
+      code: "HUYEN-TAN-YEN",
+      name: "UBND huyện Tân Yên",
+      group: "Cơ quan, ban, ngành, đoàn thể",
+      aliases: [],
+    };
     const province = withUnits(form, [collector]);
     const c = mergeReports(province, [
       {
@@ -342,10 +347,10 @@ describe("aggregation", () => {
     );
     const c = mergeReports(form, subs);
     expect(c.totals.all.numbers[IV5]).toBe(1);
-    expect(c.totals.commune.numbers[IV5]).toBe(1);
-    expect(c.totals.body.numbers[IV5]).toBe(0);
+    expect(c.totals.groups[0].numbers[IV5]).toBe(1);
+    expect(c.totals.groups[1].numbers[IV5]).toBe(0);
     expect(c.totals.all.reported[IV5]).toBe(3);
-    expect(c.totals.body.reported[IV5]).toBe(0);
+    expect(c.totals.groups[1].reported[IV5]).toBe(0);
     const c2 = mergeReports(
       form,
       [0.001, 1234567.891].map((v, i) =>
@@ -367,8 +372,8 @@ describe("aggregation", () => {
       sub("b.xlsx", unit("HND"), { set: { [V1T]: num(90), [V1F]: num(45), [V7T]: num(70), [V7F]: num(40) } }),
     ]);
     expect(c.totals.all.computed["V.1.pctf"]).toBeCloseTo(46);
-    expect(c.totals.commune.computed["V.1.pctf"]).toBeCloseTo(10);
-    expect(c.totals.body.computed["V.1.pctf"]).toBeCloseTo(50);
+    expect(c.totals.groups[0].computed["V.1.pctf"]).toBeCloseTo(10);
+    expect(c.totals.groups[1].computed["V.1.pctf"]).toBeCloseTo(50);
     expect(c.totals.all.computed["V.7.srb"]).toBeCloseTo(100);
     expect(statusOf(c, "XA-AN-DUONG").values?.computed["V.1.pctf"]).toBeCloseTo(10);
   });
@@ -392,13 +397,13 @@ describe("aggregation", () => {
       sub("b.xlsx", unit("XA-CAO-XA"), { set: { [I1]: { type: "blank" } } }),
       sub("c.xlsx", unit("HND"), { set: { [I1]: { type: "text", text: "1.200" } } }),
     ]);
-    expect(c.totals.commune.numbers[I1]).toBe(3);
-    expect(c.totals.commune.reported[I1]).toBe(1);
-    expect(c.totals.body.numbers[I1]).toBe(1200);
+    expect(c.totals.groups[0].numbers[I1]).toBe(3);
+    expect(c.totals.groups[0].reported[I1]).toBe(1);
+    expect(c.totals.groups[1].numbers[I1]).toBe(1200);
     expect(c.totals.all.numbers[I1]).toBe(1203);
     for (const name of Object.keys(c.totals.all.numbers)) {
       expect(c.totals.all.numbers[name]).toBeCloseTo(
-        c.totals.commune.numbers[name] + c.totals.body.numbers[name],
+        c.totals.groups[0].numbers[name] + c.totals.groups[1].numbers[name],
         6
       );
     }
@@ -424,7 +429,7 @@ describe("aggregation", () => {
 });
 
 describe("outliers", () => {
-  const communes = form.units.filter((u) => u.kind === "commune");
+  const communes = form.units.filter((u) => u.group === "Xã, thị trấn");
   const withI1 = (values: number[]) =>
     values.map((v, i) => sub(`c${i}.xlsx`, communes[i], { seed: 7, set: { [I1]: num(v) } }));
 
@@ -437,11 +442,11 @@ describe("outliers", () => {
       indicator: "I.1",
       value: 400,
       median: 11,
-      kind: "commune",
+      group: "Xã, thị trấn",
       n: 7,
     });
     expect(o[0].message.vi).toContain(
-      `${communes[6].name}, I.1 = 400 cuộc, trong khi trung vị của 7 xã, thị trấn là 11 cuộc`
+      `${communes[6].name}, I.1 = 400 cuộc, trong khi trung vị của 7 đơn vị nhóm "Xã, thị trấn" là 11 cuộc`
     );
     expect(statusOf(c, communes[6].code).outliers).toBeGreaterThanOrEqual(1);
   });
@@ -468,7 +473,7 @@ describe("outliers", () => {
   });
 
   test("communes and bodies are compared separately", () => {
-    const bodies = form.units.filter((u) => u.kind === "body");
+    const bodies = form.units.filter((u) => u.group === "Cơ quan, ban, ngành, đoàn thể");
     const subs = [
       ...withI1([10, 12, 11, 9, 13]),
       ...[300, 310, 290, 305, 295].map((v, i) =>
@@ -519,8 +524,8 @@ describe("the Merger object", () => {
 
   test("registry override: expected units come from the override", () => {
     const units: Unit[] = [
-      { code: "XA-A", name: "Xã A", kind: "commune", aliases: [] },
-      { code: "CQ-B", name: "Cơ quan B", kind: "body", aliases: [] },
+      { code: "XA-A", name: "Xã A", group: "Xã, thị trấn", aliases: [] },
+      { code: "CQ-B", name: "Cơ quan B", group: "Cơ quan, ban, ngành, đoàn thể", aliases: [] },
     ];
     const other = withUnits(form, units);
     const c = mergeReports(other, [

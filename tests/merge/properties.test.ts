@@ -69,7 +69,7 @@ test("totals equal the sum over accepted (included) units, evaluated independent
       }
       for (const [name, total] of Object.entries(c.totals.all.numbers)) {
         expect(total).toBe((milli.get(name) ?? 0) / 1000);
-        expect(total).toBeCloseTo(c.totals.commune.numbers[name] + c.totals.body.numbers[name], 6);
+        expect(total).toBeCloseTo(c.totals.groups[0].numbers[name] + c.totals.groups[1].numbers[name], 6);
       }
     }),
     opts
