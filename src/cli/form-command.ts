@@ -1,7 +1,13 @@
 import { parseArgs } from "node:util";
-import { builtInForm } from "../form/resolve";
+import { existsSync } from "node:fs";
+import { copyForYear } from "../definition/copy-year";
+import { definitionModel } from "../definition/write";
+import { loadForm, type ResolvedForm } from "../form/resolve";
+import { writeWorkbook } from "../xlsx/write-workbook";
+import { FORM_OPTION_HELP, formFrom } from "./form-option";
 import { formToJson } from "./form-json";
-import type { Command } from "./io";
+import type { CliIo, Command } from "./io";
+import { writeOutputs } from "./write-output";
 
 const KIND_VI: Record<string, string> = {
   count: "số đếm",
@@ -14,26 +20,51 @@ const KIND_VI: Record<string, string> = {
 export const formCommand: Command = {
   name: "form",
   summary: "In biểu mẫu: chỉ tiêu, quy tắc, đơn vị, tên ô / print the form",
-  help: `Cách dùng / usage: bdg-report form [--json]
+  help: `Cách dùng / usage: bdg-report form [--json] [--form TỆP.xlsx] [--out ĐỊNH-NGHĨA.xlsx [--force]] [--year NĂM]
 
-In biểu mẫu BDG-2019: các trường thông tin chung, chỉ tiêu, tên của từng ô nhập liệu,
-quy tắc kiểm tra và danh sách đơn vị báo cáo.
+In biểu mẫu (mặc định BDG-2019): các trường thông tin chung, chỉ tiêu, tên của từng ô nhập
+liệu, quy tắc kiểm tra và danh sách đơn vị báo cáo.
 Prints the resolved form: header fields, indicators with every input cell's defined name,
 rules and the unit registry.
 
-  --json   JSON cho chương trình khác đọc / machine-readable JSON
-  --help   trợ giúp này / this help`,
+  --json          JSON cho chương trình khác đọc / machine-readable JSON
+  --out TỆP.xlsx  ghi biểu mẫu thành sổ định nghĩa để cán bộ sửa trong Excel
+                  / write the form as a definition workbook an officer edits in Excel
+  --year NĂM      sao chép biểu mẫu cho năm khác (năm, hạn gửi, ngày trong tên) / copy the form for another year
+  --force         ghi đè tệp đã có / overwrite an existing file
+${FORM_OPTION_HELP}
+  --help          trợ giúp này / this help`,
   async run(args, io) {
     const { values } = parseArgs({
       args,
-      options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: {
+        json: { type: "boolean" },
+        form: { type: "string" },
+        out: { type: "string", short: "o" },
+        year: { type: "string" },
+        force: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
       strict: true,
     });
     if (values.help) {
       io.stdout.write(`${this.help}\n`);
       return 0;
     }
-    const form = builtInForm();
+    const fail = (t: { vi: string; en: string }): number => {
+      io.stderr.write(`Lỗi: ${t.vi}\nError: ${t.en}\n`);
+      return 2;
+    };
+    const chosen = formFrom(values.form);
+    if (!chosen.ok) return fail(chosen.message);
+    let form = chosen.form;
+    if (values.year !== undefined) {
+      const year = Number(values.year);
+      if (!/^\d{4}$/.test(values.year))
+        return fail({ vi: `năm "${values.year}" phải có 4 chữ số`, en: "--year must have 4 digits" });
+      form = loadForm(copyForYear(form.definition, year));
+    }
+    if (values.out) return writeDefinition(form, values.out, !!values.force, io);
     if (values.json) {
       io.stdout.write(`${JSON.stringify(formToJson(form), null, 2)}\n`);
       return 0;
@@ -75,4 +106,25 @@ function pad(s: string, n: number): string {
 }
 function truncate(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+}
+
+/** `form --out DEF.xlsx`: the form as a definition workbook (never over an existing file without --force). */
+async function writeDefinition(form: ResolvedForm, out: string, force: boolean, io: CliIo): Promise<number> {
+  if (existsSync(out) && !force) {
+    io.stderr.write(
+      `Lỗi: tệp "${out}" đã có: dùng --force để ghi đè\nError: "${out}" exists: use --force to overwrite\n`
+    );
+    return 2;
+  }
+  const bytes = await writeWorkbook(definitionModel(form.definition));
+  const failed = writeOutputs([{ path: out, data: bytes }]);
+  if (failed) {
+    io.stderr.write(`Lỗi: ${failed.vi}\nError: ${failed.en}\n`);
+    return 2;
+  }
+  io.stdout.write(
+    `Đã ghi sổ định nghĩa biểu mẫu ${form.id} / definition workbook written: ${out}\n` +
+      `Sửa trong Excel rồi dùng: bdg-report template --form ${out} … / edit it in Excel, then use --form\n`
+  );
+  return 0;
 }

@@ -15,7 +15,8 @@
  */
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { builtInForm, withUnits, type ResolvedForm } from "../form/resolve";
+import { withUnits, type ResolvedForm } from "../form/resolve";
+import { FORM_OPTION_HELP, formFrom } from "./form-option";
 import type { Text, Unit } from "../form/schema";
 import { buildSummary } from "../layout/summary";
 import {
@@ -52,8 +53,8 @@ Merges returned reports into one summary workbook; every input file gets a verdi
                        được giữ lại / summary (required); a re-run replaces it and keeps the
                        assessment typed in its TỔNG CỘNG column
   --json TỆP.json      báo cáo dạng JSON: tệp, đơn vị, số tổng (khác --out) / machine-readable report
-  --units TỆP          danh sách đơn vị thay cho danh sách mặc định: CSV "code,name,kind"
-                       (kind = commune | body) hoặc JSON / replaces the default unit registry
+  --units TỆP          danh sách đơn vị thay cho danh sách mặc định: CSV "code,name,group"
+                       (nhóm, ví dụ "Xã, thị trấn") hoặc JSON / replaces the unit registry
   --exclude-errors     không đưa đơn vị có lỗi vào số tổng hợp / leave units with errors out of the totals
   --prefer TỆP         đơn vị gửi nhiều tệp: dùng tệp này cho đơn vị của nó thay cho tệp có ngày báo
                        cáo mới nhất (lựa chọn của cán bộ; dùng nhiều lần cho nhiều đơn vị; TỆP phải
@@ -65,6 +66,7 @@ Merges returned reports into one summary workbook; every input file gets a verdi
   --head TÊN           thủ trưởng đơn vị / head of the collecting unit
   --phone SỐ           số điện thoại / phone
   --quiet              không in bảng tình hình nộp / do not print the status table
+${FORM_OPTION_HELP}
   --help               trợ giúp này / this help`;
 
 export const mergeCommand: Command = {
@@ -87,6 +89,7 @@ export const mergeCommand: Command = {
         head: { type: "string" },
         phone: { type: "string" },
         quiet: { type: "boolean", short: "q" },
+        form: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -110,7 +113,9 @@ export const mergeCommand: Command = {
     if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
       return fail(`ngày "${values.date}" phải có dạng YYYY-MM-DD`, `--date must be YYYY-MM-DD`);
 
-    let form: ResolvedForm = builtInForm();
+    const chosen = formFrom(values.form);
+    if (!chosen.ok) return fail(chosen.message.vi, chosen.message.en);
+    let form: ResolvedForm = chosen.form;
     let units: Unit[] | undefined;
     if (values.units) {
       const got = readInput(values.units, { name: values.units, maxBytes: REGISTRY_CAP });

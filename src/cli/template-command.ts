@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { builtInForm } from "../form/resolve";
+import { FORM_OPTION_HELP, formFrom } from "./form-option";
 import { matchUnit, stripDiacritics } from "../form/unit-match";
 import type { Unit } from "../form/schema";
 import { writeAllUnitTemplates, writeTemplate } from "../xlsx/write-template";
@@ -25,6 +25,7 @@ unlocked inputs, defined names and a hidden metadata sheet.
   --all-units DIR    một tệp cho mỗi đơn vị, tên tệp theo tên đơn vị / one file per unit
   --password MK      mật khẩu bảo vệ trang tính (mặc định: không) / sheet protection password
   --force            ghi đè tệp đã có / overwrite existing files
+${FORM_OPTION_HELP}
   --help             trợ giúp này / this help`,
   async run(args, io) {
     const { values } = parseArgs({
@@ -35,6 +36,7 @@ unlocked inputs, defined names and a hidden metadata sheet.
         "all-units": { type: "string" },
         password: { type: "string" },
         force: { type: "boolean" },
+        form: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -47,7 +49,9 @@ unlocked inputs, defined names and a hidden metadata sheet.
       io.stderr.write(`Lỗi: ${vi}\nError: ${en}\n`);
       return 2;
     };
-    const form = builtInForm();
+    const chosen = formFrom(values.form);
+    if (!chosen.ok) return fail(chosen.message.vi, chosen.message.en);
+    const form = chosen.form;
     const password = values.password || undefined;
     const allUnits = values["all-units"];
     if (!values.out && !allUnits)

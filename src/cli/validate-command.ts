@@ -4,6 +4,7 @@ import { builtInForm, type ResolvedForm } from "../form/resolve";
 import type { Text } from "../form/schema";
 import { countBySeverity } from "../validate/issue";
 import { inspectFile } from "../xlsx/reader";
+import { FORM_OPTION_HELP, formFrom } from "./form-option";
 import { NODE_READ } from "./node-read";
 import { expandInputs, type InputFile } from "./inputs";
 import { readInput } from "./read-input";
@@ -159,11 +160,12 @@ Mã thoát / exit code:
 
   --json   JSON: { "files": [ { "file", "readable", "reason", "unit", "issues": [ { "severity",
            "rule", "indicator", "cell", "address", "message", "messageEn" } ], … } ], "summary" }
+${FORM_OPTION_HELP}
   --help   trợ giúp này / this help`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
-      options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: { json: { type: "boolean" }, form: { type: "string" }, help: { type: "boolean", short: "h" } },
       strict: true,
       allowPositionals: true,
     });
@@ -175,7 +177,12 @@ Mã thoát / exit code:
       io.stderr.write(`Thiếu tệp cần kiểm tra / no file given\n\n${this.help}\n`);
       return 2;
     }
-    const form = builtInForm();
+    const chosen = formFrom(values.form);
+    if (!chosen.ok) {
+      io.stderr.write(`Lỗi: ${chosen.message.vi}\nError: ${chosen.message.en}\n`);
+      return 2;
+    }
+    const form = chosen.form;
     // Missing paths stay in the list: each gets a "not found" verdict.
     const { files } = expandInputs(positionals, { keepMissing: true });
     if (!files.length) {

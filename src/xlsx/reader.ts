@@ -172,6 +172,22 @@ export function inspectFile(
 }
 
 /**
+ * A file's bytes as a workbook snapshot (any format the reader knows), or why not. For readers of
+ * other kinds of workbook than a report (the form definition workbook, src/xlsx/definition-file.ts).
+ */
+export function openWorkbook(
+  bytes: Uint8Array,
+  options: ReadOptions = {}
+): { ok: true; snapshot: WorkbookSnapshot } | Refusal {
+  const L = limitsOf(options);
+  try {
+    return { ok: true, snapshot: openSnapshot(bytes, L, options) };
+  } catch (e) {
+    return toRefusal(e, null, L);
+  }
+}
+
+/**
  * The workbook snapshot of a file's bytes: an .xlsx read lazily (Reader), an .xls/.ods read whole
  * by the readers of other-formats.ts. Throws ReportReject, ZipError, CellCapError or XmlError.
  */
