@@ -21,9 +21,8 @@ import type { CellPart, UnitKind } from "../form/schema";
 import type { Consolidation, GroupTotals, Rates, UnitStatus } from "../merge/types";
 import { isoToSerial, isoToVi } from "../validate/dates";
 import { COLUMN_HEADERS, GENERATOR, META_KEYS, META_SHEET } from "../workbook/contract";
+import { columnLetter, nameRef } from "../workbook/address";
 import {
-  columnLetter,
-  qualified,
   type CellModel,
   type CellScalar,
   type SheetModel,
@@ -476,7 +475,7 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
       description: `Bảng tổng hợp tạo bởi ${GENERATOR} / summary made by ${GENERATOR}`,
     },
     sheets: [summarySheet, statusSheet, narrativeSheet, meta],
-    names: form.names.map((n) => ({ name: n, ref: qualified(SUMMARY_SHEET, named[n]) })),
+    names: form.names.map((n) => ({ name: n, ref: nameRef(SUMMARY_SHEET, named[n]) })),
     styles: SUMMARY_STYLES,
     activeSheet: 0,
   };
@@ -839,7 +838,7 @@ function buildMetaSheet(c: Consolidation, form: ResolvedForm, named: Record<stri
   cells.push({ address: `A${namesRow}`, value: META_KEYS.names, style: "meta" });
   form.names.forEach((n, i) => {
     cells.push({ address: `A${namesRow + 1 + i}`, value: n, style: "meta" });
-    cells.push({ address: `B${namesRow + 1 + i}`, value: qualified(SUMMARY_SHEET, named[n]), style: "meta" });
+    cells.push({ address: `B${namesRow + 1 + i}`, value: nameRef(SUMMARY_SHEET, named[n]), style: "meta" });
   });
   return {
     name: META_SHEET,

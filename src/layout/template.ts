@@ -22,8 +22,8 @@ import type { CellPart, Unit } from "../form/schema";
 import { checkItems, computedItems, rowCheckExpr, type CheckItem, type ComputedItem } from "./checks";
 import { COLUMN_HEADERS, GENERATOR, META_KEYS, META_SHEET, REPORT_SHEET } from "../workbook/contract";
 import { evaluate, toExcel, type Expr } from "./expr";
+import { nameRef } from "../workbook/address";
 import {
-  qualified,
   VALIDATION_LIMITS,
   type CellModel,
   type CellScalar,
@@ -514,7 +514,7 @@ export function buildTemplate(form: ResolvedForm, options: TemplateOptions = {})
   // --- Header-field validations ------------------------------------------------------------------
   const unitList = {
     name: `${namePrefix(form.id)}_LIST_UNITS`,
-    ref: qualified(META_SHEET, `D2:D${form.units.length + 1}`),
+    ref: nameRef(META_SHEET, `D2:D${form.units.length + 1}`),
   };
   for (const f of form.fields) {
     const addr = nameCells[f.name];
@@ -525,7 +525,7 @@ export function buildTemplate(form: ResolvedForm, options: TemplateOptions = {})
 
   // --- Sheets ----------------------------------------------------------------------------------------
   // Unit cell: locked when pre-filled (its style says so); the name still points at it.
-  const names = form.names.map((n) => ({ name: n, ref: qualified(REPORT_SHEET, nameCells[n]) }));
+  const names = form.names.map((n) => ({ name: n, ref: nameRef(REPORT_SHEET, nameCells[n]) }));
   const missing = form.names.filter((n) => !nameCells[n]);
   if (missing.length) throw new Error(`Bố cục thiếu ô cho / layout has no cell for: ${missing.join(", ")}`);
 
@@ -554,10 +554,7 @@ export function buildTemplate(form: ResolvedForm, options: TemplateOptions = {})
     validations,
   };
 
-  const qualifiedCells: [string, string][] = form.names.map((n) => [
-    n,
-    qualified(REPORT_SHEET, nameCells[n]),
-  ]);
+  const qualifiedCells: [string, string][] = form.names.map((n) => [n, nameRef(REPORT_SHEET, nameCells[n])]);
   const metaCells: CellModel[] = [];
   const metaRows: [string, CellScalar][] = [
     [META_KEYS.formId, form.id],

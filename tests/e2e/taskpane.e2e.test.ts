@@ -17,7 +17,7 @@ import type * as http from "http";
 import * as path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { builtInForm } from "../../src/form";
-import type { FakeExcelHandle } from "../../src/excel/fake/fake-excel";
+import type { FakeExcelHandle } from "../excel/fake-excel";
 import { META_SHEET, REPORT_SHEET } from "../../src/workbook/contract";
 import type { CellScalar } from "../../src/layout/sheet-model";
 import { NARRATIVE_SHEET, STATUS_SHEET, SUMMARY_SHEET, buildSummary } from "../../src/layout/summary";
