@@ -5,7 +5,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { builtInForm } from "../../src/form/resolve";
-import { readAllSheets, inspectFile } from "../../src/xlsx/reader";
+import { inspectFile } from "../../src/xlsx/reader";
+import { readAllSheets } from "../helpers/read-all-sheets";
 
 const form = builtInForm();
 const LOCAL = join(__dirname, "..", "fixtures", "corpus");
