@@ -5,14 +5,9 @@
  * a file by src/xlsx/write-workbook.ts, or into the open workbook by the add-in.
  */
 import type { FormDefinition } from "../form/schema";
-import {
-  columnLetter,
-  type CellModel,
-  type DataValidationModel,
-  type SheetModel,
-  type WorkbookModel,
-} from "../layout/sheet-model";
-import { style } from "../layout/template";
+import type { CellModel, DataValidationModel, SheetModel, WorkbookModel } from "../layout/sheet-model";
+import { columnLetter } from "../workbook/address";
+import { style } from "../layout/styles";
 import { isoToSerial } from "../validate/dates";
 import {
   INFO_ROWS,

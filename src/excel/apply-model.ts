@@ -17,8 +17,14 @@
  */
 import { META_SHEET } from "../workbook/contract";
 import type { DataValidationModel, SheetModel, StyleModel, WorkbookModel } from "../layout/sheet-model";
-import { parseNameRef } from "../workbook/address";
-import { colToLetters, formatRange, lettersToCol, parseRange, quoteSheet, type RangeRef } from "./address";
+import {
+  columnLetter,
+  formatRange,
+  parseNameRef,
+  parseRange,
+  quoteSheet,
+  type RangeRef,
+} from "../workbook/address";
 import type { ExcelHost } from "./host";
 import { ownWrites as defaultOwnWrites, type OwnWrites } from "./own-writes";
 
@@ -646,7 +652,7 @@ export async function applyModel(
             bytes: ACTION_OVERHEAD,
             run: () => {
               if (fr.columns && fr.rows)
-                ws(p).freezePanes.freezeAt(`A1:${colToLetters(fr.columns - 1)}${fr.rows}`);
+                ws(p).freezePanes.freezeAt(`A1:${columnLetter(fr.columns)}${fr.rows}`);
               else if (fr.rows) ws(p).freezePanes.freezeRows(fr.rows);
               else ws(p).freezePanes.freezeColumns(fr.columns);
             },
@@ -793,5 +799,3 @@ export async function addChart(
     })
   );
 }
-
-export { lettersToCol };

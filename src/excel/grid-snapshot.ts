@@ -5,13 +5,12 @@
  * Office.js calls: read-report.ts loads, this module only adapts. Locating, verifying and the
  * rules are src/inspect's, exactly as for a returned file.
  */
-import { parseNameRef } from "../workbook/address";
 import type { CellValue } from "../workbook/cell-value";
 import { META_SHEET, REPORT_SHEET } from "../workbook/contract";
 import { metaFromSheet, type Meta } from "../workbook/meta";
 import { key, type Range, type SheetData } from "../workbook/sheet-data";
 import type { NameDef, WorkbookSnapshot } from "../workbook/snapshot";
-import { parseRange, splitAreas } from "./address";
+import { parseNameRef, parseRange, splitAreas } from "../workbook/address";
 
 /** One sheet's used range as Excel returns it. Row/col offsets are 0-based (Range.rowIndex/columnIndex). */
 export interface SheetGrid {
@@ -60,7 +59,7 @@ function mergesOf(address: string | null): Range[] | null {
   const out: Range[] = [];
   for (const a of splitAreas(address)) {
     const r = parseRange(a);
-    if (r) out.push({ r1: r.start.row + 1, c1: r.start.col + 1, r2: r.end.row + 1, c2: r.end.col + 1 });
+    if (r) out.push({ r1: r.start.row, c1: r.start.col, r2: r.end.row, c2: r.end.col });
   }
   return out;
 }

@@ -17,7 +17,7 @@
  */
 import type { Severity, Text } from "../form/schema";
 import type { Issue } from "../validate/issue";
-import { parseRange, splitSheet } from "./address";
+import { parseRange, splitSheet } from "../workbook/address";
 import type { ExcelHost } from "./host";
 import { MARKS_SETTING, parseMarkRecord, type MarkRecord } from "./marks-record";
 import type { SheetRef } from "./read-report";

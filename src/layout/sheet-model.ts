@@ -6,7 +6,8 @@
  * gives back an equal model.
  *
  * Conventions (they follow OOXML, so both edges can map them one to one):
- * - Addresses are A1 style without sheet and without `$` ("D14"); ranges "B5:H5".
+ * - Addresses are A1 style without sheet and without `$` ("D14"); ranges "B5:H5". Helpers for
+ *   them are in src/workbook/address.ts.
  * - Formulas are stored WITHOUT the leading "=" (as in the file); the Office.js edge adds it.
  * - Data-validation formulae are formula text without "=" too ("0", "BDG_2019_LIST_UNITS"),
  *   except for `date` validations, whose formulae are ISO dates ("2019-01-01"): exceljs and
@@ -152,75 +153,6 @@ export interface WorkbookModel {
   styles: Record<string, StyleModel>;
   /** Index of the sheet shown when the file opens. */
   activeSheet: number;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Address helpers (pure).
-
-/** 1 → "A", 27 → "AA". */
-export function columnLetter(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 16384) throw new RangeError(`cột không hợp lệ / bad column ${n}`);
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
-/** "AA" → 27. */
-export function columnNumber(letters: string): number {
-  return letters
-    .toUpperCase()
-    .split("")
-    .reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0);
-}
-
-export function cellAddress(column: string | number, row: number): string {
-  return `${typeof column === "number" ? columnLetter(column) : column}${row}`;
-}
-
-/** "D14" → { column: "D", row: 14 }. */
-export function parseAddress(address: string): { column: string; row: number } {
-  const m = /^\$?([A-Z]{1,3})\$?([0-9]+)$/.exec(address);
-  if (!m) throw new RangeError(`địa chỉ ô không hợp lệ / bad cell address ${address}`);
-  return { column: m[1], row: Number(m[2]) };
-}
-
-/** "D14" → "$D$14"; "D2:D43" → "$D$2:$D$43". */
-export function absolute(range: string): string {
-  return range
-    .split(":")
-    .map((a) => {
-      const p = parseAddress(a);
-      return `$${p.column}$${p.row}`;
-    })
-    .join(":");
-}
-
-/** Sheet name as it appears in a reference: always quoted, quotes doubled. */
-export function quoteSheet(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
-}
-
-/** `'Báo cáo'!$D$14` */
-export function qualified(sheet: string, range: string): string {
-  return `${quoteSheet(sheet)}!${absolute(range)}`;
-}
-
-/** Every cell address of a range "B5:D6" (row by row). */
-export function cellsOfRange(range: string): string[] {
-  const [a, b = a] = range.split(":");
-  const p = parseAddress(a);
-  const q = parseAddress(b);
-  const out: string[] = [];
-  for (let r = Math.min(p.row, q.row); r <= Math.max(p.row, q.row); r++) {
-    for (
-      let c = Math.min(columnNumber(p.column), columnNumber(q.column));
-      c <= Math.max(columnNumber(p.column), columnNumber(q.column));
-      c++
-    ) {
-      out.push(cellAddress(c, r));
-    }
-  }
-  return out;
 }
 
 /** Excel's limits for data-validation texts; longer ones make Excel refuse the file. */

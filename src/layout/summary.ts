@@ -20,17 +20,11 @@ import type { ResolvedForm, ResolvedIndicator } from "../form/resolve";
 import type { CellPart } from "../form/schema";
 import type { Consolidation, GroupTotals, Rates, UnitStatus } from "../merge/types";
 import { isoToSerial, isoToVi } from "../validate/dates";
-import { COLUMN_HEADERS, GENERATOR, META_KEYS, META_SHEET } from "../workbook/contract";
-import {
-  columnLetter,
-  qualified,
-  type CellModel,
-  type CellScalar,
-  type SheetModel,
-  type StyleModel,
-  type WorkbookModel,
-} from "./sheet-model";
-import { FONT, style, TEMPLATE_STYLES } from "./template";
+import { COLUMN_HEADERS, GENERATOR } from "../workbook/contract";
+import { columnLetter, nameRef } from "../workbook/address";
+import { type CellModel, type CellScalar, type SheetModel, type WorkbookModel } from "./sheet-model";
+import { metaSheet } from "./meta-sheet";
+import { FONT, SUMMARY_STYLES } from "./styles";
 
 export const SUMMARY_SHEET = "Tổng hợp";
 export const STATUS_SHEET = "Tình hình nộp báo cáo";
@@ -78,85 +72,6 @@ export interface Summary {
   model: WorkbookModel;
   positions: SummaryPositions;
 }
-
-const st = style;
-const num = (format: string, extra: Partial<StyleModel> & { bold?: boolean } = {}): StyleModel =>
-  st(11, {
-    alignment: { horizontal: "right", vertical: "middle" },
-    border: "thin",
-    numberFormat: format,
-    ...extra,
-  });
-const SUB_FILL = "FFE2EFDA";
-const TOTAL_FILL = "FFFFF2CC";
-
-export const SUMMARY_STYLES: Record<string, StyleModel> = {
-  ...TEMPLATE_STYLES,
-  groupHead: st(10, {
-    bold: true,
-    alignment: { horizontal: "center", vertical: "middle", wrapText: true },
-    border: "thin",
-    fill: "FFD9D9D9",
-  }),
-  groupHeadSub: st(10, {
-    bold: true,
-    alignment: { horizontal: "center", vertical: "middle", wrapText: true },
-    border: "thin",
-    fill: SUB_FILL,
-  }),
-  groupHeadTotal: st(10, {
-    bold: true,
-    alignment: { horizontal: "center", vertical: "middle", wrapText: true },
-    border: "thin",
-    fill: TOTAL_FILL,
-  }),
-  groupStatus: st(9, {
-    italic: true,
-    alignment: { horizontal: "center", vertical: "middle", wrapText: true },
-    border: "thin",
-  }),
-  groupStatusBad: st(9, {
-    italic: true,
-    alignment: { horizontal: "center", vertical: "middle", wrapText: true },
-    border: "thin",
-    color: "FFC00000",
-  }),
-  count: num("#,##0"),
-  amount: num("#,##0.000"),
-  pct: num("0.0"),
-  countSub: num("#,##0", { fill: SUB_FILL }),
-  amountSub: num("#,##0.000", { fill: SUB_FILL }),
-  pctSub: num("0.0", { fill: SUB_FILL }),
-  countTotal: num("#,##0", { bold: true, fill: TOTAL_FILL }),
-  amountTotal: num("#,##0.000", { bold: true, fill: TOTAL_FILL }),
-  pctTotal: num("0.0", { bold: true, fill: TOTAL_FILL }),
-  empty: st(11, { border: "thin" }),
-  text: st(11, {
-    alignment: { horizontal: "left", vertical: "top", wrapText: true },
-    border: "thin",
-    numberFormat: "@",
-  }),
-  textCenter: st(11, {
-    alignment: { horizontal: "center", vertical: "top", wrapText: true },
-    border: "thin",
-    numberFormat: "@",
-  }),
-  numCell: num("#,##0"),
-  percentCell: num("0.0%"),
-  dateCell: st(11, {
-    alignment: { horizontal: "center", vertical: "top" },
-    border: "thin",
-    numberFormat: "dd/mm/yyyy",
-  }),
-  h2: st(12, { bold: true, alignment: { horizontal: "left", vertical: "middle" } }),
-  plain: st(11, { alignment: { horizontal: "left", vertical: "middle" } }),
-  fieldValue: st(12, { alignment: { horizontal: "left", vertical: "middle" }, numberFormat: "@" }),
-  fieldValueDate: st(12, {
-    alignment: { horizontal: "left", vertical: "middle" },
-    numberFormat: "dd/mm/yyyy",
-  }),
-  fieldValueYear: st(12, { alignment: { horizontal: "left", vertical: "middle" }, numberFormat: "0" }),
-};
 
 class SheetBuilder {
   readonly cells = new Map<string, CellModel>();
@@ -457,7 +372,7 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
       description: `Bảng tổng hợp tạo bởi ${GENERATOR} / summary made by ${GENERATOR}`,
     },
     sheets: [summarySheet, statusSheet, narrativeSheet, meta],
-    names: form.names.map((n) => ({ name: n, ref: qualified(SUMMARY_SHEET, named[n]) })),
+    names: form.names.map((n) => ({ name: n, ref: nameRef(SUMMARY_SHEET, named[n]) })),
     styles: SUMMARY_STYLES,
     activeSheet: 0,
   };
@@ -810,34 +725,11 @@ function buildNarrativeSheet(c: Consolidation, form: ResolvedForm): SheetModel {
 }
 
 function buildMetaSheet(c: Consolidation, form: ResolvedForm, named: Record<string, string>): SheetModel {
-  const cells: CellModel[] = [];
-  const metaRows: [string, CellScalar][] = [
-    [META_KEYS.formId, form.id],
-    [META_KEYS.formVersion, form.version],
-    [META_KEYS.unitCode, c.collector.code],
-    [META_KEYS.kind, "summary"],
-    [META_KEYS.generator, GENERATOR],
-  ];
-  metaRows.forEach(([k, v], i) => {
-    cells.push({ address: `A${i + 1}`, value: k, style: "meta" });
-    cells.push({ address: `B${i + 1}`, value: v, style: "meta" });
+  return metaSheet({
+    formId: form.id,
+    formVersion: form.version,
+    unitCode: c.collector.code,
+    kind: "summary",
+    names: form.names.map((n) => [n, nameRef(SUMMARY_SHEET, named[n])] as const),
   });
-  const namesRow = metaRows.length + 1;
-  cells.push({ address: `A${namesRow}`, value: META_KEYS.names, style: "meta" });
-  form.names.forEach((n, i) => {
-    cells.push({ address: `A${namesRow + 1 + i}`, value: n, style: "meta" });
-    cells.push({ address: `B${namesRow + 1 + i}`, value: qualified(SUMMARY_SHEET, named[n]), style: "meta" });
-  });
-  return {
-    name: META_SHEET,
-    visibility: "veryHidden",
-    cells,
-    merges: [],
-    columns: [
-      { column: "A", width: 22 },
-      { column: "B", width: 34 },
-    ],
-    rows: [],
-    validations: [],
-  };
 }

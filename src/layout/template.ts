@@ -15,23 +15,29 @@
  *         Thủ trưởng đơn vị), whose name cells are the preparer/head fields.
  * Columns: A Mã số, B Chỉ tiêu, C Đơn vị tính, D Tổng số, E Trong đó nữ, F Tỷ lệ nữ (%),
  * G Ghi chú, H Kiểm tra (contract.ts COLUMN_HEADERS).
+ *
+ * One function per part of the sheet (headerBlock, fieldGrid, tableHeader, planTable + tableRows,
+ * signatureBlock, reportSheetModel); the styles are in ./styles.ts, the input cells' validations
+ * in ./template-validations.ts, the hidden metadata sheet in ./meta-sheet.ts (shared with the
+ * summary).
  */
 import type { ResolvedField, ResolvedForm, ResolvedIndicator } from "../form/resolve";
 import { namePrefix } from "../form/names";
 import type { CellPart, Unit } from "../form/schema";
+import { nameRef } from "../workbook/address";
+import { COLUMN_HEADERS, GENERATOR, META_SHEET, REPORT_SHEET } from "../workbook/contract";
 import { checkItems, computedItems, rowCheckExpr, type CheckItem, type ComputedItem } from "./checks";
-import { COLUMN_HEADERS, GENERATOR, META_KEYS, META_SHEET, REPORT_SHEET } from "../workbook/contract";
 import { evaluate, toExcel, type Expr } from "./expr";
+import { metaSheet, unitListRange } from "./meta-sheet";
+import type { CellModel, CellScalar, DataValidationModel, SheetModel, WorkbookModel } from "./sheet-model";
+import { FONT, TEMPLATE_STYLES } from "./styles";
 import {
-  qualified,
-  VALIDATION_LIMITS,
-  type CellModel,
-  type CellScalar,
-  type DataValidationModel,
-  type SheetModel,
-  type StyleModel,
-  type WorkbookModel,
-} from "./sheet-model";
+  fieldValidation,
+  narrativeValidation,
+  noteValidation,
+  numberValidation,
+  withinLimits,
+} from "./template-validations";
 
 export interface TemplateOptions {
   /** Pre-fill (and lock) the unit cell with this registry unit. */
@@ -90,7 +96,6 @@ export class UnknownUnitError extends Error {
   }
 }
 
-export const FONT = "Times New Roman";
 const COL = {
   code: "A",
   indicator: "B",
@@ -111,388 +116,379 @@ const WIDTHS: Record<ColumnKey, number> = {
   note: 14,
   check: 34,
 };
-const INPUT_FILL = "FFFFF2CC";
-const NA_FILL = "FFEDEDED";
-const HEAD_FILL = "FFD9D9D9";
-const SECTION_FILL = "FFF2F2F2";
-
-/** A Times New Roman style of the given size (locked unless `extra` says otherwise). */
-export function style(
-  size: number,
-  extra: Partial<StyleModel> & { bold?: boolean; italic?: boolean; underline?: boolean; color?: string } = {}
-): StyleModel {
-  const { bold, italic, underline, color, ...rest } = extra;
-  return {
-    font: {
-      name: FONT,
-      size,
-      ...(bold ? { bold } : {}),
-      ...(italic ? { italic } : {}),
-      ...(underline ? { underline } : {}),
-      ...(color ? { color } : {}),
-    },
-    locked: true,
-    ...rest,
-  };
-}
-
-const center = { horizontal: "center", vertical: "middle", wrapText: true } as const;
-const left = { horizontal: "left", vertical: "middle", wrapText: true } as const;
-const right = { horizontal: "right", vertical: "middle" } as const;
-
-/** The named styles of the template. */
-export const TEMPLATE_STYLES: Record<string, StyleModel> = {
-  collector: style(12, { alignment: center }),
-  unitLabel: style(12, { bold: true, alignment: right }),
-  unitInput: style(12, { bold: true, alignment: left, fill: INPUT_FILL, border: "dotted", locked: false }),
-  unitFixed: style(12, { bold: true, alignment: left }),
-  nation: style(12, { bold: true, alignment: center }),
-  motto: style(13, { bold: true, underline: true, alignment: center }),
-  title: style(14, { bold: true, alignment: center }),
-  subtitle: style(11, { italic: true, alignment: center }),
-  fieldLabel: style(12, { alignment: right }),
-  fieldInput: style(12, {
-    alignment: { horizontal: "center", vertical: "middle" },
-    fill: INPUT_FILL,
-    border: "thin",
-    locked: false,
-  }),
-  fieldYear: style(12, {
-    alignment: { horizontal: "center", vertical: "middle" },
-    fill: INPUT_FILL,
-    border: "thin",
-    numberFormat: "0",
-    locked: false,
-  }),
-  fieldDate: style(12, {
-    alignment: { horizontal: "center", vertical: "middle" },
-    fill: INPUT_FILL,
-    border: "thin",
-    numberFormat: "dd/mm/yyyy",
-    locked: false,
-  }),
-  fieldText: style(12, {
-    alignment: { horizontal: "left", vertical: "middle" },
-    fill: INPUT_FILL,
-    border: "thin",
-    numberFormat: "@",
-    locked: false,
-  }),
-  hint: style(10, { italic: true, alignment: { horizontal: "left", vertical: "middle", wrapText: true } }),
-  th: style(12, { bold: true, alignment: center, border: "thin", fill: HEAD_FILL }),
-  thNumber: style(10, { italic: true, alignment: center, border: "thin", fill: HEAD_FILL }),
-  sectionCode: style(12, { bold: true, alignment: center, border: "thin", fill: SECTION_FILL }),
-  sectionTitle: style(12, { bold: true, alignment: left, border: "thin", fill: SECTION_FILL }),
-  code: style(12, { alignment: center, border: "thin" }),
-  label: style(12, { alignment: left, border: "thin" }),
-  labelTop: style(12, { alignment: { horizontal: "left", vertical: "top", wrapText: true }, border: "thin" }),
-  labelComputed: style(12, {
-    italic: true,
-    alignment: { horizontal: "left", vertical: "middle", wrapText: true, indent: 1 },
-    border: "thin",
-  }),
-  measure: style(11, { alignment: center, border: "thin" }),
-  inputCount: style(12, {
-    alignment: { horizontal: "right", vertical: "middle" },
-    border: "thin",
-    fill: INPUT_FILL,
-    numberFormat: "#,##0",
-    locked: false,
-  }),
-  inputAmount: style(12, {
-    alignment: { horizontal: "right", vertical: "middle" },
-    border: "thin",
-    fill: INPUT_FILL,
-    numberFormat: "#,##0.000",
-    locked: false,
-  }),
-  inputNarrative: style(12, {
-    alignment: { horizontal: "left", vertical: "top", wrapText: true },
-    border: "thin",
-    fill: INPUT_FILL,
-    numberFormat: "@",
-    locked: false,
-  }),
-  note: style(11, { alignment: left, border: "thin", numberFormat: "@", locked: false }),
-  notApplicable: style(12, { border: "thin", fill: NA_FILL }),
-  computed: style(12, {
-    alignment: { horizontal: "right", vertical: "middle" },
-    border: "thin",
-    fill: NA_FILL,
-    numberFormat: "0.0",
-  }),
-  check: style(10, { alignment: left, border: "thin", color: "FFC00000" }),
-  signTitle: style(12, { bold: true, alignment: center }),
-  signNote: style(11, { italic: true, alignment: center }),
-  signName: style(12, { bold: true, alignment: center, fill: INPUT_FILL, numberFormat: "@", locked: false }),
-  meta: style(11, {}),
-};
-
-/** Where each header field goes: unit in the header block, preparer/head in the signature block, others in the field grid. */
+/** Header fields of the signature block (their name cells); the unit is in the header block, the others in the field grid. */
 const SIGNATURE_KEYS = ["preparer", "head"] as const;
 
-export function buildTemplate(form: ResolvedForm, options: TemplateOptions = {}): Template {
-  const def = form.definition;
-  let unit: Unit | null = null;
-  if (options.unitCode !== undefined) {
-    unit = form.units.find((u) => u.code === options.unitCode) ?? null;
-    if (!unit) throw new UnknownUnitError(options.unitCode, form.units);
-  }
+/**
+ * The report sheet while it is laid out: cells by address (in the order written), merged ranges,
+ * row heights, validations, and the cell of each defined name.
+ */
+class ReportSheet {
+  readonly cells = new Map<string, CellModel>();
+  readonly merges: string[] = [];
+  readonly heights = new Map<number, number>();
+  readonly validations: DataValidationModel[] = [];
+  /** Defined name → its cell ("D14"), in the order the layout reaches them. */
+  readonly nameCells: Record<string, string> = {};
 
-  const cells = new Map<string, CellModel>();
-  const merges: string[] = [];
-  const rowHeights = new Map<number, number>();
-  const validations: DataValidationModel[] = [];
-  const nameCells: Record<string, string> = {};
-  const put = (address: string, value: CellScalar, styleName?: string, formula?: string): void => {
-    cells.set(address, {
+  put(address: string, value: CellScalar, styleName?: string, formula?: string): void {
+    this.cells.set(address, {
       address,
       value,
       ...(formula !== undefined ? { formula } : {}),
       ...(styleName ? { style: styleName } : {}),
     });
-  };
-  /** Write a value over a range: the first cell holds it, the others carry the style (borders). */
-  const putMerged = (from: string, to: string, value: CellScalar, styleName: string): void => {
+  }
+  /** A value over a range: the first cell holds it, the others carry the style (borders). */
+  putMerged(from: string, to: string, value: CellScalar, styleName: string): void {
     const a = /^([A-Z]+)(\d+)$/.exec(from) as RegExpExecArray;
     const b = /^([A-Z]+)(\d+)$/.exec(to) as RegExpExecArray;
     for (let r = Number(a[2]); r <= Number(b[2]); r++) {
       for (let c = a[1].charCodeAt(0); c <= b[1].charCodeAt(0); c++) {
         const addr = `${String.fromCharCode(c)}${r}`;
-        if (addr === from) put(addr, value, styleName);
-        else put(addr, null, styleName);
+        this.put(addr, addr === from ? value : null, styleName);
       }
     }
-    if (from !== to) merges.push(`${from}:${to}`);
-  };
-  const height = (row: number, h: number): void => {
-    rowHeights.set(row, h);
-  };
-  const validate = (v: DataValidationModel): void => {
-    for (const t of [v.prompt?.title, v.error.title])
-      if (t && t.length > VALIDATION_LIMITS.title) throw new Error(`tiêu đề quá dài / title too long: ${t}`);
-    for (const m of [v.prompt?.message, v.error.message])
-      if (m && m.length > VALIDATION_LIMITS.message)
-        throw new Error(`thông báo quá dài / message too long: ${m}`);
-    validations.push(v);
-  };
-  const fieldOf = (key: string): ResolvedField | undefined => form.fieldByKey.get(key);
-
-  // --- Header block --------------------------------------------------------------------------
-  putMerged("A1", "B1", def.collector.name.toUpperCase(), "collector");
-  putMerged("D1", "H1", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "nation");
-  put("A2", "Đơn vị:", "unitLabel");
-  const unitField = fieldOf("unit");
-  if (unitField) {
-    put("B2", unit ? unit.name : null, unit ? "unitFixed" : "unitInput");
-    nameCells[unitField.name] = "B2";
+    if (from !== to) this.merges.push(`${from}:${to}`);
   }
-  putMerged("D2", "H2", "Độc lập - Tự do - Hạnh phúc", "motto");
-  height(1, 18);
-  height(2, 20);
-  height(3, 8);
-  putMerged("A4", "H4", def.title.vi.toUpperCase(), "title");
-  height(4, 24);
-  putMerged(
+  height(row: number, h: number): void {
+    this.heights.set(row, h);
+  }
+  addValidation(v: DataValidationModel): void {
+    this.validations.push(withinLimits(v));
+  }
+}
+
+/** The table's rows, planned before anything is written so that the formulas know every cell. */
+type PlannedRow =
+  | { kind: "section"; row: number; code: string; title: string }
+  | { kind: "indicator"; row: number; ind: ResolvedIndicator }
+  | { kind: "computed"; row: number; id: string };
+
+interface TablePlan {
+  rows: PlannedRow[];
+  firstTableRow: number;
+  lastTableRow: number;
+  /** Indicator code → its row. */
+  indicatorRows: Record<string, number>;
+  /** Computed id → its formula cell. */
+  computedCells: Record<string, string>;
+}
+
+/** What the table's rows produce besides cells: formula cells, check items, computed values. */
+interface TableOutput {
+  formulas: FormulaCell[];
+  checks: (CheckItem & { checkCell: string })[];
+  computed: (ComputedItem & { cell: string })[];
+  /** Indicator code → its Kiểm tra cell. */
+  checkCells: Record<string, string>;
+}
+
+export function buildTemplate(form: ResolvedForm, options: TemplateOptions = {}): Template {
+  const unit = templateUnit(form, options.unitCode);
+  const sheet = new ReportSheet();
+  headerBlock(sheet, form, unit);
+  const headerRow = tableHeader(sheet, fieldGrid(sheet, form, 7));
+  const plan = planTable(form, headerRow + 2, sheet.nameCells);
+  const out = tableRows(sheet, form, plan);
+  signatureBlock(sheet, form, plan.lastTableRow + 2);
+  const unitList = {
+    name: `${namePrefix(form.id)}_LIST_UNITS`,
+    ref: nameRef(META_SHEET, unitListRange(form.units)),
+  };
+  for (const f of form.fields) {
+    const addr = sheet.nameCells[f.name];
+    const v = addr ? fieldValidation(f, addr, form.definition.year, unitList.name) : null;
+    if (v) sheet.addValidation(v);
+  }
+  const missing = form.names.filter((n) => !sheet.nameCells[n]);
+  if (missing.length) throw new Error(`Bố cục thiếu ô cho / layout has no cell for: ${missing.join(", ")}`);
+  // Unit cell: locked when pre-filled (its style says so); the name still points at it.
+  const named = form.names.map((n) => [n, nameRef(REPORT_SHEET, sheet.nameCells[n])] as const);
+
+  const report = reportSheetModel(sheet, form, headerRow, options.password);
+  const meta = metaSheet({
+    formId: form.id,
+    formVersion: form.version,
+    unitCode: unit ? unit.code : null,
+    kind: "template",
+    names: named,
+    units: form.units,
+  });
+  const model = templateWorkbook(
+    form,
+    unit,
+    [report, meta],
+    [...named.map(([name, ref]) => ({ name, ref })), unitList]
+  );
+  const positions: TemplatePositions = {
+    sheet: REPORT_SHEET,
+    columns: { ...COL },
+    headerRow,
+    firstTableRow: plan.firstTableRow,
+    lastTableRow: plan.lastTableRow,
+    cells: sheet.nameCells,
+    rows: plan.indicatorRows,
+    checks: out.checkCells,
+    computed: plan.computedCells,
+    unitList,
+  };
+  const template: Template = {
+    model,
+    positions,
+    checks: out.checks,
+    computed: out.computed,
+    formulas: out.formulas,
+    unit,
+  };
+  // Cached results for the template as sent (inputs blank, unit maybe pre-filled).
+  const cached = formulaValues(template, new Map());
+  for (const c of report.cells) if (c.formula !== undefined) c.value = cached.get(c.address) ?? "";
+  return template;
+}
+
+function templateUnit(form: ResolvedForm, unitCode: string | undefined): Unit | null {
+  if (unitCode === undefined) return null;
+  const unit = form.units.find((u) => u.code === unitCode);
+  if (!unit) throw new UnknownUnitError(unitCode, form.units);
+  return unit;
+}
+
+/** Rows 1–6: collector and unit cell | nation and motto; title; form id, version and deadline. */
+function headerBlock(sheet: ReportSheet, form: ResolvedForm, unit: Unit | null): void {
+  const def = form.definition;
+  sheet.putMerged("A1", "B1", def.collector.name.toUpperCase(), "collector");
+  sheet.putMerged("D1", "H1", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "nation");
+  sheet.put("A2", "Đơn vị:", "unitLabel");
+  const unitField = form.fieldByKey.get("unit");
+  if (unitField) {
+    sheet.put("B2", unit ? unit.name : null, unit ? "unitFixed" : "unitInput");
+    sheet.nameCells[unitField.name] = "B2";
+  }
+  sheet.putMerged("D2", "H2", "Độc lập - Tự do - Hạnh phúc", "motto");
+  sheet.height(1, 18);
+  sheet.height(2, 20);
+  sheet.height(3, 8);
+  sheet.putMerged("A4", "H4", def.title.vi.toUpperCase(), "title");
+  sheet.height(4, 24);
+  sheet.putMerged(
     "A5",
     "H5",
     `(Biểu mẫu ${def.id}, phiên bản ${def.version} — gửi ${def.collector.name}, hạn gửi: ${viDate(def.deadline)})`,
     "subtitle"
   );
-  height(6, 8);
+  sheet.height(6, 8);
+}
 
-  // --- Header fields grid: two per row -------------------------------------------------------
-  let row = 7;
+/** The header fields other than unit/preparer/head, two per row from `row` (label + input), then the one-line instruction. Returns the next row. */
+function fieldGrid(sheet: ReportSheet, form: ResolvedForm, row: number): number {
   const gridFields = form.fields.filter(
     (f) => f.key !== "unit" && !(SIGNATURE_KEYS as readonly string[]).includes(f.key)
   );
-  const signFields = SIGNATURE_KEYS.map((k) => fieldOf(k)).filter((f): f is ResolvedField => !!f);
+  const slots: [string, string, string][] = [
+    ["A", "B", "C"],
+    ["D", "F", "G"],
+  ];
   for (let i = 0; i < gridFields.length; i += 2) {
-    const slots: [string, string, string][] = [
-      ["A", "B", "C"],
-      ["D", "F", "G"],
-    ];
     gridFields.slice(i, i + 2).forEach((f, j) => {
       const [l1, l2, input] = slots[j];
-      putMerged(`${l1}${row}`, `${l2}${row}`, `${f.label.vi}${f.required ? " (*)" : ""}:`, "fieldLabel");
-      const styleName =
-        f.key === "year"
-          ? "fieldYear"
-          : f.key === "reportDate"
-            ? "fieldDate"
-            : f.key === "phone"
-              ? "fieldText"
-              : "fieldInput";
-      put(`${input}${row}`, null, styleName);
-      nameCells[f.name] = `${input}${row}`;
+      sheet.putMerged(
+        `${l1}${row}`,
+        `${l2}${row}`,
+        `${f.label.vi}${f.required ? " (*)" : ""}:`,
+        "fieldLabel"
+      );
+      sheet.put(`${input}${row}`, null, FIELD_STYLES[f.key] ?? "fieldInput");
+      sheet.nameCells[f.name] = `${input}${row}`;
     });
-    height(row, 20);
+    sheet.height(row, 20);
     row++;
   }
-  putMerged(
+  sheet.putMerged(
     `A${row}`,
     `H${row}`,
     `Hướng dẫn: chỉ nhập vào các ô nền vàng; không có thì nhập 0, không để trống; (*) là thông tin bắt buộc. Cột "${COLUMN_HEADERS.check.vi}" tự báo "Lỗi" (phải sửa) hoặc "Lưu ý" (cần xem lại); số liệu hợp lệ thì cột này để trống.`,
     "hint"
   );
-  height(row, 28);
-  row++;
+  sheet.height(row, 28);
+  return row + 1;
+}
 
-  // --- Table header ----------------------------------------------------------------------------
-  const headerRow = row;
-  (Object.keys(COL) as ColumnKey[]).forEach((k) => put(`${COL[k]}${headerRow}`, COLUMN_HEADERS[k].vi, "th"));
-  height(headerRow, 34);
+/** The input style of a header field of the grid (default "fieldInput"). */
+const FIELD_STYLES: Record<string, string> = {
+  year: "fieldYear",
+  reportDate: "fieldDate",
+  phone: "fieldText",
+};
+
+/** The table's column headers at `row` and the column-number row below it. Returns `row`. */
+function tableHeader(sheet: ReportSheet, row: number): number {
+  (Object.keys(COL) as ColumnKey[]).forEach((k) => sheet.put(`${COL[k]}${row}`, COLUMN_HEADERS[k].vi, "th"));
+  sheet.height(row, 34);
   ["A", "B", "C", "1", "2", "3 = 2/1 × 100", "4", "5"].forEach((n, i) =>
-    put(`${String.fromCharCode(65 + i)}${headerRow + 1}`, n, "thNumber")
+    sheet.put(`${String.fromCharCode(65 + i)}${row + 1}`, n, "thNumber")
   );
-  height(headerRow + 1, 16);
-  row = headerRow + 2;
-  const firstTableRow = row;
+  sheet.height(row + 1, 16);
+  return row;
+}
 
-  // Cell positions of indicators, decided before the formulas are generated.
-  const rows: Record<string, number> = {};
-  const checkCells: Record<string, string> = {};
-  const computedCells: Record<string, string> = {};
+/**
+ * One row per section and per indicator from `firstRow`, and a row for each computed value that
+ * has no column (sex ratio at birth); the indicators' defined names get their cells here.
+ */
+function planTable(form: ResolvedForm, firstRow: number, nameCells: Record<string, string>): TablePlan {
+  const def = form.definition;
   const pctSections = new Set(def.sections.filter((s) => s.percentFemale).map((s) => s.code));
-  const computedDefs = def.computed;
   const partColumn: Record<CellPart, string> = { total: COL.total, female: COL.female, value: COL.total };
-  type Planned =
-    | { kind: "section"; row: number; code: string; title: string }
-    | { kind: "indicator"; row: number; ind: ResolvedIndicator }
-    | { kind: "computed"; row: number; id: string };
-  const plan: Planned[] = [];
+  const rows: PlannedRow[] = [];
+  const indicatorRows: Record<string, number> = {};
+  const computedCells: Record<string, string> = {};
+  let row = firstRow;
   for (const s of def.sections) {
     const inds = form.indicators.filter((i) => i.section === s.code && i.kind !== "computed");
     if (!inds.length) continue;
-    plan.push({ kind: "section", row: row++, code: s.code, title: s.title.vi });
+    rows.push({ kind: "section", row: row++, code: s.code, title: s.title.vi });
     for (const ind of inds) {
-      rows[ind.code] = row;
-      plan.push({ kind: "indicator", row: row++, ind });
+      const at = row;
+      indicatorRows[ind.code] = at;
+      rows.push({ kind: "indicator", row: row++, ind });
       if (ind.kind === "text") {
-        nameCells[ind.cells[0].name] = `${COL.unit}${rows[ind.code]}`;
+        nameCells[ind.cells[0].name] = `${COL.unit}${at}`;
         continue;
       }
-      for (const c of ind.cells) nameCells[c.name] = `${partColumn[c.part]}${rows[ind.code]}`;
+      for (const c of ind.cells) nameCells[c.name] = `${partColumn[c.part]}${at}`;
       if (ind.kind !== "tf") continue;
-      for (const c of computedDefs.filter((x) => x.formula.of === ind.code)) {
+      for (const c of def.computed.filter((x) => x.formula.of === ind.code)) {
         if (c.formula.op === "percentFemale" && pctSections.has(s.code))
-          computedCells[c.id] = `${COL.percentFemale}${rows[ind.code]}`;
+          computedCells[c.id] = `${COL.percentFemale}${at}`;
         else {
           computedCells[c.id] = `${COL.total}${row}`;
-          plan.push({ kind: "computed", row: row++, id: c.id });
+          rows.push({ kind: "computed", row: row++, id: c.id });
         }
       }
     }
   }
-  const lastTableRow = row - 1;
+  return { rows, firstTableRow: firstRow, lastTableRow: row - 1, indicatorRows, computedCells };
+}
+
+/** The table's rows as planned: sections, indicators (numbers or narrative) and computed values. */
+function tableRows(sheet: ReportSheet, form: ResolvedForm, plan: TablePlan): TableOutput {
   const at = (code: string, part: CellPart): string | undefined => {
-    const ind = form.byCode.get(code);
-    const c = ind?.cells.find((x) => x.part === part);
-    return c ? nameCells[c.name] : undefined;
+    const c = form.byCode.get(code)?.cells.find((x) => x.part === part);
+    return c ? sheet.nameCells[c.name] : undefined;
   };
   const items = checkItems(form, at);
   const comps = computedItems(form, at);
-  const formulas: FormulaCell[] = [];
-  const checks: (CheckItem & { checkCell: string })[] = [];
-  const computed: (ComputedItem & { cell: string })[] = [];
-
-  for (const p of plan) {
-    const r = p.row;
-    if (p.kind === "section") {
-      put(`A${r}`, p.code, "sectionCode");
-      putMerged(`B${r}`, `H${r}`, p.title, "sectionTitle");
-      height(r, rowHeightFor(p.title, WIDTHS.indicator + 60, 12));
-      continue;
+  const out: TableOutput = { formulas: [], checks: [], computed: [], checkCells: {} };
+  for (const p of plan.rows) {
+    if (p.kind === "section") sectionRow(sheet, p.row, p.code, p.title);
+    else if (p.kind === "computed")
+      computedRow(
+        sheet,
+        form,
+        p.row,
+        comps.find((x) => x.id === p.id),
+        out
+      );
+    else if (p.ind.kind === "text") narrativeRow(sheet, p.ind, p.row);
+    else {
+      const pctCell = `${COL.percentFemale}${p.row}`;
+      const pctId = Object.keys(plan.computedCells).find((id) => plan.computedCells[id] === pctCell);
+      const pct = pctId ? comps.find((x) => x.id === pctId) : undefined;
+      const rowItems = items.filter((it) => it.indicator === p.ind.code);
+      indicatorRow(sheet, p.ind, p.row, pct, rowItems, out);
     }
-    if (p.kind === "computed") {
-      const c = computedDefs.find((x) => x.id === p.id);
-      const item = comps.find((x) => x.id === p.id);
-      if (!c || !item) continue;
-      put(`A${r}`, null, "code");
-      put(`B${r}`, `${c.label.vi} — ${c.formula.of}`, "labelComputed");
-      put(`C${r}`, c.unit, "measure");
-      put(`D${r}`, "", "computed", toExcel(item.expr));
-      formulas.push({ address: `D${r}`, expr: item.expr });
-      computed.push({ ...item, cell: `D${r}` });
-      for (const col of ["E", "F", "G", "H"]) put(`${col}${r}`, null, "notApplicable");
-      height(r, rowHeightFor(c.unit, WIDTHS.unit, 11));
-      continue;
-    }
-    const ind = p.ind;
-    put(`A${r}`, ind.code, "code");
-    if (ind.kind === "text") {
-      put(`B${r}`, ind.label.vi, "labelTop");
-      putMerged(`C${r}`, `H${r}`, null, "inputNarrative");
-      height(r, 90);
-      validate({
-        range: `C${r}`,
-        type: "textLength",
-        operator: "lessThanOrEqual",
-        formulae: ["32000"],
-        allowBlank: true,
-        prompt: {
-          title: `${ind.code}. Nhận xét, đánh giá`,
-          message: clip(`${ind.label.vi}: viết ngắn gọn, có thể xuống dòng bằng Alt+Enter.`),
-        },
-        error: {
-          title: "Nội dung quá dài",
-          message: "Mỗi ô chỉ chứa được tối đa 32.000 ký tự.",
-          style: "stop",
-        },
-      });
-      continue;
-    }
-    const femaleNote =
-      ind.kind === "tf" && ind.femaleLabel
-        ? ` (cột "${COLUMN_HEADERS.female.vi}": ${ind.femaleLabel.vi.replace(/^Trong đó\s+/i, "")})`
-        : "";
-    const labelText = `${ind.label.vi}${femaleNote}`;
-    put(`B${r}`, labelText, "label");
-    put(`C${r}`, ind.unit, "measure");
-    height(
-      r,
-      Math.max(rowHeightFor(labelText, WIDTHS.indicator, 12), rowHeightFor(ind.unit, WIDTHS.unit, 11))
-    );
-    const inputStyle = ind.kind === "amount" ? "inputAmount" : "inputCount";
-    for (const c of ind.cells) {
-      const addr = nameCells[c.name];
-      put(addr, null, inputStyle);
-      validate(numberValidation(ind, c.part, addr));
-    }
-    if (ind.kind !== "tf") put(`${COL.female}${r}`, null, "notApplicable");
-    const pctId = Object.keys(computedCells).find((id) => computedCells[id] === `${COL.percentFemale}${r}`);
-    const pct = pctId ? comps.find((x) => x.id === pctId) : undefined;
-    if (pct) {
-      put(`${COL.percentFemale}${r}`, "", "computed", toExcel(pct.expr));
-      formulas.push({ address: `${COL.percentFemale}${r}`, expr: pct.expr });
-      computed.push({ ...pct, cell: `${COL.percentFemale}${r}` });
-    } else put(`${COL.percentFemale}${r}`, null, "notApplicable");
-    put(`${COL.note}${r}`, null, "note");
-    validate({
-      range: `${COL.note}${r}`,
-      type: "textLength",
-      operator: "lessThanOrEqual",
-      formulae: ["255"],
-      allowBlank: true,
-      error: {
-        title: "Ghi chú quá dài",
-        message: "Ghi chú tối đa 255 ký tự; nội dung dài hãy ghi vào mục đánh giá chung.",
-        style: "stop",
-      },
-    });
-    const rowItems = items.filter((it) => it.indicator === ind.code);
-    const checkCell = `${COL.check}${r}`;
-    checkCells[ind.code] = checkCell;
-    if (rowItems.length) {
-      const expr = rowCheckExpr(rowItems);
-      put(checkCell, "", "check", toExcel(expr));
-      formulas.push({ address: checkCell, expr });
-      for (const it of rowItems) checks.push({ ...it, checkCell });
-    } else put(checkCell, null, "check");
   }
+  return out;
+}
 
-  // --- Signature block -------------------------------------------------------------------------
-  row = lastTableRow + 2;
+function sectionRow(sheet: ReportSheet, r: number, code: string, title: string): void {
+  sheet.put(`A${r}`, code, "sectionCode");
+  sheet.putMerged(`B${r}`, `H${r}`, title, "sectionTitle");
+  sheet.height(r, rowHeightFor(title, WIDTHS.indicator + 60, 12));
+}
+
+/** A computed value with a row of its own: label, unit and the formula in the Tổng số column. */
+function computedRow(
+  sheet: ReportSheet,
+  form: ResolvedForm,
+  r: number,
+  item: ComputedItem | undefined,
+  out: TableOutput
+): void {
+  const c = form.definition.computed.find((x) => x.id === item?.id);
+  if (!c || !item) return;
+  sheet.put(`A${r}`, null, "code");
+  sheet.put(`B${r}`, `${c.label.vi} — ${c.formula.of}`, "labelComputed");
+  sheet.put(`C${r}`, c.unit, "measure");
+  sheet.put(`D${r}`, "", "computed", toExcel(item.expr));
+  out.formulas.push({ address: `D${r}`, expr: item.expr });
+  out.computed.push({ ...item, cell: `D${r}` });
+  for (const col of ["E", "F", "G", "H"]) sheet.put(`${col}${r}`, null, "notApplicable");
+  sheet.height(r, rowHeightFor(c.unit, WIDTHS.unit, 11));
+}
+
+/** A narrative indicator: its label, and one large merged input cell over the other columns. */
+function narrativeRow(sheet: ReportSheet, ind: ResolvedIndicator, r: number): void {
+  sheet.put(`A${r}`, ind.code, "code");
+  sheet.put(`B${r}`, ind.label.vi, "labelTop");
+  sheet.putMerged(`C${r}`, `H${r}`, null, "inputNarrative");
+  sheet.height(r, 90);
+  sheet.addValidation(narrativeValidation(ind, `C${r}`));
+}
+
+/**
+ * A numeric indicator: code, label, unit, its input cells, % nữ (a formula, when its section has
+ * one), the note, and the Kiểm tra cell with the row's checks as one formula.
+ */
+function indicatorRow(
+  sheet: ReportSheet,
+  ind: ResolvedIndicator,
+  r: number,
+  pct: ComputedItem | undefined,
+  rowItems: CheckItem[],
+  out: TableOutput
+): void {
+  sheet.put(`A${r}`, ind.code, "code");
+  const femaleNote =
+    ind.kind === "tf" && ind.femaleLabel
+      ? ` (cột "${COLUMN_HEADERS.female.vi}": ${ind.femaleLabel.vi.replace(/^Trong đó\s+/i, "")})`
+      : "";
+  const labelText = `${ind.label.vi}${femaleNote}`;
+  sheet.put(`B${r}`, labelText, "label");
+  sheet.put(`C${r}`, ind.unit, "measure");
+  sheet.height(
+    r,
+    Math.max(rowHeightFor(labelText, WIDTHS.indicator, 12), rowHeightFor(ind.unit, WIDTHS.unit, 11))
+  );
+  const inputStyle = ind.kind === "amount" ? "inputAmount" : "inputCount";
+  for (const c of ind.cells) {
+    const addr = sheet.nameCells[c.name];
+    sheet.put(addr, null, inputStyle);
+    sheet.addValidation(numberValidation(ind, c.part, addr));
+  }
+  if (ind.kind !== "tf") sheet.put(`${COL.female}${r}`, null, "notApplicable");
+  const pctCell = `${COL.percentFemale}${r}`;
+  if (pct) {
+    sheet.put(pctCell, "", "computed", toExcel(pct.expr));
+    out.formulas.push({ address: pctCell, expr: pct.expr });
+    out.computed.push({ ...pct, cell: pctCell });
+  } else sheet.put(pctCell, null, "notApplicable");
+  sheet.put(`${COL.note}${r}`, null, "note");
+  sheet.addValidation(noteValidation(`${COL.note}${r}`));
+  const checkCell = `${COL.check}${r}`;
+  out.checkCells[ind.code] = checkCell;
+  if (rowItems.length) {
+    const expr = rowCheckExpr(rowItems);
+    sheet.put(checkCell, "", "check", toExcel(expr));
+    out.formulas.push({ address: checkCell, expr });
+    for (const it of rowItems) out.checks.push({ ...it, checkCell });
+  } else sheet.put(checkCell, null, "check");
+}
+
+/** Người lập biểu | Thủ trưởng đơn vị from `row`: title, note, room to sign, and the name cell (a header field). */
+function signatureBlock(sheet: ReportSheet, form: ResolvedForm, row: number): void {
+  const signFields = SIGNATURE_KEYS.map((k) => form.fieldByKey.get(k)).filter((f): f is ResolvedField => !!f);
   const signSlots: [string, string][] = [
     ["B", "B"],
     ["E", "H"],
@@ -500,42 +496,35 @@ export function buildTemplate(form: ResolvedForm, options: TemplateOptions = {})
   const signNotes: Record<string, string> = { preparer: "(Ký, ghi rõ họ tên)", head: "(Ký tên, đóng dấu)" };
   signFields.forEach((f, j) => {
     const [c1, c2] = signSlots[j] ?? signSlots[1];
-    putMerged(`${c1}${row}`, `${c2}${row}`, f.label.vi.toUpperCase(), "signTitle");
-    putMerged(`${c1}${row + 1}`, `${c2}${row + 1}`, signNotes[f.key] ?? "", "signNote");
-    putMerged(`${c1}${row + 3}`, `${c2}${row + 3}`, null, "signName");
-    nameCells[f.name] = `${c1}${row + 3}`;
+    sheet.putMerged(`${c1}${row}`, `${c2}${row}`, f.label.vi.toUpperCase(), "signTitle");
+    sheet.putMerged(`${c1}${row + 1}`, `${c2}${row + 1}`, signNotes[f.key] ?? "", "signNote");
+    sheet.putMerged(`${c1}${row + 3}`, `${c2}${row + 3}`, null, "signName");
+    sheet.nameCells[f.name] = `${c1}${row + 3}`;
   });
   if (signFields.length) {
-    height(row, 18);
-    height(row + 2, 60);
-    height(row + 3, 20);
+    sheet.height(row, 18);
+    sheet.height(row + 2, 60);
+    sheet.height(row + 3, 20);
   }
+}
 
-  // --- Header-field validations ------------------------------------------------------------------
-  const unitList = {
-    name: `${namePrefix(form.id)}_LIST_UNITS`,
-    ref: qualified(META_SHEET, `D2:D${form.units.length + 1}`),
-  };
-  for (const f of form.fields) {
-    const addr = nameCells[f.name];
-    if (!addr) continue;
-    const v = fieldValidation(f, addr, def.year, unitList.name);
-    if (v) validate(v);
-  }
-
-  // --- Sheets ----------------------------------------------------------------------------------------
-  // Unit cell: locked when pre-filled (its style says so); the name still points at it.
-  const names = form.names.map((n) => ({ name: n, ref: qualified(REPORT_SHEET, nameCells[n]) }));
-  const missing = form.names.filter((n) => !nameCells[n]);
-  if (missing.length) throw new Error(`Bố cục thiếu ô cho / layout has no cell for: ${missing.join(", ")}`);
-
-  const report: SheetModel = {
+/** The report sheet's model: columns, frozen header, A4 landscape print setup, protection. */
+function reportSheetModel(
+  sheet: ReportSheet,
+  form: ResolvedForm,
+  headerRow: number,
+  password: string | undefined
+): SheetModel {
+  const def = form.definition;
+  return {
     name: REPORT_SHEET,
     visibility: "visible",
-    cells: [...cells.values()],
-    merges,
+    cells: [...sheet.cells.values()],
+    merges: sheet.merges,
     columns: (Object.keys(COL) as ColumnKey[]).map((k) => ({ column: COL[k], width: WIDTHS[k] })),
-    rows: [...rowHeights.entries()].sort((a, b) => a[0] - b[0]).map(([index, h]) => ({ index, height: h })),
+    rows: [...sheet.heights.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([index, h]) => ({ index, height: h })),
     freeze: { rows: headerRow + 1, columns: 0 },
     print: {
       paper: "A4",
@@ -547,61 +536,22 @@ export function buildTemplate(form: ResolvedForm, options: TemplateOptions = {})
       footer: `&L&"${FONT},Italic"&9${def.id} v${def.version}&R&"${FONT},Regular"&9Trang &P/&N`,
     },
     protection: {
-      ...(options.password ? { password: options.password } : {}),
+      ...(password ? { password } : {}),
       allowFormatColumns: true,
       allowFormatRows: true,
     },
-    validations,
+    validations: sheet.validations,
   };
+}
 
-  const qualifiedCells: [string, string][] = form.names.map((n) => [
-    n,
-    qualified(REPORT_SHEET, nameCells[n]),
-  ]);
-  const metaCells: CellModel[] = [];
-  const metaRows: [string, CellScalar][] = [
-    [META_KEYS.formId, form.id],
-    [META_KEYS.formVersion, form.version],
-    [META_KEYS.unitCode, unit ? unit.code : null],
-    [META_KEYS.kind, "template"],
-    [META_KEYS.generator, GENERATOR],
-  ];
-  metaRows.forEach(([k, v], i) => {
-    metaCells.push({ address: `A${i + 1}`, value: k, style: "meta" });
-    if (v !== null) metaCells.push({ address: `B${i + 1}`, value: v, style: "meta" });
-  });
-  const namesRow = metaRows.length + 1;
-  metaCells.push({ address: `A${namesRow}`, value: META_KEYS.names, style: "meta" });
-  qualifiedCells.forEach(([n, ref], i) => {
-    metaCells.push({ address: `A${namesRow + 1 + i}`, value: n, style: "meta" });
-    metaCells.push({ address: `B${namesRow + 1 + i}`, value: ref, style: "meta" });
-  });
-  metaCells.push(
-    { address: "D1", value: "units", style: "meta" },
-    { address: "E1", value: "unit_codes", style: "meta" }
-  );
-  form.units.forEach((u, i) => {
-    metaCells.push(
-      { address: `D${i + 2}`, value: u.name, style: "meta" },
-      { address: `E${i + 2}`, value: u.code, style: "meta" }
-    );
-  });
-  const meta: SheetModel = {
-    name: META_SHEET,
-    visibility: "veryHidden",
-    cells: metaCells,
-    merges: [],
-    columns: [
-      { column: "A", width: 22 },
-      { column: "B", width: 34 },
-      { column: "D", width: 40 },
-      { column: "E", width: 18 },
-    ],
-    rows: [],
-    validations: [],
-  };
-
-  const model: WorkbookModel = {
+function templateWorkbook(
+  form: ResolvedForm,
+  unit: Unit | null,
+  sheets: SheetModel[],
+  names: WorkbookModel["names"]
+): WorkbookModel {
+  const def = form.definition;
+  return {
     properties: {
       title: `${def.title.vi}${unit ? ` — ${unit.name}` : ""}`,
       subject: `${def.id} v${def.version}`,
@@ -609,28 +559,11 @@ export function buildTemplate(form: ResolvedForm, options: TemplateOptions = {})
       company: def.collector.name,
       description: `Mẫu báo cáo tự kiểm tra, tạo bởi ${GENERATOR} / self-validating report template`,
     },
-    sheets: [report, meta],
-    names: [...names, unitList],
+    sheets,
+    names,
     styles: TEMPLATE_STYLES,
     activeSheet: 0,
   };
-  const positions: TemplatePositions = {
-    sheet: REPORT_SHEET,
-    columns: { ...COL },
-    headerRow,
-    firstTableRow,
-    lastTableRow,
-    cells: nameCells,
-    rows,
-    checks: checkCells,
-    computed: computedCells,
-    unitList,
-  };
-  const template: Template = { model, positions, checks, computed, formulas, unit };
-  // Cached results for the template as sent (inputs blank, unit maybe pre-filled).
-  const cached = formulaValues(template, new Map());
-  for (const c of report.cells) if (c.formula !== undefined) c.value = cached.get(c.address) ?? "";
-  return template;
 }
 
 /** The workbook model of the template (see buildTemplate for the positions and checks). */
@@ -685,140 +618,6 @@ export function firedChecks(template: Template, inputs: ReadonlyMap<string, Cell
     if (a) byAddress.set(a, v);
   }
   return template.checks.filter((c) => evaluate(c.when, (a) => byAddress.get(a) ?? null) === true);
-}
-
-// ---------------------------------------------------------------------------------------------
-
-function numberValidation(ind: ResolvedIndicator, part: CellPart, range: string): DataValidationModel {
-  const what =
-    ind.kind === "tf"
-      ? part === "female"
-        ? (ind.femaleLabel?.vi ?? COLUMN_HEADERS.female.vi)
-        : COLUMN_HEADERS.total.vi
-      : "Số liệu";
-  if (ind.kind === "amount") {
-    return {
-      range,
-      type: "decimal",
-      operator: "greaterThanOrEqual",
-      formulae: ["0"],
-      allowBlank: true,
-      prompt: {
-        title: clipTitle(`${ind.code}: ${ind.unit}`),
-        message: clip(
-          `Nhập số ≥ 0, đơn vị ${ind.unit}${ind.decimals !== undefined ? `, tối đa ${ind.decimals} chữ số thập phân` : ""}. Không có thì nhập 0.`
-        ),
-      },
-      error: {
-        title: "Số liệu không hợp lệ",
-        message: `Chỉ được nhập số không âm (đơn vị ${ind.unit}).`,
-        style: "stop",
-      },
-    };
-  }
-  const extra = part === "female" ? " Không được lớn hơn tổng số." : "";
-  return {
-    range,
-    type: "whole",
-    operator: "greaterThanOrEqual",
-    formulae: ["0"],
-    allowBlank: true,
-    prompt: {
-      title: clipTitle(`${ind.code}: ${what}`),
-      message: clip(`Nhập số nguyên ≥ 0 (${ind.unit}).${extra} Không có thì nhập 0.`),
-    },
-    error: {
-      title: "Số liệu không hợp lệ",
-      message: "Chỉ được nhập số nguyên không âm: 0, 1, 2, …",
-      style: "stop",
-    },
-  };
-}
-
-function fieldValidation(
-  f: ResolvedField,
-  range: string,
-  year: number,
-  unitListName: string
-): DataValidationModel | null {
-  switch (f.key) {
-    case "unit":
-      return {
-        range,
-        type: "list",
-        formulae: [unitListName],
-        allowBlank: true,
-        prompt: {
-          title: "Đơn vị báo cáo",
-          message: "Chọn tên đơn vị trong danh sách (bấm mũi tên bên phải ô).",
-        },
-        error: {
-          title: "Đơn vị không có trong danh sách",
-          message: "Hãy chọn đúng tên đơn vị trong danh sách thả xuống.",
-          style: "stop",
-        },
-      };
-    case "year":
-      return {
-        range,
-        type: "whole",
-        operator: "equal",
-        formulae: [String(year)],
-        allowBlank: true,
-        prompt: { title: "Năm báo cáo", message: `Nhập ${year}.` },
-        error: {
-          title: "Năm không đúng",
-          message: `Biểu mẫu này dùng cho năm ${year}: hãy nhập ${year}.`,
-          style: "stop",
-        },
-      };
-    case "reportDate":
-      return {
-        range,
-        type: "date",
-        operator: "between",
-        formulae: [`${year}-01-01`, `${year + 1}-12-31`],
-        allowBlank: true,
-        prompt: { title: "Ngày báo cáo", message: `Nhập ngày dạng ngày/tháng/năm, ví dụ 30/11/${year}.` },
-        error: {
-          title: "Ngày không hợp lệ",
-          message: `Nhập ngày dạng ngày/tháng/năm, từ 01/01/${year} đến 31/12/${year + 1}.`,
-          style: "stop",
-        },
-      };
-    case "phone":
-      return {
-        range,
-        type: "textLength",
-        operator: "between",
-        formulae: ["6", "20"],
-        allowBlank: true,
-        prompt: { title: "Số điện thoại", message: "Chỉ gồm chữ số, dấu cách, dấu + và dấu chấm." },
-        error: {
-          title: "Số điện thoại không hợp lệ",
-          message: "Số điện thoại dài từ 6 đến 20 ký tự.",
-          style: "stop",
-        },
-      };
-    case "preparer":
-    case "head":
-      return {
-        range,
-        type: "textLength",
-        operator: "between",
-        formulae: ["1", "100"],
-        allowBlank: true,
-        prompt: { title: f.label.vi, message: "Ghi rõ họ và tên." },
-        error: { title: "Họ tên không hợp lệ", message: "Họ và tên dài tối đa 100 ký tự.", style: "stop" },
-      };
-  }
-}
-
-function clip(s: string): string {
-  return s.length <= VALIDATION_LIMITS.message ? s : `${s.slice(0, VALIDATION_LIMITS.message - 1)}…`;
-}
-function clipTitle(s: string): string {
-  return s.length <= VALIDATION_LIMITS.title ? s : `${s.slice(0, VALIDATION_LIMITS.title - 1)}…`;
 }
 
 /** Row height (points) for wrapped text in a column of `width` characters. */

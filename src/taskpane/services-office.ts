@@ -6,13 +6,13 @@
 import type { ResolvedForm } from "../form/resolve";
 import type { Text } from "../form/schema";
 import { addChart, applyModel, createWorkbookFromBytes, type ApplyResult } from "../excel/apply-model";
-import { splitSheet } from "../excel/address";
 import type { ExcelHost } from "../excel/host";
 import { LIVE_UNSUPPORTED, watchReport } from "../excel/live";
 import { clearMarks, markIssues, markTargets, selectCell } from "../excel/marks";
 import { readOpenReport } from "../excel/read-report";
 import { META_SHEET } from "../workbook/contract";
-import { columnLetter, columnNumber, parseAddress, type WorkbookModel } from "../layout/sheet-model";
+import type { WorkbookModel } from "../layout/sheet-model";
+import { columnLetter, columnNumber, parseAddress, splitSheet } from "../workbook/address";
 import { STATUS_SHEET, buildSummary } from "../layout/summary";
 import { buildTemplate } from "../layout/template";
 import { createMerger, mergeReports } from "../merge/merger";

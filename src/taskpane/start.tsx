@@ -8,22 +8,19 @@ import { DetectOptions, OfficeHostState, detectOfficeHost } from "./office-host"
 import { createOfficeServices } from "./services-office";
 import type { TaskpaneServices } from "./services";
 
-/**
- * A stand-in for Excel that a test harness may put on the window before the page starts
- * (tests/e2e injects src/excel/fake with `page.addInitScript`). Used only when Office reports
- * no host, i.e. never inside Excel; the production bundle does not contain the fake.
- */
-export interface FakeExcelGlobal {
-  host: ExcelHost;
-}
-
-type StartWindow = { Office?: typeof Office; __BDG_FAKE_EXCEL__?: FakeExcelGlobal };
+type StartWindow = { Office?: typeof Office };
 
 export interface StartOptions extends DetectOptions {
   search?: string;
   win?: StartWindow;
   /** Services to use instead of the real ones (tests). */
   services?: (host: ExcelHost) => TaskpaneServices;
+  /**
+   * The Excel host to use when office.js loaded but reports no host (the page is not inside
+   * Excel); never used inside Excel. The production entry (index.tsx) passes none; the end-to-end
+   * entry (tests/e2e/pane-entry.tsx) passes the recording fake.
+   */
+  host?: ExcelHost;
 }
 
 /**
@@ -37,10 +34,9 @@ export async function startTaskpane(
   const win: StartWindow = options.win ?? (typeof window === "undefined" ? {} : (window as StartWindow));
   const state = await detectOfficeHost({ ...options, win });
   const search = options.search ?? (typeof window === "undefined" ? "" : window.location.search);
-  const fake = win.__BDG_FAKE_EXCEL__;
   let host: ExcelHost | null = null;
   if (state.inOffice) host = officeHost();
-  else if (state.reason === "no-host" && fake && typeof fake.host?.run === "function") host = fake.host;
+  else if (state.reason === "no-host" && options.host) host = options.host;
 
   const root = createRoot(container);
   const make = options.services ?? ((h: ExcelHost) => createOfficeServices(h, builtInForm()));

@@ -5,7 +5,7 @@
  * cell a report's value can be taken from and comes back as `=?` or an external form the locator
  * calls "other"; a deleted sheet or a #REF! token gives `#REF!`.
  */
-import { colLetters, quoteSheet } from "../workbook/address";
+import { columnLetter as colLetters, quoteSheet } from "../workbook/address";
 
 /** One XTI of EXTERNSHEET: a SUPBOOK index and a range of its sheets. */
 export interface ExternSheet {

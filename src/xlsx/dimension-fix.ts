@@ -7,7 +7,7 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import type { SheetModel } from "../layout/sheet-model";
-import { columnNumber, columnLetter, parseAddress } from "../layout/sheet-model";
+import { columnNumber, columnLetter, parseAddress } from "../workbook/address";
 
 /** `A1:H67` for the cells and merged ranges of a sheet model; null for an empty sheet. */
 export function usedRange(sheet: SheetModel): string | null {

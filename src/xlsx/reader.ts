@@ -8,11 +8,9 @@ import type { ResolvedForm } from "../form/resolve";
 import { inspectWorkbook, type InspectOptions } from "../inspect/inspect";
 import { rejectMessage } from "../inspect/messages";
 import type { InspectResult, Refusal, RejectReason } from "../inspect/types";
-import { a1 } from "../workbook/address";
-import type { CellValue } from "../workbook/cell-value";
 import { META_KEYS, META_SHEET } from "../workbook/contract";
 import { metaFromSheet, type Meta } from "../workbook/meta";
-import { colOf, key, rowOf, type SheetData } from "../workbook/sheet-data";
+import { key, type SheetData } from "../workbook/sheet-data";
 import type { NameDef, SheetInfo as SnapshotSheet, WorkbookSnapshot } from "../workbook/snapshot";
 import { cellText } from "../workbook/cell-value";
 import { cfbEntryNames, containsUtf16, OLE_MAGIC } from "./cfb";
@@ -519,55 +517,5 @@ class Reader {
       meta: (withNames) => this.meta(withNames),
       date1904: this.wb.date1904,
     };
-  }
-
-  all(): {
-    ok: true;
-    date1904: boolean;
-    sheets: Map<string, { state: string; cells: Map<string, CellValue>; merges: string[] }>;
-    definedNames: Map<string, string>;
-  } {
-    this.classify();
-    this.loadWorkbook();
-    const sheets = new Map<string, { state: string; cells: Map<string, CellValue>; merges: string[] }>();
-    for (const info of this.wb.sheets) {
-      const sh = this.sheet(info.name);
-      const cells = new Map<string, CellValue>();
-      if (sh) for (const [k, v] of sh.cells) cells.set(a1({ row: rowOf(k), col: colOf(k) }), v);
-      const merges = (sh?.merges ?? []).map(
-        (m) => `${a1({ row: m.r1, col: m.c1 })}:${a1({ row: m.r2, col: m.c2 })}`
-      );
-      sheets.set(info.name, { state: info.state, cells, merges });
-    }
-    const definedNames = new Map<string, string>();
-    for (const d of this.wb.definedNames) if (d.localSheet === null) definedNames.set(d.name, d.formula);
-    return { ok: true, date1904: this.wb.date1904, sheets, definedNames };
-  }
-}
-
-/**
- * Every worksheet's non-blank cells by sheet name and A1 address (for tests, tools and
- * diagnostics; the same caps and parsers as inspectFile). Throws nothing: a rejection comes back.
- */
-export function readAllSheets(
-  bytes: Uint8Array,
-  options: ReadOptions = {}
-):
-  | {
-      ok: true;
-      date1904: boolean;
-      sheets: Map<string, { state: string; cells: Map<string, CellValue>; merges: string[] }>;
-      definedNames: Map<string, string>;
-    }
-  | Refusal {
-  const L = limitsOf(options);
-  try {
-    const s = sniffFile(bytes, L);
-    if (s.type === "reject") throw new ReportReject(s.reason, s.detail, s.ctx);
-    if (s.type !== "zip")
-      throw new ReportReject(s.type, "readAllSheets reads .xlsx files (loadWorkbook reads the others)");
-    return new Reader(s.zip, L, options).all();
-  } catch (e) {
-    return toRefusal(e, null, L);
   }
 }

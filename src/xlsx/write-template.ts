@@ -52,16 +52,3 @@ export async function writeAllUnitTemplates(
   }
   return out;
 }
-
-/** Model + bytes for every unit, timed (the benchmark: "template generation for all units"). */
-export async function timeAllUnitTemplates(
-  form: ResolvedForm
-): Promise<{ units: number; ms: number; bytes: number }> {
-  const t0 = performance.now();
-  const all = await writeAllUnitTemplates(form);
-  return {
-    units: all.length,
-    ms: performance.now() - t0,
-    bytes: all.reduce((n, t) => n + t.bytes.length, 0),
-  };
-}

@@ -21,7 +21,7 @@ import type {
   StyleModel,
   WorkbookModel,
 } from "../layout/sheet-model";
-import { cellsOfRange } from "../layout/sheet-model";
+import { cellsOfRange } from "../workbook/address";
 import { fixDimensions } from "./dimension-fix";
 
 export interface WriteOptions {

@@ -9,7 +9,7 @@ import { buildTemplate } from "../../src/layout/template";
 import type { MergeReportJson } from "../../src/merge";
 import { inspectFile } from "../../src/xlsx/reader";
 import { writeWorkbook } from "../../src/xlsx/write-workbook";
-import { writeReturn } from "../../scripts/demo";
+import { writeReturn } from "../helpers/sample-returns";
 
 jest.setTimeout(120_000);
 const form = builtInForm();

@@ -23,7 +23,6 @@ import {
   UPDATE_GUIDE_IMAGES,
   type OutsideRequests,
   ensureBuild,
-  fakeExcelScript,
   haveChromium,
   launchChromium,
   routeOutside,
@@ -106,7 +105,6 @@ describeE2E("task pane in the old webviews of Excel 2016/2019 (IE11, Edge Legacy
     });
     contexts.push(context);
     const outside: OutsideRequests = await routeOutside(context);
-    await context.addInitScript({ content: fakeExcelScript() });
     await context.addInitScript(recordStates);
     const page: Page = await context.newPage();
     const errors: string[] = [];

@@ -2,9 +2,15 @@
  * What the end-to-end tests share: the built task pane served over http on 127.0.0.1, headless
  * Chromium (Debian's /usr/bin/chromium through playwright-core), Microsoft's real office.js
  * answered from the installed @microsoft/office-js package (unmodified) at its CDN address with
- * every other outside request aborted, src/excel/fake as a browser script, and screenshots.
+ * every other outside request aborted, and screenshots.
  *
- * BDG_E2E_SKIP_BUILD=1 reuses the existing build (dist/ or .tmp/e2e-dist/) without checking it.
+ * The pane is the end-to-end build (./webpack.e2e.config.js → .tmp/e2e-dist/): the production
+ * configuration with ./pane-entry.ts as the task pane's entry, which starts the pane with the
+ * recording fake (tests/excel/fake-excel.ts) as its Excel host and puts the fake's handle on
+ * `window.__BDG_E2E_FAKE__` for the tests. dist/ (`npm run build`) holds no test code, so it is
+ * never served here.
+ *
+ * BDG_E2E_SKIP_BUILD=1 reuses the existing .tmp/e2e-dist/ without checking it.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -12,8 +18,6 @@ import { missing } from "../external-tools";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
-// esbuild comes with tsx (a dependency of this project).
-import { buildSync } from "esbuild";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -43,9 +47,16 @@ function newestMtime(paths: string[]): number {
 function isFresh(dir: string): boolean {
   const html = path.join(dir, "taskpane.html");
   if (!fs.existsSync(html)) return false;
-  const inputs = ["src", "assets", "manifest.xml", "webpack.config.js", "package-lock.json"].map((p) =>
-    path.join(ROOT, p)
-  );
+  const inputs = [
+    "src",
+    "assets",
+    "manifest.xml",
+    "webpack.config.js",
+    "package-lock.json",
+    "tests/e2e/pane-entry.ts",
+    "tests/e2e/webpack.e2e.config.js",
+    "tests/excel/fake-excel.ts",
+  ].map((p) => path.join(ROOT, p));
   return fs.statSync(html).mtimeMs >= newestMtime(inputs);
 }
 
@@ -75,25 +86,24 @@ function withBuildLock(build: () => void): void {
   }
 }
 
-/** The task pane build to serve: dist/ when fresh, else a development build in .tmp/e2e-dist. */
+/** The end-to-end build to serve, .tmp/e2e-dist/: reused when newer than its sources, else built. */
 export function ensureBuild(): { dir: string; how: string } {
-  const dist = path.join(ROOT, "dist");
   const own = path.join(ROOT, ".tmp", "e2e-dist");
   if (process.env.BDG_E2E_SKIP_BUILD === "1") {
-    const dir = [dist, own].find((d) => fs.existsSync(path.join(d, "taskpane.html")));
-    if (!dir) throw new Error("BDG_E2E_SKIP_BUILD=1 but there is no build: run `npm run build` first");
-    return { dir, how: `reused ${path.relative(ROOT, dir)} (BDG_E2E_SKIP_BUILD=1)` };
+    if (!fs.existsSync(path.join(own, "taskpane.html")))
+      throw new Error("BDG_E2E_SKIP_BUILD=1 but .tmp/e2e-dist/ holds no build");
+    return { dir: own, how: "reused .tmp/e2e-dist/ (BDG_E2E_SKIP_BUILD=1)" };
   }
-  if (isFresh(dist)) return { dir: dist, how: "reused dist/ (newer than the sources)" };
   let how = "reused .tmp/e2e-dist/ (newer than the sources)";
   withBuildLock(() => {
     if (isFresh(own)) return;
     const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
-    execFileSync(process.execPath, [cli, "--mode", "development", "--output-path", own], {
+    const config = path.join(ROOT, "tests", "e2e", "webpack.e2e.config.js");
+    execFileSync(process.execPath, [cli, "--config", config, "--mode", "development", "--output-path", own], {
       cwd: ROOT,
       stdio: "inherit",
     });
-    how = "built .tmp/e2e-dist/ (webpack --mode development)";
+    how = "built .tmp/e2e-dist/ (tests/e2e/webpack.e2e.config.js, --mode development)";
   });
   return { dir: own, how };
 }
@@ -193,22 +203,6 @@ export function unexpectedOutside(log: OutsideRequests): string[] {
   return log.blocked.filter(
     (u) => !/^https:\/\/[^/]*\.(oaspapps\.com|microsoft\.com|office\.net|office\.com)\//.test(u)
   );
-}
-
-/** src/excel/fake as a browser script that puts a fresh fake Excel (one empty sheet) on window. */
-export function fakeExcelScript(): string {
-  const out = buildSync({
-    entryPoints: [path.join(ROOT, "src", "excel", "fake", "fake-excel.ts")],
-    bundle: true,
-    format: "iife",
-    globalName: "BDGFakeExcel",
-    platform: "browser",
-    target: "es2020",
-    write: false,
-  });
-  return `${out.outputFiles[0].text}
-window.__BDG_FAKE_EXCEL__ = BDGFakeExcel.createFakeExcel();
-window.__BDG_FAKE_EXCEL__.fake.addSheet("Sheet1");`;
 }
 
 /**

@@ -1,14 +1,15 @@
 /**
  * Returned report files for the end-to-end test, made with the project's own template layout and
  * writer (exceljs) plus a fill step on the sheet model: what a unit would send back.
- * The numbers and the fill step are shared with the demo (scripts/sample-numbers.ts, scripts/demo.ts).
+ * The numbers and the fill step are shared with the demo (tests/helpers/sample-numbers.ts and
+ * sample-returns.ts).
  */
 import type { ResolvedForm } from "../../src/form/resolve";
 import type { Unit } from "../../src/form/schema";
 import type { CellScalar } from "../../src/layout/sheet-model";
 import { isoToSerial } from "../../src/validate/dates";
-import { writeFilledTemplate } from "../../scripts/demo";
-import { plausibleNumbers } from "../../scripts/sample-numbers";
+import { plausibleNumbers } from "../helpers/sample-numbers";
+import { writeFilledTemplate } from "../helpers/sample-returns";
 
 /** Everything a unit types into its template: header fields, numbers, narratives. */
 export function filledValues(

@@ -2,7 +2,8 @@
  * End to end in real headless Chromium (Debian's /usr/bin/chromium through playwright-core):
  * the built task pane served over http on 127.0.0.1, Microsoft's real office.js answered from the
  * installed @microsoft/office-js package (unmodified) at its CDN address, every other outside
- * request aborted, and src/excel/fake (bundled on the fly with esbuild) standing in for Excel.
+ * request aborted, and the recording fake (tests/excel/fake-excel.ts, started by the end-to-end
+ * entry ./pane-entry.ts) standing in for Excel.
  *
  * Steps: template into the current workbook (+ a new workbook through exceljs, loaded lazily),
  * validate a filled report with errors (marks, list, click selects the cell, live re-check,
@@ -17,7 +18,6 @@ import type * as http from "http";
 import * as path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { builtInForm } from "../../src/form";
-import type { FakeExcelHandle } from "../../src/excel/fake/fake-excel";
 import { META_SHEET, REPORT_SHEET } from "../../src/workbook/contract";
 import type { CellScalar } from "../../src/layout/sheet-model";
 import { NARRATIVE_SHEET, STATUS_SHEET, SUMMARY_SHEET, buildSummary } from "../../src/layout/summary";
@@ -30,7 +30,6 @@ import {
   UPDATE_GUIDE_IMAGES,
   type OutsideRequests,
   ensureBuild,
-  fakeExcelScript,
   haveChromium,
   launchChromium,
   routeOutside,
@@ -38,6 +37,7 @@ import {
   shot,
   unexpectedOutside,
 } from "./pane-harness";
+import type { E2EWindow } from "./pane-entry";
 import { filledValues, returnedReport } from "./report-files";
 
 const describeE2E = haveChromium ? describe : describe.skip;
@@ -46,12 +46,12 @@ jest.setTimeout(15 * 60 * 1000);
 
 /* ------------------------------------------------------------------ page helpers --------- */
 
-type Win = { __BDG_FAKE_EXCEL__: FakeExcelHandle };
+type Win = E2EWindow;
 
 /** The fake workbook's sheets: name, visibility, chart count, conditional formats that are marks. */
 function sheetsOf(page: Page) {
   return page.evaluate(() => {
-    const fake = (window as unknown as Win).__BDG_FAKE_EXCEL__.fake;
+    const fake = (window as unknown as Win).__BDG_E2E_FAKE__.fake;
     return fake.sheets.map((s) => ({
       name: s.name,
       visibility: s.visibility,
@@ -87,7 +87,6 @@ describeE2E("task pane in headless Chromium with the fake Excel host", () => {
       locale: "vi-VN",
     });
     outside = await routeOutside(context);
-    await context.addInitScript({ content: fakeExcelScript() });
     page = await context.newPage();
     page.on("pageerror", (e) => pageErrors.push(String(e)));
   });
@@ -127,7 +126,7 @@ describeE2E("task pane in headless Chromium with the fake Excel host", () => {
     expect(sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Sheet1", REPORT_SHEET, META_SHEET]));
     expect(sheets.find((s) => s.name === META_SHEET)?.visibility).not.toBe("Visible");
     const state = await page.evaluate((sheet) => {
-      const fake = (window as unknown as Win).__BDG_FAKE_EXCEL__.fake;
+      const fake = (window as unknown as Win).__BDG_E2E_FAKE__.fake;
       return { names: fake.names.size, cells: fake.sheet(sheet).cells.size };
     }, REPORT_SHEET);
     expect(state.names).toBeGreaterThanOrEqual(form.names.length);
@@ -141,7 +140,7 @@ describeE2E("task pane in headless Chromium with the fake Excel host", () => {
     const later = served.slice(before).filter((p) => p.endsWith(".js"));
     expect(later.length).toBeGreaterThan(0);
     const created = await page.evaluate(() => {
-      const fake = (window as unknown as Win).__BDG_FAKE_EXCEL__.fake;
+      const fake = (window as unknown as Win).__BDG_E2E_FAKE__.fake;
       return fake.createdWorkbooks.map((b64) => atob(b64).slice(0, 2));
     });
     expect(created).toEqual(["PK"]);
@@ -161,7 +160,7 @@ describeE2E("task pane in headless Chromium with the fake Excel host", () => {
     const writes: [string, CellScalar][] = [...values].map(([n, v]) => [positions.cells[n], v]);
     await page.evaluate(
       ({ sheet, writes }) => {
-        const fake = (window as unknown as Win).__BDG_FAKE_EXCEL__.fake;
+        const fake = (window as unknown as Win).__BDG_E2E_FAKE__.fake;
         for (const [address, v] of writes) fake.setValues(sheet, address, [[v]]);
       },
       { sheet: REPORT_SHEET, writes }
@@ -186,7 +185,7 @@ describeE2E("task pane in headless Chromium with the fake Excel host", () => {
 
     await issue.click();
     await page.waitForFunction(
-      (cell) => ((window as unknown as Win).__BDG_FAKE_EXCEL__.fake.selection ?? "").includes(cell),
+      (cell) => ((window as unknown as Win).__BDG_E2E_FAKE__.fake.selection ?? "").includes(cell),
       femaleCell
     );
     await shot(page, "03-kiem-tra", true);
@@ -203,12 +202,12 @@ describeE2E("task pane in headless Chromium with the fake Excel host", () => {
     // the grace period in which change events are taken as the add-in's own writes).
     await page.getByRole("switch", { name: "Tự kiểm tra lại khi sửa số liệu" }).click();
     await page.waitForFunction(
-      (sheet) => (window as unknown as Win).__BDG_FAKE_EXCEL__.fake.sheet(sheet).handlers.size > 0,
+      (sheet) => (window as unknown as Win).__BDG_E2E_FAKE__.fake.sheet(sheet).handlers.size > 0,
       REPORT_SHEET
     );
     await page.waitForTimeout(1000);
     await page.evaluate(
-      ({ sheet, cell }) => (window as unknown as Win).__BDG_FAKE_EXCEL__.fake.userEdit(sheet, cell, [[30]]),
+      ({ sheet, cell }) => (window as unknown as Win).__BDG_E2E_FAKE__.fake.userEdit(sheet, cell, [[30]]),
       { sheet: REPORT_SHEET, cell: femaleCell }
     );
     await page.locator('[data-testid="check-summary"][data-errors="0"]').waitFor({ timeout: 30_000 });
@@ -290,7 +289,7 @@ describeE2E("task pane in headless Chromium with the fake Excel host", () => {
     const totalCell = `${sp.groups.find((g) => g.kind === "total")?.total}${row}`;
     const onSheet = await page.evaluate(
       ({ sheet, unitCells, totalCell }) => {
-        const fake = (window as unknown as Win).__BDG_FAKE_EXCEL__.fake;
+        const fake = (window as unknown as Win).__BDG_E2E_FAKE__.fake;
         const at = (a: string) => fake.cell(sheet, a);
         return {
           units: Object.fromEntries(unitCells.map(([code, a]) => [code, at(a).value])),

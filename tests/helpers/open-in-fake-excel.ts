@@ -6,7 +6,7 @@
  * is left out when it is not a named input (Excel would compute the template's check column); a
  * named input holding one cannot be copied faithfully, and `openInFakeExcel` says so.
  */
-import { readAllSheets } from "../../src/xlsx/reader";
+import { readAllSheets } from "./read-all-sheets";
 import { createFakeExcel } from "../excel/fake-excel";
 
 type Scalar = string | number | boolean | null;

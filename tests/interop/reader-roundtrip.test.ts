@@ -12,7 +12,8 @@ import { templatePositions } from "../../src/layout/template";
 import { isoToSerial } from "../../src/validate/dates";
 import { evaluateReport } from "../../src/validate/engine";
 import type { Inspection } from "../../src/inspect/types";
-import { readAllSheets, inspectFile } from "../../src/xlsx/reader";
+import { inspectFile } from "../../src/xlsx/reader";
+import { readAllSheets } from "../helpers/read-all-sheets";
 import { writeTemplate } from "../../src/xlsx/write-template";
 import { missing } from "../external-tools";
 

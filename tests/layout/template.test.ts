@@ -1,12 +1,7 @@
 import { builtInForm, loadForm, BDG_2019, type FormInput } from "../../src/form";
 import { COLUMN_HEADERS, GENERATOR, META_KEYS, META_SHEET, REPORT_SHEET } from "../../src/workbook/contract";
-import {
-  cellsOfRange,
-  columnLetter,
-  columnNumber,
-  qualified,
-  type SheetModel,
-} from "../../src/layout/sheet-model";
+import type { SheetModel } from "../../src/layout/sheet-model";
+import { cellsOfRange, nameRef } from "../../src/workbook/address";
 import {
   buildTemplate,
   formulaValues,
@@ -27,17 +22,6 @@ const styleOf = (sheet: SheetModel, a: string) => {
 const validated = new Set(report.validations.flatMap((v) => cellsOfRange(v.range)));
 const inputCells = new Set(Object.values(t.positions.cells));
 
-describe("address helpers", () => {
-  test("columns and references", () => {
-    expect(columnLetter(1)).toBe("A");
-    expect(columnLetter(28)).toBe("AB");
-    expect(columnNumber("AB")).toBe(28);
-    expect(qualified("Báo cáo", "D14")).toBe("'Báo cáo'!$D$14");
-    expect(qualified("it's", "D2:D4")).toBe("'it''s'!$D$2:$D$4");
-    expect(cellsOfRange("B2:C3")).toEqual(["B2", "C2", "B3", "C3"]);
-  });
-});
-
 describe("template model", () => {
   test("is plain JSON", () => {
     expect(JSON.parse(JSON.stringify(t.model))).toEqual(t.model);
@@ -54,9 +38,9 @@ describe("template model", () => {
   test("defined names: exactly the form's names (+ the unit list), each on its cell", () => {
     const formNames = t.model.names.filter((n) => n.name !== t.positions.unitList.name);
     expect(formNames.map((n) => n.name)).toEqual(form.names);
-    for (const n of formNames) expect(n.ref).toBe(qualified(REPORT_SHEET, t.positions.cells[n.name]));
+    for (const n of formNames) expect(n.ref).toBe(nameRef(REPORT_SHEET, t.positions.cells[n.name]));
     expect(t.model.names.find((n) => n.name === t.positions.unitList.name)?.ref).toBe(
-      `'${META_SHEET}'!$D$2:$D$${form.units.length + 1}`
+      `${META_SHEET}!$D$2:$D$${form.units.length + 1}` // _BDG_META needs no quotes
     );
     expect(new Set(Object.values(t.positions.cells)).size).toBe(form.names.length);
   });
@@ -224,7 +208,7 @@ describe("template model", () => {
     expect(kv.has(META_KEYS.unitCode)).toBe(true);
     expect(kv.get(META_KEYS.unitCode)).toBeUndefined();
     const map = sorted.slice(namesAt + 1);
-    expect(map).toEqual(form.names.map((n) => [n, qualified(REPORT_SHEET, t.positions.cells[n])]));
+    expect(map).toEqual(form.names.map((n) => [n, nameRef(REPORT_SHEET, t.positions.cells[n])]));
   });
 
   test("a pre-filled unit: name in the unit cell, locked, code in the metadata", () => {

@@ -6,7 +6,7 @@ import { isoToSerial } from "../../src/validate/dates";
 import { inspectWorkbook } from "../../src/inspect/inspect";
 import type { InspectResult, RejectReason } from "../../src/inspect/types";
 import { valuesSnapshot } from "../helpers/values-workbook";
-import { plausibleNumbers } from "../../scripts/sample-numbers";
+import { plausibleNumbers } from "../helpers/sample-numbers";
 
 export interface ReportSpec {
   /** Text typed in the unit cell; default: the unit's name; null: blank. */

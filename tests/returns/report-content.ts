@@ -6,7 +6,7 @@ import type { ResolvedForm } from "../../src/form/resolve";
 import type { Unit } from "../../src/form/schema";
 import { templatePositions, type TemplatePositions } from "../../src/layout/template";
 import { isoToSerial } from "../../src/validate/dates";
-import { plausibleNumbers, rng } from "../../scripts/sample-numbers";
+import { plausibleNumbers, rng } from "../helpers/sample-numbers";
 import type { Intended, Typed } from "./recipe";
 
 const PREPARERS = [

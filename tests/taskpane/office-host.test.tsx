@@ -132,13 +132,10 @@ describe("startTaskpane with a stand-in Excel host", () => {
     isSetSupported: () => true,
   };
 
-  it("uses window.__BDG_FAKE_EXCEL__ when Office reports no host", async () => {
-    const win = {
-      ...fakeWin(async () => ({ host: null, platform: null })),
-      __BDG_FAKE_EXCEL__: { host: standIn },
-    };
+  it("uses the given host when Office reports no host", async () => {
+    const win = fakeWin(async () => ({ host: null, platform: null }));
     await act(async () => {
-      const { root, host } = await startTaskpane(container, { win, search: "?tab=merge" });
+      const { root, host } = await startTaskpane(container, { win, host: standIn, search: "?tab=merge" });
       unmount = () => root.unmount();
       expect(host).toBe(standIn);
     });
@@ -146,10 +143,9 @@ describe("startTaskpane with a stand-in Excel host", () => {
     expect(screen.getByRole("tab", { selected: true, name: "Tổng hợp" })).toBeTruthy();
   });
 
-  it("ignores the stand-in when office.js did not load at all", async () => {
-    const win = { __BDG_FAKE_EXCEL__: { host: standIn } };
+  it("ignores the given host when office.js did not load at all", async () => {
     await act(async () => {
-      const { root, host } = await startTaskpane(container, { win });
+      const { root, host } = await startTaskpane(container, { win: {}, host: standIn });
       unmount = () => root.unmount();
       expect(host).toBeNull();
     });

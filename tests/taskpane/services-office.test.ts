@@ -3,7 +3,7 @@
  * Excel host: what the buttons do, without a browser.
  */
 import { builtInForm } from "../../src/form";
-import { createFakeExcel, type FakeExcelHandle } from "../../src/excel/fake/fake-excel";
+import { createFakeExcel, type FakeExcelHandle } from "../excel/fake-excel";
 import { META_SHEET, REPORT_SHEET } from "../../src/workbook/contract";
 import { NARRATIVE_SHEET, STATUS_SHEET, SUMMARY_SHEET } from "../../src/layout/summary";
 import { buildTemplate } from "../../src/layout/template";

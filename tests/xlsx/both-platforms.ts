@@ -7,7 +7,8 @@ import { NODE_READ } from "../../src/cli/node-read";
 import type { ResolvedForm } from "../../src/form/resolve";
 import type { InspectResult } from "../../src/inspect/types";
 import { OTHER_FORMATS } from "../../src/xlsx/other-formats";
-import { readAllSheets as allCore, inspectFile as readCore, type ReadOptions } from "../../src/xlsx/reader";
+import { inspectFile as readCore, type ReadOptions } from "../../src/xlsx/reader";
+import { readAllSheets as allCore } from "../helpers/read-all-sheets";
 
 const comparable = (r: unknown): unknown =>
   JSON.parse(

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { builtInForm } from "../../src/form/resolve";
-import { readAllSheets } from "../../src/xlsx/reader";
+import { readAllSheets } from "../helpers/read-all-sheets";
 import { inspectFile } from "./both-platforms";
 
 const form = builtInForm();

@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from "fflate";
 import { builtInForm } from "../../src/form";
+import { parseNameRef } from "../../src/workbook/address";
 import { META_SHEET, REPORT_SHEET } from "../../src/workbook/contract";
 import { buildTemplate } from "../../src/layout/template";
 import { writeWorkbook } from "../../src/xlsx/write-workbook";
@@ -34,8 +35,16 @@ describe("writeWorkbook (exceljs) writes the whole model", () => {
     const wb = unescape(xml["xl/workbook.xml"]);
     expect(wb).toContain(`name="${REPORT_SHEET}" state="visible"`);
     expect(wb).toContain(`name="${META_SHEET}" state="veryHidden"`);
-    for (const n of t.model.names)
-      expect(wb).toContain(`<definedName name="${n.name}">${n.ref}</definedName>`);
+    // exceljs quotes every sheet name in a defined name ('_BDG_META'!…); the model quotes only
+    // where Excel must (_BDG_META!…): both refer to the same cell.
+    const written = new Map(
+      [...wb.matchAll(/<definedName name="([^"]+)">([^<]*)<\/definedName>/g)].map((m) => [m[1], m[2]])
+    );
+    for (const n of t.model.names) {
+      expect(written.has(n.name)).toBe(true);
+      expect(parseNameRef(written.get(n.name) ?? "")).toEqual(parseNameRef(n.ref));
+    }
+    expect(written.get(form.names[0])).toBe(t.model.names[0].ref);
     expect(wb).toMatch(
       /<definedName name="_xlnm.Print_Titles" localSheetId="0">'Báo cáo'!\$10:\$11<\/definedName>/
     );

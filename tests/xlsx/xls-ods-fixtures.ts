@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { writeFilledTemplate } from "../../scripts/demo";
+import { writeFilledTemplate } from "../helpers/sample-returns";
 import { builtInForm, nameOf, type ResolvedForm } from "../../src/form/resolve";
 import type { CellScalar } from "../../src/layout/sheet-model";
 import { templatePositions } from "../../src/layout/template";

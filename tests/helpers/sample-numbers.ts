@@ -1,8 +1,9 @@
 /**
- * Seeded sample numbers for returned reports: one implementation for the demo (scripts/demo.ts)
- * and the tests (tests/merge/helpers.ts, tests/e2e/report-files.ts). Pure: no files, no writer.
+ * Seeded sample numbers for returned reports: one implementation for the tests
+ * (tests/merge/helpers.ts, tests/e2e/report-files.ts) and, through ./sample-returns.ts, the demo
+ * (scripts/demo.ts). Pure: no files, no writer.
  */
-import type { ResolvedForm } from "../src/form/resolve";
+import type { ResolvedForm } from "../../src/form/resolve";
 
 /** mulberry32: small, seeded, deterministic. */
 export function rng(seed: number): () => number {
