@@ -231,12 +231,12 @@ describe("real .xls files (values as LibreOffice and openpyxl read them)", () =>
     ]);
     expect(new Map(wb.names.map((n) => [n.name, n.ref]))).toEqual(
       new Map([
-        ["name日本語", "'sheet日本語'!$A$1"],
-        ["name日本語name", "'sheet日本語sheet'!$B$2"],
-        ["NoContainsJapaneseName", "'日本語のみ'!$A$1"],
-        ["sheet日本語", "'sheet日本語'!$A$1"],
+        ["name日本語", "sheet日本語!$A$1"],
+        ["name日本語name", "sheet日本語sheet!$B$2"],
+        ["NoContainsJapaneseName", "日本語のみ!$A$1"],
+        ["sheet日本語", "sheet日本語!$A$1"],
         ["日本語", "NoContainsJapanese!$A$1"],
-        ["日本語name", "'日本語sheet'!$I$2"],
+        ["日本語name", "日本語sheet!$I$2"],
       ])
     );
     expect(cell(wb, 1, 1, 1)).toEqual({ type: "text", text: "NamedDefine" });

@@ -255,12 +255,12 @@ describe("real .ods files (values as LibreOffice and openpyxl read them)", () =>
   it("defined_names_unicode.ods and internal_link.ods: names as Excel wrote them, sheet-local ones", () => {
     expect(new Map(file("defined_names_unicode.ods").names.map((n) => [n.name, n.ref]))).toEqual(
       new Map([
-        ["name日本語", "'sheet日本語'!$A$1"],
-        ["name日本語name", "'sheet日本語sheet'!$B$2"],
-        ["NoContainsJapaneseName", "'日本語のみ'!$A$1"],
-        ["sheet日本語", "'sheet日本語'!$A$1"],
+        ["name日本語", "sheet日本語!$A$1"],
+        ["name日本語name", "sheet日本語sheet!$B$2"],
+        ["NoContainsJapaneseName", "日本語のみ!$A$1"],
+        ["sheet日本語", "sheet日本語!$A$1"],
         ["日本語", "NoContainsJapanese!$A$1"],
-        ["日本語name", "'日本語sheet'!$I$2"],
+        ["日本語name", "日本語sheet!$I$2"],
       ])
     );
     expect(file("internal_link.ods").names).toEqual([
