@@ -4,6 +4,7 @@
  * from, every issue (locating, the form's rules, the unit) and whose report it is out. The
  * `validate` command, the merge and the add-in all call this, so they cannot disagree.
  */
+import { formFingerprint } from "../form/fingerprint";
 import { unitMatcherOf, type ResolvedForm } from "../form/resolve";
 import type { UnitMatcher } from "../form/unit-match";
 import { evaluateReport } from "../validate/engine";
@@ -19,6 +20,8 @@ import {
   byMetaMessage,
   locateProblemMessage,
   otherSheetsMessage,
+  otherDefinitionMessage,
+  otherVersionMessage,
   rejectMessage,
   secondTableMessage,
   severalReportsMessage,
@@ -57,10 +60,6 @@ export function inspectWorkbook(
   const keys = snap.meta(false);
   if (keys?.formId && keys.formId.toUpperCase() !== form.id.toUpperCase())
     return refuse(form, "otherForm", `form_id ${keys.formId}`, { foundId: keys.formId });
-  if (keys?.formId && keys.formVersion && keys.formVersion !== form.version)
-    return refuse(form, "otherVersion", `form_version ${keys.formVersion}`, {
-      foundVersion: keys.formVersion,
-    });
   const loc = locate(form, snap, keys);
   if (loc.ambiguousSheets) {
     const r = refuse(form, "severalReports", `sheets ${loc.ambiguousSheets.join(", ")}`);
@@ -85,7 +84,12 @@ export function inspectWorkbook(
     values,
     cells,
     via,
-    issues: [...locatingIssues(form, loc, cells), ...evaluation.issues, ...unit.issues],
+    issues: [
+      ...versionIssues(form, loc),
+      ...locatingIssues(form, loc, cells),
+      ...evaluation.issues,
+      ...unit.issues,
+    ],
     evaluation,
     unit: unit.identity,
   };
@@ -126,6 +130,28 @@ function readValues(
 function isDateField(form: ResolvedForm, name: string): boolean {
   const target = form.byName.get(name);
   return target?.type === "field" && target.field.key === "reportDate";
+}
+
+/**
+ * A return made from another version of the same form is read by its cells' names (the names do
+ * not change between versions), with a warning naming both versions; from the same version but
+ * another definition (an edited copy of the definition workbook), a warning too.
+ */
+function versionIssues(form: ResolvedForm, loc: LocateResult): Issue[] {
+  const meta = loc.meta;
+  if (!meta?.formId) return [];
+  const warn = (rule: string, message: Issue["message"]): Issue => ({
+    severity: "warning",
+    rule,
+    indicator: null,
+    cell: null,
+    message,
+  });
+  if (meta.formVersion && meta.formVersion !== form.version)
+    return [warn("reader.other-version", otherVersionMessage(form, meta.formVersion))];
+  if (meta.fingerprint && meta.fingerprint !== formFingerprint(form.definition))
+    return [warn("reader.other-definition", otherDefinitionMessage(form))];
+  return [];
 }
 
 /** Errors for inputs without a value (naming what happened), and warnings on how cells were found. */

@@ -217,3 +217,17 @@ export function secondTableMessage(sheet: string, row: number): Text {
     en: `Sheet "${sheet}" holds a second table (the codes start again at row ${row}): only the first table is read; if the second is another unit's report, send it as a file of its own`,
   };
 }
+
+export function otherVersionMessage(form: ResolvedForm, found: string): Text {
+  return {
+    vi: `Tệp làm theo mẫu ${form.id} phiên bản ${found}, biểu mẫu đang dùng là phiên bản ${form.version}: số liệu được đọc theo tên ô; chỉ tiêu nào phiên bản ${found} không có sẽ báo thiếu. Nên dùng mẫu phiên bản ${form.version}`,
+    en: `The file was made from ${form.id} version ${found}; the form in use is version ${form.version}: values are read by cell name, and indicators version ${found} lacks are reported missing. Prefer the version ${form.version} template`,
+  };
+}
+
+export function otherDefinitionMessage(form: ResolvedForm): Text {
+  return {
+    vi: `Tệp làm theo một bản định nghĩa khác của mẫu ${form.id} phiên bản ${form.version} (sổ định nghĩa đã được sửa mà không đổi phiên bản): số liệu được đọc theo tên ô, hãy kiểm tra lại`,
+    en: `The file was made from another definition of ${form.id} version ${form.version} (the definition workbook was edited without a new version): values are read by cell name; check them`,
+  };
+}

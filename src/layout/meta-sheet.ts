@@ -15,6 +15,8 @@ import type { CellModel, CellScalar, SheetModel } from "./sheet-model";
 export interface MetaSheetSpec {
   formId: string;
   formVersion: string;
+  /** The definition's fingerprint (src/form/fingerprint.ts). */
+  fingerprint: string;
   /** The report's unit (the template's pre-filled unit, the summary's collector); null: none. */
   unitCode: string | null;
   kind: "template" | "summary";
@@ -30,6 +32,7 @@ export function metaSheet(spec: MetaSheetSpec): SheetModel {
   const keyRows: [string, CellScalar][] = [
     [META_KEYS.formId, spec.formId],
     [META_KEYS.formVersion, spec.formVersion],
+    [META_KEYS.fingerprint, spec.fingerprint],
     [META_KEYS.unitCode, spec.unitCode],
     [META_KEYS.kind, spec.kind],
     [META_KEYS.generator, GENERATOR],

@@ -16,6 +16,7 @@
  * Text from returned files (unit names as typed, narratives, file names) is only ever written as
  * a cell value (never as a formula): the writer stores strings as strings, so "=…" stays text.
  */
+import { formFingerprint } from "../form/fingerprint";
 import type { ResolvedForm, ResolvedIndicator } from "../form/resolve";
 import type { CellPart } from "../form/schema";
 import type { Consolidation, GroupTotals, Rates, UnitStatus } from "../merge/types";
@@ -728,6 +729,7 @@ function buildMetaSheet(c: Consolidation, form: ResolvedForm, named: Record<stri
   return metaSheet({
     formId: form.id,
     formVersion: form.version,
+    fingerprint: formFingerprint(form.definition),
     unitCode: c.collector.code,
     kind: "summary",
     names: form.names.map((n) => [n, nameRef(SUMMARY_SHEET, named[n])] as const),

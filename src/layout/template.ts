@@ -21,6 +21,7 @@
  * in ./template-validations.ts, the hidden metadata sheet in ./meta-sheet.ts (shared with the
  * summary).
  */
+import { formFingerprint } from "../form/fingerprint";
 import type { ResolvedField, ResolvedForm, ResolvedIndicator } from "../form/resolve";
 import { namePrefix } from "../form/names";
 import type { CellPart, Unit } from "../form/schema";
@@ -210,6 +211,7 @@ export function buildTemplate(form: ResolvedForm, options: TemplateOptions = {})
   const meta = metaSheet({
     formId: form.id,
     formVersion: form.version,
+    fingerprint: formFingerprint(form.definition),
     unitCode: unit ? unit.code : null,
     kind: "template",
     names: named,

@@ -174,11 +174,9 @@ export class Merger {
       });
       return { verdict: "rejected", unit: null, reason, errors: c.errors, warnings: c.warnings };
     };
-    if (read.formId.toUpperCase() !== form.id.toUpperCase() || read.formVersion !== form.version)
-      return rejected(
-        read.formId.toUpperCase() !== form.id.toUpperCase() ? "otherForm" : "otherVersion",
-        otherFormMessage(read.formId, read.formVersion, form.id, form.version)
-      );
+    // Another version of the same form is read by name (the inspection warns); another form never.
+    if (read.formId.toUpperCase() !== form.id.toUpperCase())
+      return rejected("otherForm", otherFormMessage(read.formId, read.formVersion, form.id, form.version));
     const collector = form.definition.collector;
     const metaCode = read.metaUnitCode?.trim() || null;
     const ownSummary =

@@ -18,6 +18,8 @@ export const REPORT_SHEET = "Báo cáo";
 export const META_KEYS = {
   formId: "form_id",
   formVersion: "form_version",
+  /** A fingerprint of the definition the template was made from (src/form/fingerprint.ts). */
+  fingerprint: "form_fingerprint",
   /** Pre-filled unit code; empty for a blank template. For a summary: the collector's code. */
   unitCode: "unit_code",
   /** "template" or "summary". */

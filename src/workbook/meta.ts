@@ -9,6 +9,8 @@ import { colOf, rowOf, type SheetData } from "./sheet-data";
 export interface Meta {
   formId: string | null;
   formVersion: string | null;
+  /** The fingerprint of the definition the template was made from (older templates have none). */
+  fingerprint: string | null;
   unitCode: string | null;
   /** "template" | "summary" | null. */
   kind: string | null;
@@ -19,6 +21,7 @@ export interface Meta {
 const KEY_FIELD: Partial<Record<string, keyof Omit<Meta, "names">>> = {
   [META_KEYS.formId]: "formId",
   [META_KEYS.formVersion]: "formVersion",
+  [META_KEYS.fingerprint]: "fingerprint",
   [META_KEYS.unitCode]: "unitCode",
   [META_KEYS.kind]: "kind",
 };
@@ -34,7 +37,14 @@ export function metaFromSheet(sh: SheetData): Meta {
     row[c - 1] = cellText(v).trim();
     rows.set(r, row);
   }
-  const meta: Meta = { formId: null, formVersion: null, unitCode: null, kind: null, names: new Map() };
+  const meta: Meta = {
+    formId: null,
+    formVersion: null,
+    fingerprint: null,
+    unitCode: null,
+    kind: null,
+    names: new Map(),
+  };
   let inNames = false;
   for (const r of [...rows.keys()].sort((a, b) => a - b)) {
     const [a, b] = rows.get(r) as [string, string];

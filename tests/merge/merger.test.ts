@@ -92,15 +92,17 @@ describe("verdicts", () => {
     expect(c.counts.rejected).toBe(1);
   });
 
-  test("another form id or version is rejected even when the reader let it through", () => {
+  test("another form id is rejected; another version of the same form is read by name, with a warning", () => {
     const c = mergeReports(form, [
       sub("x.xlsx", unit("HND"), { formId: "BDG-2020" }),
       sub("y.xlsx", unit("HND"), { formVersion: "2" }),
     ]);
     expect(fileOf(c, "x.xlsx")).toMatchObject({ verdict: "rejected", reason: "otherForm" });
-    expect(fileOf(c, "y.xlsx")).toMatchObject({ verdict: "rejected", reason: "otherVersion" });
-    expect(fileOf(c, "y.xlsx").message?.vi).toContain("phiên bản 2");
-    expect(statusOf(c, "HND").status).toBe("missing");
+    expect(fileOf(c, "y.xlsx")).toMatchObject({ verdict: "accepted", unit: "HND" });
+    const w = statusOf(c, "HND").issues.find((i) => i.rule === "reader.other-version");
+    expect(w?.severity).toBe("warning");
+    expect(w?.message.vi).toContain("phiên bản 2");
+    expect(w?.message.vi).toContain(`phiên bản ${form.version}`);
   });
 
   test("blank unit cell and no metadata → unknownUnit, Vietnamese message", () => {

@@ -167,7 +167,16 @@ export interface ReportFixtureOptions {
   names?: boolean;
   /** Write the metadata sheet (default true); override its fields. */
   meta?:
-    boolean | { formId?: string; formVersion?: string; unitCode?: string; kind?: string; names?: boolean };
+    | boolean
+    | {
+        formId?: string;
+        formVersion?: string;
+        unitCode?: string;
+        kind?: string;
+        names?: boolean;
+        /** Written in place of the generator row. */
+        fingerprint?: string;
+      };
   sheetName?: string;
   /** Rows inserted above the table (moves everything down, names follow). */
   rowOffset?: number;
@@ -281,8 +290,8 @@ export function reportFixture(
       ["A3", META_KEYS.unitCode],
       ["A4", META_KEYS.kind],
       ["B4", m.kind ?? "template"],
-      ["A5", META_KEYS.generator],
-      ["B5", "bdg-report"],
+      ["A5", m.fingerprint ? META_KEYS.fingerprint : META_KEYS.generator],
+      ["B5", m.fingerprint ?? "bdg-report"],
       ["A6", META_KEYS.names],
     ];
     if (m.unitCode) metaCells.push(["B3", m.unitCode]);

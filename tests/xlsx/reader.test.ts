@@ -290,12 +290,19 @@ describe("inspectFile: fallbacks", () => {
 });
 
 describe("inspectFile: identification", () => {
-  it("rejects another form and another version by the metadata", () => {
+  it("refuses another form; reads another version of the same form by name, naming both versions", () => {
     const other = inspectFile(reportFixture(form, filled, { meta: { formId: "BDG-2020" } }).bytes, form);
     expect(other).toMatchObject({ ok: false, reason: "otherForm" });
-    const ver = inspectFile(reportFixture(form, filled, { meta: { formVersion: "9" } }).bytes, form);
-    expect(ver).toMatchObject({ ok: false, reason: "otherVersion" });
-    if (!ver.ok) expect(ver.message.vi).toMatch(/phiên bản 9/);
+    const ver = ok(inspectFile(reportFixture(form, filled, { meta: { formVersion: "9" } }).bytes, form));
+    expect(ver.values.get(N("I.2", "female"))).toEqual({ type: "number", value: 800 });
+    const w = ver.issues.find((i) => i.rule === "reader.other-version");
+    expect(w?.message.vi).toMatch(/phiên bản 9.*phiên bản 1/);
+  });
+
+  it("a template made from an edited definition of the same version is read, with a warning", () => {
+    const fx = reportFixture(form, filled, { meta: { fingerprint: "0000000000000000" } });
+    const r = ok(inspectFile(fx.bytes, form));
+    expect(r.issues.map((i) => i.rule)).toContain("reader.other-definition");
   });
 
   it("calls a workbook without names, metadata or code column notReport", () => {
