@@ -7,7 +7,15 @@
  * and its findings are mapped back to the cells they came from.
  */
 import { resolveForm } from "../form/resolve";
-import { FormDefinitionError, formSchema, type FormDefinition, type Text } from "../form/schema";
+import {
+  FormDefinitionError,
+  formSchema,
+  indicatorKind,
+  type FormDefinition,
+  type IndicatorKind,
+  type Text,
+} from "../form/schema";
+import { expressionProblem } from "./expression-problem";
 import { parseDateText, serialToIso } from "../validate/dates";
 import { cellText, type CellValue } from "../workbook/cell-value";
 import { colOf, key, rowOf, type SheetData } from "../workbook/sheet-data";
@@ -70,6 +78,22 @@ function convert(
   R: Reading,
   loc: Loc
 ): unknown {
+  if (v?.type === "uncomputed") {
+    R.problem(
+      loc,
+      `công thức "=${v.formula}" chưa được tính (tệp do chương trình ghi): hãy nhập giá trị`,
+      `the formula "=${v.formula}" has no computed result (a file written by a program): type the value`
+    );
+    return undefined;
+  }
+  if (v?.type === "error") {
+    R.problem(
+      loc,
+      `ô có lỗi ${v.code}: hãy nhập giá trị`,
+      `the cell holds the error ${v.code}: type the value`
+    );
+    return undefined;
+  }
   const text = cellText(v).trim();
   if (!v || v.type === "blank" || text === "") return undefined;
   switch (col.kind) {
@@ -228,23 +252,69 @@ function locate(path: readonly PropertyKey[], R: Reading): Omit<DefinitionProble
   return { sheet: table.sheet, row: R.rows.get(base) ?? null, col: null, column: null };
 }
 
+/** The shape a text cell must have, for the schema's patterns that carry no message of their own. */
+const FORMATS: Record<string, Text> = {
+  version: {
+    vi: "phiên bản là các số cách nhau bởi dấu chấm (1, 2.1)",
+    en: "a version is numbers separated by dots (1, 2.1)",
+  },
+  "sections.code": {
+    vi: "mã mục là chữ số La Mã in hoa (I, II, III…)",
+    en: "a section code is a Roman numeral in capitals (I, II, III…)",
+  },
+  "computed.id": {
+    vi: "mã giá trị tính là mã chỉ tiêu rồi tên ngắn chữ thường (V.1.pctf)",
+    en: "a computed value's id is an indicator code and a short lower-case name (V.1.pctf)",
+  },
+  "rules.id": {
+    vi: "mã quy tắc bắt đầu bằng chữ thường, rồi chữ, số, dấu . hoặc - (cmp.tap-huan)",
+    en: "a rule id starts with a lower-case letter, then letters, digits, . or - (cmp.tap-huan)",
+  },
+};
+
+type Finding = {
+  code: string;
+  message: string;
+  input?: unknown;
+  origin?: string;
+  minimum?: unknown;
+  maximum?: unknown;
+};
+
 /** A schema finding in the officer's words (the schema's own messages are already bilingual). */
-function findingText(iss: { code: string; message: string; input?: unknown }): Text {
+function findingText(iss: Finding, path: readonly PropertyKey[]): Text {
   if (
     (iss.code === "invalid_type" && iss.input === undefined) ||
     (iss.code === "too_small" && iss.input === "")
   )
     return { vi: "ô này bỏ trống, cần nhập", en: "this cell is blank: a value is needed" };
-  if (iss.code === "too_small" && Array.isArray(iss.input))
+  if (iss.code === "too_small" && (iss.origin === "array" || Array.isArray(iss.input)))
     return { vi: "cần ít nhất một dòng", en: "at least one row is needed" };
+  if (iss.code === "too_small" && typeof iss.input === "number")
+    return {
+      vi: `${iss.input} nhỏ hơn ${String(iss.minimum)}`,
+      en: `${iss.input} is less than ${String(iss.minimum)}`,
+    };
+  if (iss.code === "too_big" && typeof iss.input === "number")
+    return {
+      vi: `${iss.input} lớn hơn ${String(iss.maximum)}`,
+      en: `${iss.input} is more than ${String(iss.maximum)}`,
+    };
   if (iss.code === "invalid_type")
     return { vi: "giá trị không đúng kiểu", en: `wrong type of value (${iss.message})` };
-  return splitText(iss.message);
+  const text = FORMATS[path.filter((k) => typeof k === "string").join(".")] ?? splitText(iss.message);
+  if (iss.code === "invalid_format" && typeof iss.input === "string")
+    return { vi: `${text.vi} (đã nhập "${iss.input}")`, en: `${text.en} (typed "${iss.input}")` };
+  return text;
 }
 
+/** "vi / en" → { vi, en }; the schema's "… trùng lặp / duplicate …: X" keeps X in both. */
 function splitText(message: string): Text {
   const i = message.indexOf(" / ");
-  return i < 0 ? { vi: message, en: message } : { vi: message.slice(0, i), en: message.slice(i + 3) };
+  if (i < 0) return { vi: message, en: message };
+  const text = { vi: message.slice(0, i), en: message.slice(i + 3) };
+  const dup = /^duplicate [^:]+: (.+)$/.exec(text.en);
+  return dup && text.vi.endsWith("trùng lặp") ? { ...text, vi: `${text.vi}: ${dup[1]}` } : text;
 }
 
 /** Read and check a definition workbook, given its sheets by name. */
@@ -253,14 +323,10 @@ export function readDefinition(sheet: (name: string) => SheetData | null): Defin
   const input: Record<string, unknown> = {};
   readInfo(sheet(SHEET_INFO), R, input);
   for (const t of TABLES) input[t.name] = readTable(t, sheet(t.sheet), R);
-  if (R.problems.length) return { ok: false, problems: R.problems };
-  const parsed = formSchema.safeParse(input);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((iss) => ({
-      ...locate(iss.path, R),
-      message: findingText(iss),
-    }));
-    return { ok: false, problems };
+  const parsed = formSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success || R.problems.length) {
+    const findings = parsed.success ? [] : schemaProblems(parsed.error.issues, input, R);
+    return { ok: false, problems: inSheetOrder(withoutRepeats(R.problems, findings)) };
   }
   try {
     resolveForm(parsed.data); // defined-name clashes
@@ -278,6 +344,66 @@ export function readDefinition(sheet: (name: string) => SheetData | null): Defin
     };
   }
   return { ok: true, definition: parsed.data };
+}
+
+type Issue = Finding & { path: PropertyKey[] };
+
+/** The schema's findings, each at the cell it came from; an expression's with its character. */
+function schemaProblems(
+  issues: readonly Issue[],
+  input: Record<string, unknown>,
+  R: Reading
+): DefinitionProblem[] {
+  const kinds = new Map<string, IndicatorKind>();
+  for (const ind of input.indicators as Record<string, unknown>[]) {
+    const kind = indicatorKind.safeParse(ind.kind);
+    if (typeof ind.code === "string" && kind.success) kinds.set(ind.code, kind.data);
+  }
+  return issues.map((iss) => {
+    const [table, index, prop] = iss.path;
+    const rule =
+      table === "rules" && prop === "expression"
+        ? (input.rules as Record<string, unknown>[])[Number(index)]
+        : null;
+    const better = typeof rule?.expression === "string" ? expressionProblem(rule.expression, kinds) : null;
+    return { ...locate(iss.path, R), message: better ?? findingText(iss, iss.path) };
+  });
+}
+
+const where = (p: DefinitionProblem): string => `${p.sheet}|${p.row}|${p.col}`;
+
+/**
+ * The cells' own problems, then the schema's findings elsewhere: a cell that could not be read
+ * is blank to the schema, and a missing sheet has no rows — said once, by the first.
+ */
+function withoutRepeats(cells: DefinitionProblem[], findings: DefinitionProblem[]): DefinitionProblem[] {
+  const said = new Set(cells.map(where));
+  const missingSheets = new Set(cells.filter((p) => p.row === null && p.col === null).map((p) => p.sheet));
+  const out = [...cells];
+  for (const f of findings) {
+    const key = `${where(f)}|${f.message.vi}`;
+    if (said.has(where(f)) || said.has(key) || missingSheets.has(f.sheet)) continue;
+    said.add(key);
+    out.push(f);
+  }
+  return out;
+}
+
+const SHEET_ORDER = [SHEET_INFO, ...TABLES.map((t) => t.sheet)];
+
+/** Problems as the officer goes through the workbook: sheet by sheet, row by row, column by column. */
+function inSheetOrder(problems: DefinitionProblem[]): DefinitionProblem[] {
+  const n = (x: number | null): number => x ?? 0;
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort(
+      (a, b) =>
+        SHEET_ORDER.indexOf(a.p.sheet) - SHEET_ORDER.indexOf(b.p.sheet) ||
+        n(a.p.row) - n(b.p.row) ||
+        n(a.p.col) - n(b.p.col) ||
+        a.i - b.i
+    )
+    .map((x) => x.p);
 }
 
 function tableOf(name: TableName): string {
