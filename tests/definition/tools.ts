@@ -45,7 +45,8 @@ export type OpenpyxlOp =
   | { op: "appendRow"; sheet: string; values: (CellScalar | { date: string })[] }
   | { op: "deleteRows"; sheet: string; at: number; count: number }
   | { op: "deleteSheet"; sheet: string }
-  | { op: "renameSheet"; sheet: string; to: string };
+  | { op: "renameSheet"; sheet: string; to: string }
+  | { op: "setByName"; cells: Record<string, CellScalar | { date: string }> };
 
 /** Edit workbooks with openpyxl, every job in one Python process. */
 export function editWithOpenpyxl(dir: string, jobs: { in: string; out: string; ops: OpenpyxlOp[] }[]): void {

@@ -10,6 +10,7 @@ Ops (rows and columns 1-based, as the officer sees them):
   {"op": "deleteRows", "sheet": name, "at": row, "count": n}
   {"op": "deleteSheet", "sheet": name}
   {"op": "renameSheet", "sheet": name, "to": new name}
+  {"op": "setByName", "cells": {defined name: value}}        fill a report template by its cells' names
 """
 import copy
 import datetime
@@ -51,8 +52,18 @@ def copy_row(ws, src, dest):
             b._style = copy.copy(a._style)
 
 
+def named_cell(wb, name):
+    dn = wb.defined_names.get(name) if hasattr(wb.defined_names, "get") else wb.defined_names[name]
+    (sheet, ref), = list(dn.destinations)
+    return wb[sheet][ref.replace("$", "")]
+
+
 def run(op, wb):
     kind = op["op"]
+    if kind == "setByName":
+        for name, v in op["cells"].items():
+            named_cell(wb, name).value = value_of(v)
+        return
     if kind == "deleteSheet":
         del wb[op["sheet"]]
         return
