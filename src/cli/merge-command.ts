@@ -253,7 +253,8 @@ export const mergeCommand: Command = {
     if (writeError) return fail(writeError.vi, writeError.en);
 
     const lines: string[] = [];
-    if (!values.quiet) lines.push(formatStatusTable(c));
+    // The table is several lines, each already made safe: one entry per line, so that its newlines stay newlines.
+    if (!values.quiet) lines.push(...formatStatusTable(c).split("\n"));
     for (const x of preferred)
       lines.push(
         `Theo lựa chọn của cán bộ (--prefer) / the officer's choice: ${x.unitName} dùng tệp / uses "${basename(x.file)}"`

@@ -219,3 +219,23 @@ describe("template / validate / merge --form with an edited form", () => {
     expect(report.units.find((u) => u.code === "THON-TAY")?.errors).toBeGreaterThan(0);
   });
 });
+
+describe("merge prints its status table as lines", () => {
+  it("the table's own newlines are newlines, not escapes", async () => {
+    const def = join(dir, "xa-2026.xlsx");
+    const r = await run([
+      "merge",
+      join(dir, "returns"),
+      "--form",
+      def,
+      "--out",
+      join(dir, "again.xlsx"),
+      "--date",
+      "2026-12-05",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain("\\x0a");
+    expect(r.out).toMatch(/^TÌNH HÌNH NỘP BÁO CÁO — BDG-2026 v1 \(hạn 01\/12\/2026\)\n\nĐơn vị +Tình trạng/);
+    expect(r.out).toMatch(/\nThôn Bắc +Chưa nộp/);
+  });
+});
