@@ -6,7 +6,9 @@
  *    late, some numbers typed as text, one unit with a rule error, one unit that sent two
  *    versions, two units that never sent anything, one junk file; a few returns re-saved by
  *    LibreOffice when `soffice` exists, else re-written by another writer (SheetJS),
- * 3. `bdg-report merge` into demo/out/tong-hop.xlsx (+ tong-hop.json), printing the status table.
+ * 3. `bdg-report merge` into demo/out/tong-hop.xlsx (+ tong-hop.json), printing the status table;
+ * then the second scenario (scripts/demo-commune.ts): a commune's 2026 collection built only from
+ * a definition workbook (demo/out/xa-2026/), and the list of the files the demo wrote.
  */
 import { execFileSync } from "node:child_process";
 import {
@@ -21,13 +23,14 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { builtInForm, type ResolvedForm } from "../src/form/resolve";
 import type { Unit } from "../src/form/schema";
 import { main } from "../src/cli/main";
 import { templateFileName, writeAllUnitTemplates } from "../src/xlsx/write-template";
 // The sample returns are the tests' too (tests/cli/merge-command.test.ts, tests/e2e): one generator.
 import { writeReturn, type ReturnSpec } from "../tests/helpers/sample-returns";
+import { runCommuneDemo } from "./demo-commune";
 
 /** Re-save files with LibreOffice (one soffice run); false when soffice is missing or fails. */
 export function resaveWithLibreOffice(files: string[]): boolean {
@@ -158,10 +161,38 @@ export async function runDemo(root = resolve(__dirname, "..", "demo", "out")): P
     stdout: process.stdout,
     stderr: process.stderr,
   });
+  process.stdout.write(`\n3. Mở ${out} để xem bảng tổng hợp.\n`);
+
+  const commune = await runCommuneDemo(root);
   process.stdout.write(
-    `\n3. Xong trong ${((Date.now() - t0) / 1000).toFixed(1)} giây. Mở ${out} để xem bảng tổng hợp.\n`
+    `\nCác tệp demo đã ghi / files the demo wrote (${((Date.now() - t0) / 1000).toFixed(1)} giây):\n` +
+      writtenList([
+        [templatesDir, `${form.units.length} mẫu báo cáo / templates`],
+        [returns.dir, `${returns.files.length} báo cáo nhận về / returns`],
+        [out, "bảng tổng hợp / summary"],
+        [json, "báo cáo JSON / JSON report"],
+        ...commune.written
+          .filter((f) => !f.endsWith(".xlsx") || !f.includes("bao-cao-nhan"))
+          .map((f): [string, string] => [f, describeCommuneFile(f)]),
+        [
+          join(root, "xa-2026", "bao-cao-nhan"),
+          `${commune.written.filter((f) => f.includes("bao-cao-nhan")).length} báo cáo nhận về / returns`,
+        ],
+      ])
   );
-  return code;
+  return code !== 0 ? code : commune.code;
+}
+
+function describeCommuneFile(f: string): string {
+  if (f.endsWith("dinh-nghia-bieu-mau.xlsx")) return "sổ định nghĩa biểu mẫu / form definition workbook";
+  if (f.endsWith("mau-bao-cao")) return "mẫu báo cáo theo sổ định nghĩa / templates from the definition";
+  if (f.endsWith(".json")) return "báo cáo JSON / JSON report";
+  return "bảng tổng hợp / summary";
+}
+
+function writtenList(entries: [string, string][]): string {
+  const rel = (p: string): string => relative(process.cwd(), p) || p;
+  return entries.map(([path, what]) => `  ${rel(path).padEnd(44)} ${what}\n`).join("");
 }
 
 if (require.main === module) {
