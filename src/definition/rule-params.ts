@@ -105,7 +105,8 @@ export function parseRuleParams(type: string, text: string): Record<string, unkn
         `"${part}": cần dạng tên=giá trị với tên là ${Object.keys(spec).join(", ")}`,
         `"${part}": expected name=value with name one of ${Object.keys(spec).join(", ")}`
       );
-    out[k] = parseValue(kind, part.slice(eq + 1));
+    // "whole=" with nothing after it is a setting still to be written: said as missing below.
+    if (part.slice(eq + 1).trim()) out[k] = parseValue(kind, part.slice(eq + 1));
   }
   const missing = Object.keys(spec).filter((k) => !(k in out));
   if (missing.length) throw new ParamsError(`thiếu ${missing.join(", ")}`, `missing ${missing.join(", ")}`);

@@ -101,7 +101,7 @@ describe("form --out / --year / --form", () => {
       );
       expect(r.err).toContain('- Thông tin, dòng 9, cột Hạn gửi báo cáo: "sắp tới" không phải là ngày');
       expect(r.err).toContain("- Chỉ tiêu, dòng 4, cột Loại: 'so luong' không phải là loại hợp lệ");
-      expect(r.err).toContain("- Quy tắc, dòng 5, cột Biểu thức / tham số: ");
+      expect(r.err).toContain("- Quy tắc, dòng 5, cột Biểu thức / tham số: thiếu whole\n");
       expect(r.err).toContain("Error: cannot use the form definition");
       expect(r.err).toContain("- Chỉ tiêu, row 4, column Loại: 'so luong' is not a valid kind");
     }
