@@ -616,6 +616,10 @@ function cellKey(v: CellValue): string {
       return `e${v.code}`;
     case "uncomputed":
       return `f${v.formula}`;
+    case "date":
+      return `d${v.serial}`;
+    case "invalid":
+      return `x${v.raw}`;
     default:
       return "";
   }

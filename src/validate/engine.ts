@@ -10,6 +10,7 @@ import { BLANK, type CellValue, type CellValues } from "../workbook/cell-value";
 import { isoToVi, parseDateText, serialToIso } from "./dates";
 import type { Issue } from "./issue";
 import { formatNumberVi as fmt, parseNumberText } from "./number";
+import { dateInNumberMessage, dateText, invalidValueMessage } from "./stored-values";
 
 export interface ReportHeader {
   /** The unit as typed in the unit cell. */
@@ -162,6 +163,15 @@ class Context {
     if (v.type === "text") text = v.text.trim() ? v.text : null;
     else if (v.type === "number") text = String(v.value);
     else if (v.type === "boolean") text = v.value ? "TRUE" : "FALSE";
+    else if (v.type === "date") text = dateText(v.serial);
+    else if (v.type === "invalid")
+      this.add(
+        this.rule("valueType"),
+        "type",
+        ind.code,
+        name,
+        invalidValueMessage(ind.code, ind.code, v.raw)
+      );
     else if (v.type === "error") {
       this.add(
         this.rule("valueType"),
@@ -246,6 +256,12 @@ class Context {
         return;
       case "uncomputed":
         this.notComputed(ind.code, where, whereEn, name);
+        return;
+      case "invalid":
+        this.add(typeRule, "type", ind.code, name, invalidValueMessage(where, whereEn, v.raw));
+        return;
+      case "date":
+        this.add(typeRule, "type", ind.code, name, dateInNumberMessage(where, whereEn, v.serial));
         return;
       case "boolean":
         this.add(
@@ -386,6 +402,11 @@ class Context {
         this.notComputed(null, `"${f.label.vi}"`, `"${f.label.en}"`, f.name, f.key);
         continue;
       }
+      if (v.type === "invalid") {
+        const m = invalidValueMessage(`"${f.label.vi}"`, `"${f.label.en}"`, v.raw);
+        this.add(typeRule, "header", null, f.name, m, f.key);
+        continue;
+      }
       if (text === null) {
         if (f.required) add(rule, `Chưa nhập "${f.label.vi}"`, `"${f.label.en}" is missing`);
         continue;
@@ -450,7 +471,12 @@ class Context {
         return;
       }
       case "reportDate": {
-        const iso = v.type === "number" ? serialToIso(v.value) : parseDateText(text);
+        const iso =
+          v.type === "number"
+            ? serialToIso(v.value)
+            : v.type === "date"
+              ? serialToIso(v.serial)
+              : parseDateText(text);
         if (iso) header.reportDate = iso;
         else
           problem(
@@ -643,6 +669,8 @@ function cellText(v: CellValue): string | null {
       return String(v.value);
     case "boolean":
       return v.value ? "TRUE" : "FALSE";
+    case "date":
+      return dateText(v.serial);
     default:
       return null;
   }
