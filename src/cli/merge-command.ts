@@ -22,6 +22,7 @@ import {
   consolidationToJson,
   createMerger,
   parseRegistry,
+  type Merger,
   RegistryError,
   type Consolidation,
 } from "../merge";
@@ -31,7 +32,8 @@ import { inspectFile } from "../xlsx/reader";
 import { NODE_READ } from "./node-read";
 import { writeWorkbook } from "../xlsx/write-workbook";
 import { expandInputs, samePath, type InputFile } from "./inputs";
-import type { Command } from "./io";
+import type { CliIo, Command } from "./io";
+import { readFailed } from "./read-failed";
 import { previousJsonReport, previousSummary } from "./previous-output";
 import { readInput } from "./read-input";
 import { safeJson, terminalLines, terminalSafe } from "./terminal";
@@ -183,9 +185,7 @@ export const mergeCommand: Command = {
         );
       if (preferred.some((x) => x.file === file.name)) continue; // the same file named twice
       const probe = createMerger(form);
-      const one = readOne(file, form);
-      if ("unreadable" in one) probe.addUnreadable(file.name, one.modified, one.unreadable);
-      else probe.add(file.name, one.modified, one.read);
+      addOne(probe, file, form, io);
       const v = probe.finish().files[0];
       if (v.verdict !== "accepted" || v.unit === null)
         return fail(
@@ -206,9 +206,7 @@ export const mergeCommand: Command = {
     const progress = io.stderr.isTTY && files.length > 1;
     let lastDraw = 0;
     files.forEach((file, i) => {
-      const one = readOne(file, form);
-      if ("unreadable" in one) merger.addUnreadable(file.name, one.modified, one.unreadable);
-      else merger.add(file.name, one.modified, one.read);
+      addOne(merger, file, form, io);
       if (progress) {
         const now = Date.now();
         if (now - lastDraw > 100 || i === files.length - 1) {
@@ -265,6 +263,22 @@ export const mergeCommand: Command = {
     return c.counts.accepted > 0 ? 0 : 1;
   },
 };
+
+/**
+ * Read one input file and hand it to the merger. Whatever goes wrong with this one file becomes its
+ * verdict (see read-failed.ts): the merge goes on with the others.
+ */
+function addOne(merger: Merger, file: InputFile, form: ResolvedForm, io: CliIo): void {
+  let modified = 0;
+  try {
+    const one = readOne(file, form);
+    modified = one.modified;
+    if ("unreadable" in one) merger.addUnreadable(file.name, one.modified, one.unreadable);
+    else merger.add(file.name, one.modified, one.read);
+  } catch (e) {
+    merger.add(file.name, modified, readFailed(file.name, e, io.stderr));
+  }
+}
 
 /**
  * One input file, read for the merge: its modification time and the reader's result (a file over
