@@ -184,7 +184,7 @@ export const mergeCommand: Command = {
           `--prefer "${p}" is not one of the files to merge: name one of the input files`
         );
       if (preferred.some((x) => x.file === file.name)) continue; // the same file named twice
-      const probe = createMerger(form);
+      const probe = createMerger(form, { today: todayInVietnam() });
       addOne(probe, file, form, io);
       const v = probe.finish().files[0];
       if (v.verdict !== "accepted" || v.unit === null)
@@ -202,7 +202,11 @@ export const mergeCommand: Command = {
       preferred.push({ unit: v.unit, unitName: v.unitName ?? v.unit, file: file.name });
     }
 
-    const merger = createMerger(form, { excludeUnitsWithErrors: !!values["exclude-errors"], choose });
+    const merger = createMerger(form, {
+      excludeUnitsWithErrors: !!values["exclude-errors"],
+      choose,
+      today: todayInVietnam(),
+    });
     const progress = io.stderr.isTTY && files.length > 1;
     let lastDraw = 0;
     files.forEach((file, i) => {
@@ -223,19 +227,21 @@ export const mergeCommand: Command = {
 
     const reportDate = values.date ?? todayInVietnam();
     const assessment = previous.kind === "summary" ? previous.assessment : undefined;
-    const bytes = await writeWorkbook(
-      buildSummary(c, form, {
-        reportDate,
-        preparer: values.preparer,
-        head: values.head,
-        phone: values.phone,
-        assessment,
-      }).model
-    );
+    const summary = buildSummary(c, form, {
+      reportDate,
+      preparer: values.preparer,
+      head: values.head,
+      phone: values.phone,
+      assessment,
+    });
+    const bytes = await writeWorkbook(summary.model);
     const outputs = [{ path: outAbs, data: bytes }];
     if (jsonAbs) {
+      const json = consolidationToJson(c);
       const report = {
-        ...consolidationToJson(c),
+        ...json,
+        // The summary's own notes too: texts changed to fit a workbook, naming whose.
+        notes: [...json.notes, ...summary.notes.map((n) => n.vi)],
         summary: outAbs,
         // The officer's choices (--prefer): the other files of these units say "officerChoice".
         preferred: preferred.map((x) => ({ unit: x.unit, file: x.file })),
@@ -246,7 +252,7 @@ export const mergeCommand: Command = {
     if (writeError) return fail(writeError.vi, writeError.en);
 
     const lines: string[] = [];
-    if (!values.quiet) lines.push(formatStatusTable(c));
+    if (!values.quiet) lines.push(formatStatusTable(c, summary.notes));
     for (const x of preferred)
       lines.push(
         `Theo lựa chọn của cán bộ (--prefer) / the officer's choice: ${x.unitName} dùng tệp / uses "${basename(x.file)}"`
@@ -313,8 +319,8 @@ function pct(x: number | null): string {
   return x === null ? "-" : `${(Math.round(x * 1000) / 10).toString().replace(".", ",")}%`;
 }
 
-/** The readable status table (CLI and demo). */
-export function formatStatusTable(c: Consolidation): string {
+/** The readable status table (CLI and demo); `more`: notes besides the merge's (the summary's own). */
+export function formatStatusTable(c: Consolidation, more: readonly Text[] = []): string {
   const lines: string[] = [];
   lines.push(`TÌNH HÌNH NỘP BÁO CÁO — ${c.form.id} v${c.form.version} (hạn ${isoToVi(c.form.deadline)})`);
   lines.push("");
@@ -343,7 +349,7 @@ export function formatStatusTable(c: Consolidation): string {
     if (c.outliers.length > 15)
       lines.push(`  … và ${c.outliers.length - 15} trường hợp khác (xem sheet "Tình hình nộp báo cáo")`);
   }
-  for (const n of c.notes) lines.push(`Ghi chú: ${n.vi}`);
+  for (const n of [...c.notes, ...more]) lines.push(`Ghi chú: ${n.vi}`);
   lines.push("");
   const r = c.rates;
   lines.push(

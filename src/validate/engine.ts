@@ -10,7 +10,7 @@ import { BLANK, type CellValue, type CellValues } from "../workbook/cell-value";
 import { isoToVi, parseDateText, serialToIso } from "./dates";
 import type { Issue } from "./issue";
 import { formatNumberVi as fmt, parseNumberText } from "./number";
-import { dateInNumberMessage, dateText, invalidValueMessage } from "./stored-values";
+import { dateInNumberMessage, dateText, invalidValueMessage, shown } from "./stored-values";
 
 export interface ReportHeader {
   /** The unit as typed in the unit cell. */
@@ -283,10 +283,13 @@ class Context {
           const msg =
             p.reason === "ambiguous"
               ? t(
-                  `Ô ${where}: "${v.text}" không rõ là ${fmt(p.readings[0])} hay ${fmt(p.readings[1])}; hãy nhập lại dạng số`,
-                  `${whereEn}: "${v.text}" could be ${p.readings[0]} or ${p.readings[1]}; type it as a number`
+                  `Ô ${where}: "${shown(v.text)}" không rõ là ${fmt(p.readings[0])} hay ${fmt(p.readings[1])}; hãy nhập lại dạng số`,
+                  `${whereEn}: "${shown(v.text)}" could be ${p.readings[0]} or ${p.readings[1]}; type it as a number`
                 )
-              : t(`Ô ${where}: "${v.text}" không phải là số`, `${whereEn}: "${v.text}" is not a number`);
+              : t(
+                  `Ô ${where}: "${shown(v.text)}" không phải là số`,
+                  `${whereEn}: "${shown(v.text)}" is not a number`
+                );
           this.add(typeRule, "type", ind.code, name, msg);
           return;
         }
@@ -299,8 +302,8 @@ class Context {
             ind.code,
             name,
             t(
-              `Ô ${where}: số được nhập dạng văn bản "${v.text}", đã đọc là ${fmt(n)}`,
-              `${whereEn}: number typed as text "${v.text}", read as ${n}`
+              `Ô ${where}: số được nhập dạng văn bản "${shown(v.text)}", đã đọc là ${fmt(n)}`,
+              `${whereEn}: number typed as text "${shown(v.text)}", read as ${n}`
             )
           );
         break;
@@ -464,8 +467,8 @@ class Context {
         if (Number.isInteger(year)) header.year = year;
         if (year !== this.form.definition.year) {
           problem(
-            `Năm báo cáo phải là ${this.form.definition.year}, không phải "${text}"`,
-            `Report year must be ${this.form.definition.year}, not "${text}"`
+            `Năm báo cáo phải là ${this.form.definition.year}, không phải "${shown(text)}"`,
+            `Report year must be ${this.form.definition.year}, not "${shown(text)}"`
           );
         }
         return;
@@ -480,8 +483,8 @@ class Context {
         if (iso) header.reportDate = iso;
         else
           problem(
-            `"${label.vi}": "${text}" không phải là ngày (nhập dạng ngày/tháng/năm)`,
-            `"${label.en}": "${text}" is not a date (dd/mm/yyyy)`,
+            `"${label.vi}": "${shown(text)}" không phải là ngày (nhập dạng ngày/tháng/năm)`,
+            `"${label.en}": "${shown(text)}" is not a date (dd/mm/yyyy)`,
             true
           );
         return;
@@ -490,8 +493,8 @@ class Context {
         header.phone = text;
         if (!/^[0-9 +.]+$/.test(text) || !/[0-9]/.test(text)) {
           problem(
-            `Số điện thoại "${text}" chỉ được gồm chữ số, dấu cách, "+" và "."`,
-            `Phone "${text}" may only hold digits, spaces, "+" and "."`
+            `Số điện thoại "${shown(text)}" chỉ được gồm chữ số, dấu cách, "+" và "."`,
+            `Phone "${shown(text)}" may only hold digits, spaces, "+" and "."`
           );
         }
         return;

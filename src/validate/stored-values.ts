@@ -6,10 +6,14 @@
 import type { Text } from "../form/schema";
 import { isoToVi, serialToIso } from "./dates";
 
-/** A stored text shown in a message: at most 40 characters. */
-function shown(raw: string): string {
-  const chars = [...raw];
-  return chars.length > 40 ? `${chars.slice(0, 39).join("")}…` : raw;
+/**
+ * A text from a file quoted in a message: at most `max` characters (a cell may hold megabytes; a
+ * message names it, it does not copy it).
+ */
+export function shown(raw: string, max = 80): string {
+  if (raw.length <= max) return raw;
+  const chars = [...raw.slice(0, 2 * max)];
+  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : chars.join("");
 }
 
 /** A date serial as "dd/mm/yyyy" (the time of day dropped), or the serial itself when out of range. */
@@ -20,8 +24,8 @@ export function dateText(serial: number): string {
 
 export function invalidValueMessage(where: string, whereEn: string, raw: string): Text {
   return {
-    vi: `Ô ${where}: giá trị lưu trong tệp là "${shown(raw)}", không phải số hay ngày hợp lệ (Excel không ghi như vậy; tệp có thể đã được sửa bằng chương trình khác): hãy nhập lại`,
-    en: `${whereEn}: the file stores "${shown(raw)}", which is not a valid number or date (Excel never writes that; another program may have edited the file): type it again`,
+    vi: `Ô ${where}: giá trị lưu trong tệp là "${shown(raw, 40)}", không phải số hay ngày hợp lệ (Excel không ghi như vậy; tệp có thể đã được sửa bằng chương trình khác): hãy nhập lại`,
+    en: `${whereEn}: the file stores "${shown(raw, 40)}", which is not a valid number or date (Excel never writes that; another program may have edited the file): type it again`,
   };
 }
 
