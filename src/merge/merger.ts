@@ -35,9 +35,11 @@ import type { CellValue } from "../workbook/cell-value";
 import { computeValues } from "../validate/engine";
 import { countBySeverity, type Issue } from "../validate/issue";
 import type { FoundVia, InspectResult } from "../inspect/types";
+import { RULE_OTHER_REPORT_SHEETS, RULE_SECOND_TABLE } from "../inspect/inspect";
 import {
   conflictNote,
   excludedNote,
+  fileWarningNote,
   incompleteRatioNote,
   longTextNote,
   otherFormMessage,
@@ -510,7 +512,11 @@ export class Merger {
     return this.options.excludeUnitsWithErrors && w.errors > 0 ? "errors" : null;
   }
 
-  /** Notes on the accepted files: another year's report (left out or chosen), narratives cut. */
+  /**
+   * Notes on the accepted files: another year's report (left out or chosen), narratives cut, and
+   * another sheet or table of the file that also looks like the report (only one was read: the
+   * officer should know there is another).
+   */
   private unitNotes(units: UnitStatus[]): Text[] {
     const notes: Text[] = [];
     for (const u of units) {
@@ -520,6 +526,9 @@ export class Merger {
         notes.push(otherYearNote(u.name, w.otherYear as number, this.form.definition.year, u.file));
       else if (w.otherYear !== null) notes.push(otherYearChosenNote(u.name, w.otherYear, u.file));
       for (const c of w.payload.cut) notes.push(longTextNote(u.name, c.code, c.length, CELL_TEXT_LIMIT));
+      for (const i of w.payload.issues)
+        if (i.rule === RULE_SECOND_TABLE || i.rule === RULE_OTHER_REPORT_SHEETS)
+          notes.push(fileWarningNote(u.name, u.file, i.message));
     }
     return notes;
   }

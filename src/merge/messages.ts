@@ -180,3 +180,8 @@ export function longTextNote(unitName: string, code: string, length: number, lim
     `${code} of ${unitName} is ${length} characters long, over Excel's ${limit} characters per cell: only its beginning is written, ending with "[…] (truncated)"; the whole text is in the unit's file.`
   );
 }
+
+/** A warning of the reading of a unit's file the officer must see in the summary (e.g. another sheet looks like the report). */
+export function fileWarningNote(unitName: string, file: string, warning: Text): Text {
+  return t(`${unitName} (tệp "${file}"): ${warning.vi}`, `${unitName} ("${file}"): ${warning.en}`);
+}
