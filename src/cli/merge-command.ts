@@ -58,11 +58,11 @@ Merges returned reports into one summary workbook; every input file gets a verdi
                        (kind = commune | body) hoặc JSON / replaces the default unit registry
   --exclude-errors     không đưa đơn vị có lỗi vào số tổng hợp / leave units with errors out of the totals
   --prefer TỆP         đơn vị gửi nhiều tệp: dùng tệp này cho đơn vị của nó thay cho tệp có ngày báo
-                       cáo mới nhất; báo cáo ghi năm khác chỉ được tính khi được chọn như vậy (lựa
-                       chọn của cán bộ; dùng nhiều lần cho nhiều đơn vị; TỆP phải nằm trong các tệp
-                       cần tổng hợp) / a unit sent several files: use this one for its unit instead
-                       of the latest; another year's report counts only when chosen so (the
-                       officer's choice; repeatable; FILE must be one of the inputs)
+                       cáo mới nhất; báo cáo ghi năm khác chỉ được tính khi được chọn như vậy
+                       (lựa chọn của cán bộ; dùng nhiều lần cho nhiều đơn vị; TỆP phải nằm trong
+                       các tệp cần tổng hợp) / a unit sent several files: use this one for its unit
+                       instead of the latest; another year's report counts only when chosen so
+                       (the officer's choice; repeatable; FILE must be one of the inputs)
   --date NGÀY          ngày báo cáo của bảng tổng hợp (YYYY-MM-DD; mặc định hôm nay) / report date
   --preparer TÊN       người lập biểu của bảng tổng hợp / prepared by
   --head TÊN           thủ trưởng đơn vị / head of the collecting unit
