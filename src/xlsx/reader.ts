@@ -43,7 +43,7 @@ export interface ReadLimits {
   /** Largest total decompressed size, in bytes (default 100 MB); declared sizes are checked before inflating. */
   maxUncompressedBytes: number;
   /**
-   * Most bytes actually inflated from the parts the reader reads, each part once (default 32 MB; a
+   * Most bytes actually inflated from the parts the reader reads, each part once (default 12 MB; a
    * report's parts hold well under 1 MB). Bounds the reader's memory: the parts and the texts
    * taken from them.
    */
@@ -85,7 +85,7 @@ export type ReadOptions = Partial<ReadLimits> & {
 export const DEFAULT_LIMITS: ReadLimits = Object.freeze({
   maxFileBytes: 20 * 1024 * 1024,
   maxUncompressedBytes: 100 * 1024 * 1024,
-  maxInflatedBytes: 32 * 1024 * 1024,
+  maxInflatedBytes: 12 * 1024 * 1024,
   maxCells: 1_000_000,
   maxCellVisits: 3_000_000,
   maxValues: 200_000,

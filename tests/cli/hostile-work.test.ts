@@ -44,8 +44,12 @@ function makeHostileFiles(): Record<string, [Uint8Array, string | null]> {
   const big = bigSheetXml(999, 1000);
   const I1 = reportFixture(form, reportValues(form)).addresses.get("BDG_2019_I_1")!;
   return {
-    "shared-part-12-sheets.xlsx": [sheetsSharingOnePart(form, 12, big), "tooManyCells"],
-    "shared-part-80-sheets.xlsx": [sheetsSharingOnePart(form, 80, big, true), "tooManyCells"],
+    "shared-part-12-sheets.xlsx": [sheetsSharingOnePart(form, 12, big), "zipBomb"],
+    "shared-part-80-sheets.xlsx": [sheetsSharingOnePart(form, 80, big, true), "zipBomb"],
+    "shared-part-400k-80-sheets.xlsx": [
+      sheetsSharingOnePart(form, 80, bigSheetXml(400, 1000), true),
+      "tooManyCells",
+    ],
     "shared-part-100k-80-sheets.xlsx": [sheetsSharingOnePart(form, 80, bigSheetXml(100, 1000), true), null],
     "blank-cells-250-sheets.xlsx": [sheetsSharingOnePart(form, 250, blankCells(999, 1000), true), null],
     "blank-cells-300-sheets.xlsx": [
@@ -54,6 +58,23 @@ function makeHostileFiles(): Record<string, [Uint8Array, string | null]> {
     ],
     "blank-300-sheets.xlsx": [manyBlankSheets(form, 300), "tooManySheets"],
     "duplicate-entry.xlsx": [duplicatedSheetEntry(goodReport(form), I1, 344), "duplicateEntries"],
+    // A narrative just under the 12 MB of parts the reader inflates (the costliest readable file).
+    "narrative-11mb.xlsx": [
+      goodReport(form, {
+        BDG_2019_H_UNIT: "Xã Ngọc Châu",
+        BDG_2019_VI_3: "Phương hướng ".repeat(
+          Math.floor((11.6 * 1048576) / Buffer.byteLength("Phương hướng "))
+        ),
+      }),
+      null,
+    ],
+    "narrative-13mb.xlsx": [
+      goodReport(form, {
+        BDG_2019_H_UNIT: "Xã Ngọc Châu",
+        BDG_2019_VI_3: "Phương hướng ".repeat(Math.floor((13 * 1048576) / Buffer.byteLength("Phương hướng "))),
+      }),
+      "zipBomb",
+    ],
   };
 }
 
@@ -104,7 +125,7 @@ test("merge of the folder: the good reports are merged, every hostile file has i
   expect(by.get("good-viet-lap.xlsx")).toMatchObject({ verdict: "accepted", unit: "XA-VIET-LAP" });
   for (const [name, [, verdict]] of Object.entries(hostileFiles()))
     if (verdict) expect({ name, reason: by.get(name)?.reason }).toEqual({ name, reason: verdict });
-  expect(j.totals.BDG_2019_I_1).toBe(10);
+  expect(j.totals.BDG_2019_I_1).toBe(15); // Xã Cao Xá, Xã Việt Lập, Xã Ngọc Châu
 });
 
 describe("a crash while reading one file loses no other file's verdict", () => {

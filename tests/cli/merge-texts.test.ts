@@ -43,6 +43,9 @@ function report(
 // eslint-disable-next-line no-control-regex -- looking for the forbidden characters is the point
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
+/** 10 MB of UTF-8: 582,542 times "Phương hướng " (18 bytes, 13 characters). */
+const TEN_MB = "Phương hướng ".repeat(Math.floor((10 * 1048576) / 18));
+
 let dir = "";
 const at = (...p: string[]): string => join(dir, ...p);
 
@@ -67,7 +70,7 @@ beforeAll(() => {
   // A 10 MB narrative.
   writeFileSync(
     at("in", "ngoc-chau.xlsx"),
-    report("XA-NGOC-CHAU", "Xã Ngọc Châu", { [VI("VI.3")]: "Phương hướng ".repeat(800_000) })
+    report("XA-NGOC-CHAU", "Xã Ngọc Châu", { [VI("VI.3")]: TEN_MB })
   );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -131,7 +134,7 @@ describe("a 10 MB narrative", () => {
     expect(long.endsWith(CUT_MARKER)).toBe(true);
     const json = JSON.parse(readFileSync(at("s2.json"), "utf8")) as MergeReportJson;
     expect(json.notes).toContain(
-      'Nội dung mục VI.3 của Xã Ngọc Châu dài 10.400.000 ký tự, quá giới hạn 32.767 ký tự của một ô Excel: chỉ ghi phần đầu, cuối ô có dấu "[…] (đã cắt bớt)"; xem toàn văn trong tệp của đơn vị.'
+      'Nội dung mục VI.3 của Xã Ngọc Châu dài 7.573.046 ký tự, quá giới hạn 32.767 ký tự của một ô Excel: chỉ ghi phần đầu, cuối ô có dấu "[…] (đã cắt bớt)"; xem toàn văn trong tệp của đơn vị.'
     );
     if (!missing("strict XML check of the summary", "openpyxl"))
       expect(strictXmlProblems([summary])).toEqual([[]]);

@@ -33,9 +33,16 @@ const addresses = reportFixture(form, reportValues(form)).addresses;
 const reason = (r: InspectResult): string => (r.ok ? "ok" : r.reason);
 
 describe("many sheets over one part: the part is parsed once, whatever the number of sheets", () => {
-  it("80 sheets over one part of 999,000 cells: refused for too many cells, the part parsed once", () => {
+  it("80 sheets over one part of 999,000 cells (15 MB of XML): refused at once, more than the reader inflates", () => {
     const bytes = sheetsSharingOnePart(form, 80, bigSheetXml(999, 1000), true);
     expect(bytes.length).toBeLessThan(64 * 1024);
+    const r = inspectFile(bytes, form);
+    expect(reason(r)).toBe("zipBomb");
+    if (!r.ok) expect(r.detail).toMatch(/declares \d+ bytes/);
+  });
+
+  it("80 sheets over one part of 400,000 cells: refused for too many values, the part parsed once", () => {
+    const bytes = sheetsSharingOnePart(form, 80, bigSheetXml(400, 1000), true);
     const r = inspectFile(bytes, form);
     expect(reason(r)).toBe("tooManyCells");
     if (!r.ok) expect(r.message.vi).toMatch(/quá nhiều ô dữ liệu \(trên 200\.000 ô\)/);
