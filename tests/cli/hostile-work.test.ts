@@ -71,7 +71,9 @@ function makeHostileFiles(): Record<string, [Uint8Array, string | null]> {
     "narrative-13mb.xlsx": [
       goodReport(form, {
         BDG_2019_H_UNIT: "Xã Ngọc Châu",
-        BDG_2019_VI_3: "Phương hướng ".repeat(Math.floor((13 * 1048576) / Buffer.byteLength("Phương hướng "))),
+        BDG_2019_VI_3: "Phương hướng ".repeat(
+          Math.floor((13 * 1048576) / Buffer.byteLength("Phương hướng "))
+        ),
       }),
       "zipBomb",
     ],

@@ -68,10 +68,7 @@ beforeAll(() => {
     report("XA-VIET-LAP", "Xã Việt Lập", { [VI("VI.1")]: "a_x0001_b_xD800_c\u0002d" })
   );
   // A 10 MB narrative.
-  writeFileSync(
-    at("in", "ngoc-chau.xlsx"),
-    report("XA-NGOC-CHAU", "Xã Ngọc Châu", { [VI("VI.3")]: TEN_MB })
-  );
+  writeFileSync(at("in", "ngoc-chau.xlsx"), report("XA-NGOC-CHAU", "Xã Ngọc Châu", { [VI("VI.3")]: TEN_MB }));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
