@@ -23,6 +23,7 @@ import {
   consolidationToJson,
   createMerger,
   parseRegistry,
+  type Merger,
   RegistryError,
   type Consolidation,
 } from "../merge";
@@ -32,7 +33,8 @@ import { inspectFile } from "../xlsx/reader";
 import { NODE_READ } from "./node-read";
 import { writeWorkbook } from "../xlsx/write-workbook";
 import { expandInputs, samePath, type InputFile } from "./inputs";
-import type { Command } from "./io";
+import type { CliIo, Command } from "./io";
+import { readFailed } from "./read-failed";
 import { previousJsonReport, previousSummary } from "./previous-output";
 import { readInput } from "./read-input";
 import { safeJson, terminalLines, terminalSafe } from "./terminal";
@@ -57,10 +59,11 @@ Merges returned reports into one summary workbook; every input file gets a verdi
                        (nhóm, ví dụ "Xã, thị trấn") hoặc JSON / replaces the unit registry
   --exclude-errors     không đưa đơn vị có lỗi vào số tổng hợp / leave units with errors out of the totals
   --prefer TỆP         đơn vị gửi nhiều tệp: dùng tệp này cho đơn vị của nó thay cho tệp có ngày báo
-                       cáo mới nhất (lựa chọn của cán bộ; dùng nhiều lần cho nhiều đơn vị; TỆP phải
-                       nằm trong các tệp cần tổng hợp) / a unit sent several files: use this one for
-                       its unit instead of the latest (the officer's choice; repeatable; FILE must be
-                       one of the inputs)
+                       cáo mới nhất; báo cáo ghi năm khác chỉ được tính khi được chọn như vậy
+                       (lựa chọn của cán bộ; dùng nhiều lần cho nhiều đơn vị; TỆP phải nằm trong
+                       các tệp cần tổng hợp) / a unit sent several files: use this one for its unit
+                       instead of the latest; another year's report counts only when chosen so
+                       (the officer's choice; repeatable; FILE must be one of the inputs)
   --date NGÀY          ngày báo cáo của bảng tổng hợp (YYYY-MM-DD; mặc định hôm nay) / report date
   --preparer TÊN       người lập biểu của bảng tổng hợp / prepared by
   --head TÊN           thủ trưởng đơn vị / head of the collecting unit
@@ -187,10 +190,8 @@ export const mergeCommand: Command = {
           `--prefer "${p}" is not one of the files to merge: name one of the input files`
         );
       if (preferred.some((x) => x.file === file.name)) continue; // the same file named twice
-      const probe = createMerger(form);
-      const one = readOne(file, form);
-      if ("unreadable" in one) probe.addUnreadable(file.name, one.modified, one.unreadable);
-      else probe.add(file.name, one.modified, one.read);
+      const probe = createMerger(form, { today: todayInVietnam() });
+      addOne(probe, file, form, io);
       const v = probe.finish().files[0];
       if (v.verdict !== "accepted" || v.unit === null)
         return fail(
@@ -207,13 +208,15 @@ export const mergeCommand: Command = {
       preferred.push({ unit: v.unit, unitName: v.unitName ?? v.unit, file: file.name });
     }
 
-    const merger = createMerger(form, { excludeUnitsWithErrors: !!values["exclude-errors"], choose });
+    const merger = createMerger(form, {
+      excludeUnitsWithErrors: !!values["exclude-errors"],
+      choose,
+      today: todayInVietnam(),
+    });
     const progress = io.stderr.isTTY && files.length > 1;
     let lastDraw = 0;
     files.forEach((file, i) => {
-      const one = readOne(file, form);
-      if ("unreadable" in one) merger.addUnreadable(file.name, one.modified, one.unreadable);
-      else merger.add(file.name, one.modified, one.read);
+      addOne(merger, file, form, io);
       if (progress) {
         const now = Date.now();
         if (now - lastDraw > 100 || i === files.length - 1) {
@@ -230,19 +233,21 @@ export const mergeCommand: Command = {
 
     const reportDate = values.date ?? todayInVietnam();
     const assessment = previous.kind === "summary" ? previous.assessment : undefined;
-    const bytes = await writeWorkbook(
-      buildSummary(c, form, {
-        reportDate,
-        preparer: values.preparer,
-        head: values.head,
-        phone: values.phone,
-        assessment,
-      }).model
-    );
+    const summary = buildSummary(c, form, {
+      reportDate,
+      preparer: values.preparer,
+      head: values.head,
+      phone: values.phone,
+      assessment,
+    });
+    const bytes = await writeWorkbook(summary.model);
     const outputs = [{ path: outAbs, data: bytes }];
     if (jsonAbs) {
+      const json = consolidationToJson(c);
       const report = {
-        ...consolidationToJson(c),
+        ...json,
+        // The summary's own notes too: texts changed to fit a workbook, naming whose.
+        notes: [...json.notes, ...summary.notes.map((n) => n.vi)],
         summary: outAbs,
         // The officer's choices (--prefer): the other files of these units say "officerChoice".
         preferred: preferred.map((x) => ({ unit: x.unit, file: x.file })),
@@ -254,7 +259,7 @@ export const mergeCommand: Command = {
 
     const lines: string[] = [];
     // The table is several lines, each already made safe: one entry per line, so that its newlines stay newlines.
-    if (!values.quiet) lines.push(...formatStatusTable(c).split("\n"));
+    if (!values.quiet) lines.push(...formatStatusTable(c, summary.notes).split("\n"));
     for (const x of preferred)
       lines.push(
         `Theo lựa chọn của cán bộ (--prefer) / the officer's choice: ${x.unitName} dùng tệp / uses "${basename(x.file)}"`
@@ -271,6 +276,22 @@ export const mergeCommand: Command = {
     return c.counts.accepted > 0 ? 0 : 1;
   },
 };
+
+/**
+ * Read one input file and hand it to the merger. Whatever goes wrong with this one file becomes its
+ * verdict (see read-failed.ts): the merge goes on with the others.
+ */
+function addOne(merger: Merger, file: InputFile, form: ResolvedForm, io: CliIo): void {
+  let modified = 0;
+  try {
+    const one = readOne(file, form);
+    modified = one.modified;
+    if ("unreadable" in one) merger.addUnreadable(file.name, one.modified, one.unreadable);
+    else merger.add(file.name, one.modified, one.read);
+  } catch (e) {
+    merger.add(file.name, modified, readFailed(file.name, e, io.stderr));
+  }
+}
 
 /**
  * One input file, read for the merge: its modification time and the reader's result (a file over
@@ -305,8 +326,8 @@ function pct(x: number | null): string {
   return x === null ? "-" : `${(Math.round(x * 1000) / 10).toString().replace(".", ",")}%`;
 }
 
-/** The readable status table (CLI and demo). */
-export function formatStatusTable(c: Consolidation): string {
+/** The readable status table (CLI and demo); `more`: notes besides the merge's (the summary's own). */
+export function formatStatusTable(c: Consolidation, more: readonly Text[] = []): string {
   const lines: string[] = [];
   lines.push(`TÌNH HÌNH NỘP BÁO CÁO — ${c.form.id} v${c.form.version} (hạn ${isoToVi(c.form.deadline)})`);
   lines.push("");
@@ -335,7 +356,7 @@ export function formatStatusTable(c: Consolidation): string {
     if (c.outliers.length > 15)
       lines.push(`  … và ${c.outliers.length - 15} trường hợp khác (xem sheet "Tình hình nộp báo cáo")`);
   }
-  for (const n of c.notes) lines.push(`Ghi chú: ${n.vi}`);
+  for (const n of [...c.notes, ...more]) lines.push(`Ghi chú: ${n.vi}`);
   lines.push("");
   const r = c.rates;
   lines.push(

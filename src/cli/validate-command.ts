@@ -10,6 +10,7 @@ import { expandInputs, type InputFile } from "./inputs";
 import { readInput } from "./read-input";
 import { safeJson, terminalLines } from "./terminal";
 import type { CliIo, Command } from "./io";
+import { readFailed } from "./read-failed";
 
 export interface JsonIssue {
   severity: "error" | "warning";
@@ -91,12 +92,24 @@ function unreadable(file: string, reason: string, message: Text): FileVerdict {
   };
 }
 
-/** Read one input from disk (bounded, never blocking: see read-input.ts) and check it. */
-export function validateFile(file: InputFile | string, form: ResolvedForm = builtInForm()): FileVerdict {
+/**
+ * Read one input from disk (bounded, never blocking: see read-input.ts) and check it. Whatever goes
+ * wrong with this one file becomes its verdict (read-failed.ts): the other files are still checked.
+ */
+export function validateFile(
+  file: InputFile | string,
+  form: ResolvedForm = builtInForm(),
+  stderr: CliIo["stderr"] = process.stderr
+): FileVerdict {
   const input = typeof file === "string" ? { path: file, name: file } : file;
-  const got = input.failure ?? readInput(input.path, { name: input.name });
-  if ("reason" in got) return unreadable(input.name, got.reason, got.message);
-  return validateBytes(input.name, got.bytes, form);
+  try {
+    const got = input.failure ?? readInput(input.path, { name: input.name });
+    if ("reason" in got) return unreadable(input.name, got.reason, got.message);
+    return validateBytes(input.name, got.bytes, form);
+  } catch (e) {
+    const r = readFailed(input.name, e, stderr);
+    return unreadable(input.name, r.reason, r.message);
+  }
 }
 
 /** 0: no file has an error; 1: some file has errors; 2: some file could not be read as a report. */
@@ -189,7 +202,7 @@ ${FORM_OPTION_HELP}
       io.stderr.write("Không có tệp bảng tính nào trong thư mục đã chọn / no spreadsheet file found\n");
       return 2;
     }
-    const verdicts = files.map((f) => validateFile(f, form));
+    const verdicts = files.map((f) => validateFile(f, form, io.stderr));
     if (values.json) {
       const summary = {
         files: verdicts.length,

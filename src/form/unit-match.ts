@@ -195,7 +195,7 @@ export class UnitMatcher {
   }
 
   match(typed: string): UnitMatch {
-    if (!typed || !typed.trim()) return { type: "none" };
+    if (!typed || !typed.trim() || typed.length > MAX_NAME_LENGTH) return { type: "none" };
     const code = this.byUnitCode(typed);
     if (code) return { type: "match", unit: code, exact: true };
     const k = keyOf(typed);
@@ -222,6 +222,7 @@ export class UnitMatcher {
 
   /** Up to `n` registry units whose names look most like `typed` (for "did you mean"), best first. */
   suggest(typed: string, n = 3): Unit[] {
+    if (typed.length > MAX_NAME_LENGTH) return [];
     const k = keyOf(typed);
     const c = canonical(k.plain, this.places);
     if (!c) return [];
@@ -232,6 +233,9 @@ export class UnitMatcher {
     return scored.slice(0, n).map((x) => x.unit);
   }
 }
+
+/** No unit's name is longer: a longer text (a pasted paragraph) matches nothing and costs nothing. */
+const MAX_NAME_LENGTH = 500;
 
 /** Dice coefficient over character bigrams (0..1). */
 function similarity(a: string, b: string): number {

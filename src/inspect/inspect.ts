@@ -37,6 +37,9 @@ export interface InspectOptions {
 
 export const RULE_MISSING_CELL = "reader.missing-cell";
 export const RULE_MERGED_CELL = "reader.merged-cell";
+/** Warnings that another table or sheet of the file also looks like the report (only one is read). */
+export const RULE_SECOND_TABLE = "reader.second-table";
+export const RULE_OTHER_REPORT_SHEETS = "reader.other-report-sheets";
 
 function refuse(
   form: ResolvedForm,
@@ -175,8 +178,8 @@ function locatingIssues(form: ResolvedForm, loc: LocateResult, cells: Map<string
   if (by("meta") > 0) warn("reader.by-meta", byMetaMessage(by("meta")));
   if (loc.unverified.length) warn("reader.unverified", unverifiedMessage(loc.unverified.length));
   if (loc.secondTableRow !== null && loc.sheetName)
-    warn("reader.second-table", secondTableMessage(loc.sheetName, loc.secondTableRow));
+    warn(RULE_SECOND_TABLE, secondTableMessage(loc.sheetName, loc.secondTableRow));
   if (loc.otherReportSheets.length && loc.sheetName)
-    warn("reader.other-report-sheets", otherSheetsMessage(loc.sheetName, loc.otherReportSheets));
+    warn(RULE_OTHER_REPORT_SHEETS, otherSheetsMessage(loc.sheetName, loc.otherReportSheets));
   return issues;
 }

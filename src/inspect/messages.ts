@@ -20,6 +20,8 @@ export function rejectMessage(
     cells?: number;
     /** The old Excel version of a refused .xls ("Excel 5.0/95"). */
     xlsVersion?: string;
+    sheets?: number;
+    names?: number;
   } = {}
 ): Text {
   switch (reason) {
@@ -42,6 +44,26 @@ export function rejectMessage(
       return {
         vi: `Tệp có quá nhiều ô dữ liệu (trên ${(ctx.cells ?? 1_000_000).toLocaleString("vi-VN")} ô), không phải biểu mẫu báo cáo: hãy dùng đúng mẫu đã gửi`,
         en: `The file holds too many cells (over ${ctx.cells ?? 1_000_000}) to be a report: use the template that was sent`,
+      };
+    case "tooManySheets":
+      return {
+        vi: `Tệp có quá nhiều trang tính (trên ${ctx.sheets ?? 255} trang), không phải biểu mẫu báo cáo: hãy dùng đúng mẫu đã gửi hoặc xóa các trang thừa rồi gửi lại`,
+        en: `The workbook lists too many sheets (over ${ctx.sheets ?? 255}) to be a report: use the template that was sent, or delete the extra sheets and send it again`,
+      };
+    case "tooManyNames":
+      return {
+        vi: `Tệp có quá nhiều tên ô (Name, trên ${(ctx.names ?? 10_000).toLocaleString("vi-VN")} tên), không phải biểu mẫu báo cáo: hãy dùng đúng mẫu đã gửi`,
+        en: `The workbook defines too many names (over ${ctx.names ?? 10_000}) to be a report: use the template that was sent`,
+      };
+    case "duplicateEntries":
+      return {
+        vi: "Tệp có hai phần cùng tên bên trong (ví dụ hai bản của cùng một trang tính): mỗi chương trình sẽ đọc ra số liệu khác nhau nên không dùng được. Hãy yêu cầu đơn vị mở tệp bằng Excel, lưu lại rồi gửi lại",
+        en: "The file holds two internal parts of the same name (e.g. two copies of one sheet): programs would read different values from it, so it is not used. Ask the unit to open it in Excel, save it and send it again",
+      };
+    case "readFailed":
+      return {
+        vi: "Không đọc được tệp do một lỗi ngoài dự kiến của chương trình (không phải do tệp): các tệp khác vẫn được xử lý; hãy báo cho bộ phận kỹ thuật, kèm tệp này",
+        en: "The file could not be read because of an unexpected error in the program (not in the file): the other files were processed; report it to technical support with this file",
       };
     case "xls":
       return {

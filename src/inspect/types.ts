@@ -13,13 +13,17 @@ export type RejectReason =
   | "empty" // 0 bytes
   | "tooLarge" // file over the size cap
   | "zipBomb" // decompressed size over the cap, or a suspicious ratio
-  | "tooManyCells"
+  | "tooManyCells" // cells in the file, or cells scanned to read it, over the cap
+  | "tooManySheets" // a workbook listing more worksheets than any report has (src/xlsx/reader.ts MAX_SHEETS)
+  | "tooManyNames" // a workbook defining more names than any report has (src/xlsx/reader.ts MAX_NAMES)
+  | "duplicateEntries" // two zip entries of one name: readers disagree on which copy counts
   | "xls" // an .xls older than Excel 97 (BIFF5 and before)
   | "xlsb"
   | "ods"
   | "numbers"
   | "encrypted" // password-protected
   | "corrupt" // broken or truncated container, unreadable XML
+  | "readFailed" // reading stopped on an unexpected error (a defect of the program, not of the file)
   | "notSpreadsheet" // text or another file type renamed .xlsx, a zip that is not a workbook
   | "notReport" // a workbook, but not a report of this form (no names, no metadata, no code column)
   | "severalReports" // several sheets look like this form's report and nothing tells which one is

@@ -11,6 +11,7 @@
 import type { ResolvedForm } from "../form/resolve";
 import type { Issue } from "../validate/issue";
 import type { ReportHeader } from "../validate/engine";
+import { shown } from "../validate/stored-values";
 import type { UnitMatcher } from "../form/unit-match";
 import type { Text, Unit } from "../form/schema";
 import type { UnitIdentity } from "./types";
@@ -30,15 +31,15 @@ function suggestion(matcher: UnitMatcher, typed: string): Text {
 export function unknownUnitText(matcher: UnitMatcher, typed: string): Text {
   const s = suggestion(matcher, typed);
   return {
-    vi: `Đơn vị "${typed}" không có trong danh sách đơn vị báo cáo${s.vi}: hãy chọn đúng tên trong danh sách.`,
-    en: `Unit "${typed}" is not in the registry${s.en}: pick it from the list.`,
+    vi: `Đơn vị "${shown(typed)}" không có trong danh sách đơn vị báo cáo${s.vi}: hãy chọn đúng tên trong danh sách.`,
+    en: `Unit "${shown(typed)}" is not in the registry${s.en}: pick it from the list.`,
   };
 }
 
 function ambiguousText(typed: string, candidates: readonly Unit[]): Text {
   return {
-    vi: `Đơn vị "${typed}" không rõ là ${names(candidates)}: hãy chọn đúng tên trong danh sách.`,
-    en: `Unit "${typed}" is ambiguous (${namesEn(candidates)}): pick it from the list.`,
+    vi: `Đơn vị "${shown(typed)}" không rõ là ${names(candidates)}: hãy chọn đúng tên trong danh sách.`,
+    en: `Unit "${shown(typed)}" is ambiguous (${namesEn(candidates)}): pick it from the list.`,
   };
 }
 
@@ -88,8 +89,8 @@ export function identifyUnit(
     if (template && template.code !== m.unit.code)
       issues.push(
         issue(form, "warning", RULE_UNIT_OVERRIDES_TEMPLATE, {
-          vi: `Ô đơn vị ghi "${typed}" nhưng mẫu được phát cho ${template.name}: báo cáo được tính cho ${m.unit.name} theo ô đơn vị; nếu sai, hãy sửa ô đơn vị`,
-          en: `The unit cell says "${typed}" but the template was issued to ${template.name}: the report counts for ${m.unit.name}, as the unit cell says; if that is wrong, correct the unit cell`,
+          vi: `Ô đơn vị ghi "${shown(typed ?? "")}" nhưng mẫu được phát cho ${template.name}: báo cáo được tính cho ${m.unit.name} theo ô đơn vị; nếu sai, hãy sửa ô đơn vị`,
+          en: `The unit cell says "${shown(typed ?? "")}" but the template was issued to ${template.name}: the report counts for ${m.unit.name}, as the unit cell says; if that is wrong, correct the unit cell`,
         })
       );
     return { identity: { unit: m.unit, source: "cell", problem: null }, issues };

@@ -15,10 +15,13 @@
  *
  * Text from returned files (unit names as typed, narratives, file names) is only ever written as
  * a cell value (never as a formula): the writer stores strings as strings, so "=…" stays text.
+ * Every text goes through a TextGuard (text-guard.ts): characters XML forbids are replaced by
+ * U+FFFD, a text over 32,767 characters is cut, and the status sheet's notes say whose text was
+ * changed (also returned as `Summary.notes`).
  */
 import { formFingerprint } from "../form/fingerprint";
 import type { ResolvedForm, ResolvedIndicator } from "../form/resolve";
-import type { CellPart } from "../form/schema";
+import type { CellPart, Text } from "../form/schema";
 import type { Consolidation, GroupTotals, Rates, UnitStatus } from "../merge/types";
 import { isoToSerial, isoToVi } from "../validate/dates";
 import { COLUMN_HEADERS, GENERATOR } from "../workbook/contract";
@@ -26,6 +29,7 @@ import { columnLetter, nameRef } from "../workbook/address";
 import { type CellModel, type CellScalar, type SheetModel, type WorkbookModel } from "./sheet-model";
 import { metaSheet } from "./meta-sheet";
 import { FONT, SUMMARY_STYLES } from "./styles";
+import { TextGuard, type About } from "./text-guard";
 
 export const SUMMARY_SHEET = "Tổng hợp";
 export const STATUS_SHEET = "Tình hình nộp báo cáo";
@@ -72,6 +76,8 @@ export interface SummaryPositions {
 export interface Summary {
   model: WorkbookModel;
   positions: SummaryPositions;
+  /** Texts changed to fit a workbook (illegal characters, over-long texts), naming whose: also on the status sheet. */
+  notes: Text[];
 }
 
 class SheetBuilder {
@@ -79,22 +85,40 @@ class SheetBuilder {
   readonly merges: string[] = [];
   readonly heights = new Map<number, number>();
 
-  put(address: string, value: CellScalar, style?: string, formula?: string): void {
+  constructor(
+    private readonly guard: TextGuard,
+    private readonly sheetName: string
+  ) {}
+
+  /** `about`: whose text a string value is, for the notes when it has to be changed. */
+  put(address: string, value: CellScalar, style?: string, formula?: string, about?: About): void {
+    const safe =
+      typeof value === "string"
+        ? this.guard.clean(value, about ?? { unit: null, what: `ô ${this.sheetName}!${address}` })
+        : value;
     this.cells.set(address, {
       address,
-      value,
+      value: safe,
       ...(formula !== undefined ? { formula } : {}),
       ...(style ? { style } : {}),
     });
   }
   /** Untrusted text: always a plain value (never a formula). */
-  text(address: string, value: string | null, style?: string): void {
-    this.put(address, value, style);
+  text(address: string, value: string | null, style?: string, about?: About): void {
+    this.put(address, value, style, undefined, about);
   }
-  merged(c1: number, r1: number, c2: number, r2: number, value: CellScalar, style: string): void {
+  merged(
+    c1: number,
+    r1: number,
+    c2: number,
+    r2: number,
+    value: CellScalar,
+    style: string,
+    about?: About
+  ): void {
     for (let r = r1; r <= r2; r++)
       for (let c = c1; c <= c2; c++)
-        this.put(`${columnLetter(c)}${r}`, r === r1 && c === c1 ? value : null, style);
+        this.put(`${columnLetter(c)}${r}`, r === r1 && c === c1 ? value : null, style, undefined, about);
     if (c1 !== c2 || r1 !== r2) this.merges.push(`${columnLetter(c1)}${r1}:${columnLetter(c2)}${r2}`);
   }
   height(row: number, h: number): void {
@@ -137,7 +161,8 @@ function pctOf(total: number, female: number): number | "" {
 
 export function buildSummary(c: Consolidation, form: ResolvedForm, options: SummaryOptions = {}): Summary {
   const def = form.definition;
-  const b = new SheetBuilder();
+  const guard = new TextGuard();
+  const b = new SheetBuilder(guard, SUMMARY_SHEET);
   const reportDate = options.reportDate ?? def.deadline;
 
   // --- Column groups ---------------------------------------------------------------------------
@@ -209,7 +234,7 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
   for (const g of groups) {
     const c1 = col1(g);
     const head = g.kind === "unit" ? "groupHead" : g.kind === "subtotal" ? "groupHeadSub" : "groupHeadTotal";
-    b.merged(c1, headerRow, c1 + 2, headerRow, g.title, head);
+    b.merged(c1, headerRow, c1 + 2, headerRow, g.title, head, { unit: g.title, what: "tên đơn vị" });
     if (g.kind === "unit") {
       const s = shortStatus(statusByCode.get(g.key) as UnitStatus);
       b.merged(c1, headerRow + 1, c1 + 2, headerRow + 1, s.text, s.bad ? "groupStatusBad" : "groupStatus");
@@ -360,8 +385,8 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
     }
   );
 
-  const statusSheet = buildStatusSheet(c);
-  const narrativeSheet = buildNarrativeSheet(c, form);
+  const narrativeSheet = buildNarrativeSheet(c, form, guard);
+  const statusSheet = buildStatusSheet(c, guard);
   const meta = buildMetaSheet(c, form, named);
 
   const model: WorkbookModel = {
@@ -380,6 +405,7 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
   return {
     model,
     positions: { sheet: SUMMARY_SHEET, headerRow, firstTableRow, rows, computedRows, groups, cells: named },
+    notes: guard.notes(),
   };
 
   function col1(g: SummaryGroup): number {
@@ -469,7 +495,10 @@ function writeTextRow(
   for (const g of groups) {
     if (g.kind === "total") {
       // The collector's own assessment (the units' texts are on the "Ý kiến, kiến nghị" sheet).
-      b.merged(columnNumberOf(g.total), r, columnNumberOf(g.pct), r, own, "inputNarrative");
+      b.merged(columnNumberOf(g.total), r, columnNumberOf(g.pct), r, own, "inputNarrative", {
+        unit: null,
+        what: `mục ${ind.code}`,
+      });
       named[name] = `${g.total}${r}`;
     } else {
       b.merged(
@@ -485,8 +514,8 @@ function writeTextRow(
   b.put(`C${r}`, `Xem sheet "${NARRATIVE_SHEET}"`, "hint");
 }
 
-function buildStatusSheet(c: Consolidation): SheetModel {
-  const b = new SheetBuilder();
+function buildStatusSheet(c: Consolidation, guard: TextGuard): SheetModel {
+  const b = new SheetBuilder(guard, STATUS_SHEET);
   const widths = [6, 18, 34, 12, 30, 40, 13, 8, 10, 10];
   b.merged(1, 1, 10, 1, "TÌNH HÌNH NỘP BÁO CÁO", "title");
   b.merged(
@@ -564,10 +593,10 @@ function buildStatusSheet(c: Consolidation): SheetModel {
   c.units.forEach((u, i) => {
     b.put(`A${row}`, i + 1, "textCenter");
     b.text(`B${row}`, u.code, "text");
-    b.text(`C${row}`, u.name, "text");
-    b.text(`D${row}`, u.group, "text");
-    b.text(`E${row}`, u.label.vi, "text");
-    b.text(`F${row}`, u.file, "text");
+    b.text(`C${row}`, u.name, "text", { unit: u.name, what: "tên đơn vị" });
+    b.text(`D${row}`, u.group, "text", { unit: u.name, what: "nhóm" });
+    b.text(`E${row}`, u.label.vi, "text", { unit: u.name, what: "tình trạng" });
+    b.text(`F${row}`, u.file, "text", { unit: u.name, what: "tên tệp" });
     b.put(`G${row}`, u.reportDate ? isoToSerial(u.reportDate) : null, "dateCell");
     b.put(`H${row}`, u.status === "missing" ? null : u.errors, "numCell");
     b.put(`I${row}`, u.status === "missing" ? null : u.warnings, "numCell");
@@ -593,11 +622,14 @@ function buildStatusSheet(c: Consolidation): SheetModel {
   row++;
   unused.forEach((f, i) => {
     b.put(`A${row}`, i + 1, "textCenter");
-    b.text(`B${row}`, f.file, "text");
+    b.text(`B${row}`, f.file, "text", { unit: f.unitName, what: "tên tệp không dùng" });
     b.put(`C${row}`, f.verdict === "superseded" ? "Không dùng (có tệp khác)" : "Bị từ chối", "text");
     b.text(`D${row}`, f.unitName ?? "", "text");
     b.merged(5, row, 10, row, null, "text");
-    b.text(`E${row}`, f.message?.vi ?? f.reason ?? "", "text");
+    b.text(`E${row}`, f.message?.vi ?? f.reason ?? "", "text", {
+      unit: f.unitName,
+      what: "lý do không dùng tệp",
+    });
     b.height(row, 45);
     row++;
   });
@@ -619,10 +651,13 @@ function buildStatusSheet(c: Consolidation): SheetModel {
   row++;
   errors.forEach(({ u, i: issue }, k) => {
     b.put(`A${row}`, k + 1, "textCenter");
-    b.text(`B${row}`, u.name, "text");
+    b.text(`B${row}`, u.name, "text", { unit: u.name, what: "tên đơn vị" });
     b.text(`C${row}`, issue.indicator ?? issue.field ?? "", "text");
     b.merged(4, row, 10, row, null, "text");
-    b.text(`D${row}`, issue.message.vi, "text");
+    b.text(`D${row}`, issue.message.vi, "text", {
+      unit: u.name,
+      what: `lỗi ${issue.indicator ?? issue.field ?? ""}`.trim(),
+    });
     b.height(row, 30);
     row++;
   });
@@ -637,22 +672,25 @@ function buildStatusSheet(c: Consolidation): SheetModel {
   row++;
   c.outliers.forEach((o, k) => {
     b.put(`A${row}`, k + 1, "textCenter");
-    b.text(`B${row}`, o.unitName, "text");
+    b.text(`B${row}`, o.unitName, "text", { unit: o.unitName, what: "tên đơn vị" });
     b.put(
       `C${row}`,
       o.part === "value" ? o.indicator : `${o.indicator} (${o.part === "total" ? "tổng số" : "nữ"})`,
       "text"
     );
     b.merged(4, row, 10, row, null, "text");
-    b.text(`D${row}`, o.message.vi, "text");
+    b.text(`D${row}`, o.message.vi, "text", { unit: o.unitName, what: `số liệu khác thường ${o.indicator}` });
     b.height(row, 30);
     row++;
   });
-  if (c.notes.length) {
+  // The notes of the merge, then those of this layout: texts changed so far (every other sheet and
+  // this one's rows are written by now).
+  const notes = [...c.notes, ...guard.notes()];
+  if (notes.length) {
     row++;
     b.merged(1, row, 10, row, "5. Ghi chú", "h2");
     row++;
-    for (const n of c.notes) {
+    for (const n of notes) {
       b.merged(1, row, 10, row, null, "text");
       b.text(`A${row}`, n.vi, "text");
       b.height(row, 30);
@@ -673,8 +711,8 @@ function buildStatusSheet(c: Consolidation): SheetModel {
   );
 }
 
-function buildNarrativeSheet(c: Consolidation, form: ResolvedForm): SheetModel {
-  const b = new SheetBuilder();
+function buildNarrativeSheet(c: Consolidation, form: ResolvedForm, guard: TextGuard): SheetModel {
+  const b = new SheetBuilder(guard, NARRATIVE_SHEET);
   const texts = form.indicators.filter((i) => i.kind === "text");
   const last = 3 + texts.length;
   b.merged(1, 1, last, 1, "Ý KIẾN, KIẾN NGHỊ CỦA CÁC ĐƠN VỊ", "title");
@@ -702,9 +740,14 @@ function buildNarrativeSheet(c: Consolidation, form: ResolvedForm): SheetModel {
     if (u.status === "missing") continue;
     const m = byUnit.get(u.code);
     b.put(`A${row}`, ++k, "textCenter");
-    b.text(`B${row}`, u.name, "text");
-    b.text(`C${row}`, u.label.vi, "text");
-    texts.forEach((t, i) => b.text(`${columnLetter(4 + i)}${row}`, m?.get(t.code) ?? null, "text"));
+    b.text(`B${row}`, u.name, "text", { unit: u.name, what: "tên đơn vị" });
+    b.text(`C${row}`, u.label.vi, "text", { unit: u.name, what: "tình trạng" });
+    texts.forEach((t, i) =>
+      b.text(`${columnLetter(4 + i)}${row}`, m?.get(t.code) ?? null, "text", {
+        unit: u.name,
+        what: `mục ${t.code}`,
+      })
+    );
     const longest = Math.max(0, ...texts.map((t) => (m?.get(t.code) ?? "").length));
     b.height(row, Math.min(400, Math.max(30, Math.ceil(longest / 40) * 15)));
     row++;

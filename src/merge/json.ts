@@ -30,6 +30,10 @@ export interface MergeReportJson {
     warnings: number;
     outliers: number;
     excluded: boolean;
+    /** Why the unit is left out of the totals: "errors", "otherYear" (another year's report not chosen), or null. */
+    exclusion: "errors" | "otherYear" | null;
+    /** The year the accepted file says, when it is not the form's. */
+    otherYear: number | null;
     file: string | null;
     reportDate: string | null;
   }[];
@@ -77,6 +81,8 @@ export function consolidationToJson(c: Consolidation): MergeReportJson {
       warnings: u.warnings,
       outliers: u.outliers,
       excluded: u.excluded,
+      exclusion: u.exclusion,
+      otherYear: u.otherYear,
       file: u.file,
       reportDate: u.reportDate,
     })),

@@ -14,10 +14,16 @@
  *   (warning). No unit → rejected "unknownUnit" / "ambiguousUnit". A summary made by this
  *   collector itself (e.g. last run's output among the inputs) → rejected "ownSummary", unless
  *   the collector is in the registry (merging summaries at the next level).
- * - Several files for one unit: the officer's choice (options.choose), then the later report
- *   date (a file without a readable date loses), then the later modification time, then the file
- *   name that sorts last (code points), then a content fingerprint. This is a total order on
- *   distinguishable files, so the winner never depends on the order files are added.
+ * - Several files for one unit: the officer's choice (options.choose), then the report of the
+ *   form's year over another year's, then a plausible report date over one that cannot be true
+ *   (plausibility.ts), then the later report date (a file without a readable date loses), then the
+ *   later modification time, then the file name that sorts last (code points), then a content
+ *   fingerprint. This is a total order on distinguishable files, so the winner never depends on
+ *   the order files are added.
+ * - Another year's report is left out of the totals unless the officer chose that file; a report
+ *   date that cannot be true is an error (plausibility.ts).
+ * - A narrative longer than a cell holds (32,767 characters) is kept cut, with a visible marker,
+ *   and a note names the unit and the indicator (memory stays bounded by units × cell limit).
  * - Errors do not stop the merge: the unit's values are used and its status says "có lỗi (n)";
  *   with excludeUnitsWithErrors such units are left out of the totals and a note says so.
  * - Sums are exact to 3 decimals: every value is added as an integer number of thousandths.
@@ -29,17 +35,24 @@ import type { CellValue } from "../workbook/cell-value";
 import { computeValues } from "../validate/engine";
 import { countBySeverity, type Issue } from "../validate/issue";
 import type { FoundVia, InspectResult } from "../inspect/types";
+import { RULE_OTHER_REPORT_SHEETS, RULE_SECOND_TABLE } from "../inspect/inspect";
 import {
   conflictNote,
   excludedNote,
+  fileWarningNote,
   incompleteRatioNote,
+  longTextNote,
   otherFormMessage,
+  otherYearChosenNote,
+  otherYearNote,
   outlierMessage,
   ownSummaryMessage,
   statusLabel,
   supersededMessage,
 } from "./messages";
 import { findOutliers } from "./outliers";
+import { implausibleDateIssue, latestPlausibleDate, otherYearOf } from "./plausibility";
+import { CELL_TEXT_LIMIT, cutText } from "../workbook/cell-text";
 import type {
   AddedFile,
   Consolidation,
@@ -61,6 +74,8 @@ import type {
 interface Payload {
   numbers: Map<string, number>;
   texts: Map<string, string>;
+  /** Narratives cut at the cell limit: indicator code and original length. */
+  cut: { code: string; length: number }[];
   computed: Map<string, number | null>;
   issues: Issue[];
   header: NonNullable<UnitStatus["header"]>;
@@ -73,6 +88,10 @@ interface Candidate {
   unit: Unit;
   unitSource: UnitSource;
   reportDate: string | null;
+  /** The year the report says when it is not the form's (plausibility.ts). */
+  otherYear: number | null;
+  /** The report date cannot be true (plausibility.ts). */
+  implausibleDate: boolean;
   fingerprint: string;
   errors: number;
   warnings: number;
@@ -107,6 +126,8 @@ export class Merger {
   private readonly options: Required<Pick<MergeOptions, "excludeUnitsWithErrors">> & {
     choose: Readonly<Record<string, string>>;
   };
+  /** The latest report date that can be true (plausibility.ts). */
+  private readonly latestDate: string;
   private readonly matcher: UnitMatcher;
   private readonly entries: Entry[] = [];
   private readonly best = new Map<string, Candidate>();
@@ -125,6 +146,7 @@ export class Merger {
       excludeUnitsWithErrors: options.excludeUnitsWithErrors ?? false,
       choose: options.choose ?? {},
     };
+    this.latestDate = latestPlausibleDate(form.definition.deadline, options.today);
     this.matcher = unitMatcherOf(this.form);
     this.numericCells = [];
     for (const ind of this.form.indicators) {
@@ -188,6 +210,10 @@ export class Merger {
     if (read.unit.unit === null) return rejected(read.unit.problem.reason, read.unit.problem.message);
     const unit = read.unit.unit;
     const source: UnitSource = read.unit.source;
+    const implausibleDate = ev.header.reportDate !== null && ev.header.reportDate > this.latestDate;
+    if (implausibleDate)
+      issues.push(implausibleDateIssue(form, ev.header.reportDate as string, this.latestDate));
+    const { texts, cut } = cutTexts(form, ev.texts);
 
     const { errors, warnings } = countBySeverity(issues);
     const cand: Candidate = {
@@ -197,6 +223,8 @@ export class Merger {
       unit,
       unitSource: source,
       reportDate: ev.header.reportDate,
+      otherYear: otherYearOf(form, ev.header.year),
+      implausibleDate,
       fingerprint,
       errors,
       warnings,
@@ -204,7 +232,8 @@ export class Merger {
       via: read.via,
       payload: {
         numbers: ev.numbers,
-        texts: ev.texts,
+        texts,
+        cut,
         computed: ev.computed,
         issues,
         header: {
@@ -263,6 +292,12 @@ export class Merger {
       const cb = b.file === chosen ? 1 : 0;
       if (ca !== cb) return { reason: "officerChoice", sign: ca - cb };
     }
+    const ya = a.otherYear === null ? 1 : 0;
+    const yb = b.otherYear === null ? 1 : 0;
+    if (ya !== yb) return { reason: "otherYear", sign: ya - yb };
+    const pa = a.implausibleDate ? 0 : 1;
+    const pb = b.implausibleDate ? 0 : 1;
+    if (pa !== pb) return { reason: "implausibleDate", sign: pa - pb };
     const da = a.reportDate ?? "";
     const db = b.reportDate ?? "";
     if (da !== db) return { reason: "olderReportDate", sign: da > db ? 1 : -1 };
@@ -307,6 +342,8 @@ export class Merger {
           warnings: 0,
           outliers: 0,
           excluded: false,
+          exclusion: null,
+          otherYear: null,
           files: 0,
           label: statusLabel("missing", null, 0, false),
           values: null,
@@ -315,7 +352,8 @@ export class Merger {
         };
       }
       const status = w.reportDate !== null && w.reportDate > def.deadline ? "late" : "submitted";
-      const excluded = exclude && w.errors > 0;
+      const exclusion = this.exclusionOf(w);
+      const excluded = exclusion !== null;
       return {
         code: u.code,
         name: u.name,
@@ -327,8 +365,10 @@ export class Merger {
         warnings: w.warnings,
         outliers: 0,
         excluded,
+        exclusion,
+        otherYear: w.otherYear,
         files: fileCount.get(u.code) ?? 1,
-        label: statusLabel(status, w.reportDate, w.errors, excluded),
+        label: statusLabel(status, w.reportDate, w.errors, excluded, w.otherYear),
         values: valuesRecord(
           form.names,
           w.payload,
@@ -423,9 +463,10 @@ export class Merger {
 
     // Notes.
     const notes: Text[] = [];
-    const excludedUnits = units.filter((u) => u.excluded);
+    const excludedUnits = units.filter((u) => u.exclusion === "errors");
     if (excludedUnits.length)
       notes.push(excludedNote(excludedUnits.map((u) => `${u.name} (${u.errors} lỗi)`)));
+    notes.push(...this.unitNotes(units));
     for (const u of units) if (u.files > 1 && u.file) notes.push(conflictNote(u.name, u.files, u.file));
     // A ratio of sums is only what it says when every unit in the sum gave both parts.
     const ratioOf = [...new Set(def.computed.map((c) => c.formula.of))];
@@ -473,6 +514,33 @@ export class Merger {
     };
   }
 
+  /** Why a unit's winning file is left out of the totals, or null. */
+  private exclusionOf(w: Candidate): UnitStatus["exclusion"] {
+    if (w.otherYear !== null && this.options.choose[w.unit.code] !== w.file) return "otherYear";
+    return this.options.excludeUnitsWithErrors && w.errors > 0 ? "errors" : null;
+  }
+
+  /**
+   * Notes on the accepted files: another year's report (left out or chosen), narratives cut, and
+   * another sheet or table of the file that also looks like the report (only one was read: the
+   * officer should know there is another).
+   */
+  private unitNotes(units: UnitStatus[]): Text[] {
+    const notes: Text[] = [];
+    for (const u of units) {
+      const w = this.best.get(u.code);
+      if (!w?.payload || !u.file) continue;
+      if (u.exclusion === "otherYear")
+        notes.push(otherYearNote(u.name, w.otherYear as number, this.form.definition.year, u.file));
+      else if (w.otherYear !== null) notes.push(otherYearChosenNote(u.name, w.otherYear, u.file));
+      for (const c of w.payload.cut) notes.push(longTextNote(u.name, c.code, c.length, CELL_TEXT_LIMIT));
+      for (const i of w.payload.issues)
+        if (i.rule === RULE_SECOND_TABLE || i.rule === RULE_OTHER_REPORT_SHEETS)
+          notes.push(fileWarningNote(u.name, u.file, i.message));
+    }
+    return notes;
+  }
+
   private verdictOf(e: Entry): FileVerdict {
     const base = {
       file: e.file,
@@ -497,8 +565,14 @@ export class Merger {
     }
     const w = this.best.get(e.unit.code);
     const unitPart = { unit: e.unit.code, unitName: e.unit.name, unitSource: e.unitSource };
-    if (!w || w === e)
-      return { ...base, ...unitPart, verdict: "accepted", reason: null, message: null, supersededBy: null };
+    if (!w || w === e) {
+      // Another year's report not chosen by the officer: accepted for its unit, not counted.
+      const message =
+        e.otherYear !== null && this.exclusionOf(e) === "otherYear"
+          ? otherYearNote(e.unit.name, e.otherYear, this.form.definition.year, e.file)
+          : null;
+      return { ...base, ...unitPart, verdict: "accepted", reason: null, message, supersededBy: null };
+    }
     const diff = this.firstDifference(w, e);
     const reason: SupersedeReason = e.fingerprint === w.fingerprint || !diff ? "duplicate" : diff.reason;
     return {
@@ -533,6 +607,23 @@ export class Merger {
     for (const [id, v] of computeValues(this.form, sums)) computed[id] = v;
     return { group, units: members.map((u) => u.code), numbers, reported, computed };
   }
+}
+
+/** Narratives as a cell can hold them (cut with a marker past Excel's limit), and which were cut. */
+function cutTexts(
+  form: ResolvedForm,
+  texts: ReadonlyMap<string, string>
+): { texts: Map<string, string>; cut: Payload["cut"] } {
+  const out = new Map<string, string>();
+  const cut: Payload["cut"] = [];
+  for (const [name, text] of texts) {
+    const short = cutText(text);
+    out.set(name, short ?? text);
+    const target = form.byName.get(name);
+    if (short !== null && target?.type === "indicator")
+      cut.push({ code: target.indicator.code, length: text.length });
+  }
+  return { texts: out, cut };
 }
 
 function valuesRecord(names: readonly string[], p: Payload, computedIds: readonly string[]): UnitValues {
@@ -624,6 +715,10 @@ function cellKey(v: CellValue): string {
       return `e${v.code}`;
     case "uncomputed":
       return `f${v.formula}`;
+    case "date":
+      return `d${v.serial}`;
+    case "invalid":
+      return `x${v.raw}`;
     default:
       return "";
   }

@@ -41,10 +41,20 @@ export function supersededMessage(
   reason: SupersedeReason,
   unitName: string,
   winner: { file: string; reportDate: string | null; modified: number },
-  loser: { reportDate: string | null; modified: number }
+  loser: { reportDate: string | null; modified: number; otherYear: number | null }
 ): Text {
   const w = winner.file;
   switch (reason) {
+    case "otherYear":
+      return t(
+        `Không dùng: tệp này là báo cáo năm ${loser.otherYear ?? "?"}; ${unitName} dùng báo cáo đúng năm là tệp "${w}".`,
+        `Not used: this file is the ${loser.otherYear ?? "?"} report; ${unitName} uses the report of the form's year, "${w}".`
+      );
+    case "implausibleDate":
+      return t(
+        `Không dùng: ngày báo cáo ${dateVi(loser.reportDate)} không thể đúng (ở tương lai hoặc quá một năm sau hạn); ${unitName} dùng tệp "${w}" (ngày báo cáo ${dateVi(winner.reportDate)}).`,
+        `Not used: report date ${loser.reportDate ?? "-"} cannot be right (in the future or over a year after the deadline); ${unitName} uses "${w}" (dated ${winner.reportDate ?? "-"}).`
+      );
     case "officerChoice":
       return t(
         `Không dùng: đã chọn tệp "${w}" cho ${unitName}.`,
@@ -77,7 +87,8 @@ export function statusLabel(
   status: UnitStatusCode,
   reportDate: string | null,
   errors: number,
-  excluded: boolean
+  excluded: boolean,
+  otherYear: number | null = null
 ): Text {
   let vi: string;
   let en: string;
@@ -92,6 +103,10 @@ export function statusLabel(
   if (errors > 0) {
     vi += `, có lỗi (${errors})`;
     en += `, ${errors} error${errors > 1 ? "s" : ""}`;
+  }
+  if (otherYear !== null) {
+    vi += `, báo cáo năm ${otherYear}`;
+    en += `, the ${otherYear} report`;
   }
   if (excluded) {
     vi += ", không đưa vào số tổng hợp";
@@ -138,4 +153,30 @@ export function outlierMessage(args: {
     `Số liệu khác thường: ${args.unitName}, ${args.where} = ${formatNumberVi(args.value)}${m}, trong khi trung vị của ${args.n} đơn vị nhóm "${args.group}" là ${formatNumberVi(args.median)}${m} (điểm z hiệu chỉnh ${z}). Hãy kiểm tra lại.`,
     `Unusual value: ${args.unitName}, ${args.whereEn} = ${args.value}, while the median of ${args.n} units of the group "${args.group}" is ${args.median} (modified z-score ${(Math.round(args.z * 10) / 10).toFixed(1)}). Please check.`
   );
+}
+
+export function otherYearNote(unitName: string, year: number, formYear: number, file: string): Text {
+  return t(
+    `${unitName} gửi báo cáo năm ${year} (tệp "${file}"), không phải năm ${formYear}: không đưa vào số tổng hợp. Nếu thật ra là báo cáo năm ${formYear} ghi nhầm năm, hãy chọn tệp này (lệnh merge: --prefer "${file}"; ngăn Tổng hợp: chọn tệp) để đưa vào.`,
+    `${unitName} sent the ${year} report ("${file}"), not ${formYear}: left out of the totals. If it is in fact the ${formYear} report with the wrong year, choose this file (merge --prefer "${file}", or choose it in the task pane) to count it.`
+  );
+}
+
+export function otherYearChosenNote(unitName: string, year: number, file: string): Text {
+  return t(
+    `Theo lựa chọn của cán bộ, tệp "${file}" của ${unitName} (ghi năm ${year}) được đưa vào số tổng hợp.`,
+    `As the officer chose, "${file}" of ${unitName} (which says ${year}) is counted in the totals.`
+  );
+}
+
+export function longTextNote(unitName: string, code: string, length: number, limit: number): Text {
+  return t(
+    `Nội dung mục ${code} của ${unitName} dài ${formatNumberVi(length)} ký tự, quá giới hạn ${formatNumberVi(limit)} ký tự của một ô Excel: chỉ ghi phần đầu, cuối ô có dấu "[…] (đã cắt bớt)"; xem toàn văn trong tệp của đơn vị.`,
+    `${code} of ${unitName} is ${length} characters long, over Excel's ${limit} characters per cell: only its beginning is written, ending with "[…] (truncated)"; the whole text is in the unit's file.`
+  );
+}
+
+/** A warning of the reading of a unit's file the officer must see in the summary (e.g. another sheet looks like the report). */
+export function fileWarningNote(unitName: string, file: string, warning: Text): Text {
+  return t(`${unitName} (tệp "${file}"): ${warning.vi}`, `${unitName} ("${file}"): ${warning.en}`);
 }

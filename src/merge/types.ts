@@ -24,6 +24,11 @@ export interface MergeOptions {
    * is among that unit's files it wins, whatever its date.
    */
   choose?: Readonly<Record<string, string>>;
+  /**
+   * The date of the merge (ISO, e.g. "2019-12-05"): a report dated later than the next day cannot be
+   * true (src/merge/plausibility.ts). Without it, only "more than a year after the deadline" is.
+   */
+  today?: string;
 }
 
 export type Verdict = "accepted" | "superseded" | "rejected";
@@ -43,6 +48,10 @@ export type MergeRejectReason =
 export type SupersedeReason =
   /** The officer chose the other file (MergeOptions.choose). */
   | "officerChoice"
+  /** This file is another year's report; the other one is not (src/merge/plausibility.ts). */
+  | "otherYear"
+  /** This file's report date cannot be true; the other one's can. */
+  | "implausibleDate"
   /** The other file has a later report date. */
   | "olderReportDate"
   /** Same report date; the other file was modified later. */
@@ -105,8 +114,15 @@ export interface UnitStatus {
   warnings: number;
   /** Outlier warnings raised for this unit at merge time. */
   outliers: number;
-  /** Left out of the totals (excludeUnitsWithErrors and the file has errors). */
+  /** Left out of the totals: see `exclusion`. */
   excluded: boolean;
+  /**
+   * Why the unit is left out of the totals: "errors" (excludeUnitsWithErrors and the file has
+   * errors), "otherYear" (the file is another year's report and the officer did not choose it).
+   */
+  exclusion: "errors" | "otherYear" | null;
+  /** The year the accepted file says when it is not the form's year (counted only when chosen). */
+  otherYear: number | null;
   /** How many files were received for this unit (accepted + superseded). */
   files: number;
   /** Status text for people, e.g. "Nộp muộn, có lỗi (2)". */

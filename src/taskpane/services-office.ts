@@ -185,7 +185,9 @@ export function mergeService(host: ExcelHost, form: ResolvedForm): MergeService 
       const submissions: Submission[] = [];
       /** The officer's choices: unit code → file name. */
       let choose: Record<string, string> = {};
-      let merger = createMerger(form);
+      // The date of the merge in Vietnam: a report dated after the next day cannot be true.
+      const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+      let merger = createMerger(form, { today });
       return {
         async add(file) {
           // .xlsx is read at once; the .xls/.ods readers are a separate chunk fetched the first
@@ -199,12 +201,12 @@ export function mergeService(host: ExcelHost, form: ResolvedForm): MergeService 
         async prefer(unit, file) {
           choose = { ...choose, [unit]: file };
           // The merger takes its choices when it is made: a new one, over the files already read.
-          merger = createMerger(form, { choose });
+          merger = createMerger(form, { choose, today });
           for (const s of submissions) merger.add(s.file, s.modified, s.read);
           return merger.finish().files;
         },
         finish(options) {
-          return mergeReports(form, submissions, { ...options, choose });
+          return mergeReports(form, submissions, { ...options, choose, today });
         },
       };
     },

@@ -11,6 +11,7 @@ import { isoToVi, parseDateText, serialToIso } from "./dates";
 import { compareIssues } from "./compare-rules";
 import type { Issue } from "./issue";
 import { formatNumberVi as fmt, parseNumberText } from "./number";
+import { dateInNumberMessage, dateText, invalidValueMessage, shown } from "./stored-values";
 
 export interface ReportHeader {
   /** The unit as typed in the unit cell. */
@@ -164,6 +165,15 @@ class Context {
     if (v.type === "text") text = v.text.trim() ? v.text : null;
     else if (v.type === "number") text = String(v.value);
     else if (v.type === "boolean") text = v.value ? "TRUE" : "FALSE";
+    else if (v.type === "date") text = dateText(v.serial);
+    else if (v.type === "invalid")
+      this.add(
+        this.rule("valueType"),
+        "type",
+        ind.code,
+        name,
+        invalidValueMessage(ind.code, ind.code, v.raw)
+      );
     else if (v.type === "error") {
       this.add(
         this.rule("valueType"),
@@ -249,6 +259,12 @@ class Context {
       case "uncomputed":
         this.notComputed(ind.code, where, whereEn, name);
         return;
+      case "invalid":
+        this.add(typeRule, "type", ind.code, name, invalidValueMessage(where, whereEn, v.raw));
+        return;
+      case "date":
+        this.add(typeRule, "type", ind.code, name, dateInNumberMessage(where, whereEn, v.serial));
+        return;
       case "boolean":
         this.add(
           typeRule,
@@ -269,10 +285,13 @@ class Context {
           const msg =
             p.reason === "ambiguous"
               ? t(
-                  `Ô ${where}: "${v.text}" không rõ là ${fmt(p.readings[0])} hay ${fmt(p.readings[1])}; hãy nhập lại dạng số`,
-                  `${whereEn}: "${v.text}" could be ${p.readings[0]} or ${p.readings[1]}; type it as a number`
+                  `Ô ${where}: "${shown(v.text)}" không rõ là ${fmt(p.readings[0])} hay ${fmt(p.readings[1])}; hãy nhập lại dạng số`,
+                  `${whereEn}: "${shown(v.text)}" could be ${p.readings[0]} or ${p.readings[1]}; type it as a number`
                 )
-              : t(`Ô ${where}: "${v.text}" không phải là số`, `${whereEn}: "${v.text}" is not a number`);
+              : t(
+                  `Ô ${where}: "${shown(v.text)}" không phải là số`,
+                  `${whereEn}: "${shown(v.text)}" is not a number`
+                );
           this.add(typeRule, "type", ind.code, name, msg);
           return;
         }
@@ -285,8 +304,8 @@ class Context {
             ind.code,
             name,
             t(
-              `Ô ${where}: số được nhập dạng văn bản "${v.text}", đã đọc là ${fmt(n)}`,
-              `${whereEn}: number typed as text "${v.text}", read as ${n}`
+              `Ô ${where}: số được nhập dạng văn bản "${shown(v.text)}", đã đọc là ${fmt(n)}`,
+              `${whereEn}: number typed as text "${shown(v.text)}", read as ${n}`
             )
           );
         break;
@@ -388,6 +407,11 @@ class Context {
         this.notComputed(null, `"${f.label.vi}"`, `"${f.label.en}"`, f.name, f.key);
         continue;
       }
+      if (v.type === "invalid") {
+        const m = invalidValueMessage(`"${f.label.vi}"`, `"${f.label.en}"`, v.raw);
+        this.add(typeRule, "header", null, f.name, m, f.key);
+        continue;
+      }
       if (text === null) {
         if (f.required) add(rule, `Chưa nhập "${f.label.vi}"`, `"${f.label.en}" is missing`);
         continue;
@@ -445,19 +469,24 @@ class Context {
         if (Number.isInteger(year)) header.year = year;
         if (year !== this.form.definition.year) {
           problem(
-            `Năm báo cáo phải là ${this.form.definition.year}, không phải "${text}"`,
-            `Report year must be ${this.form.definition.year}, not "${text}"`
+            `Năm báo cáo phải là ${this.form.definition.year}, không phải "${shown(text)}"`,
+            `Report year must be ${this.form.definition.year}, not "${shown(text)}"`
           );
         }
         return;
       }
       case "reportDate": {
-        const iso = v.type === "number" ? serialToIso(v.value) : parseDateText(text);
+        const iso =
+          v.type === "number"
+            ? serialToIso(v.value)
+            : v.type === "date"
+              ? serialToIso(v.serial)
+              : parseDateText(text);
         if (iso) header.reportDate = iso;
         else
           problem(
-            `"${label.vi}": "${text}" không phải là ngày (nhập dạng ngày/tháng/năm)`,
-            `"${label.en}": "${text}" is not a date (dd/mm/yyyy)`,
+            `"${label.vi}": "${shown(text)}" không phải là ngày (nhập dạng ngày/tháng/năm)`,
+            `"${label.en}": "${shown(text)}" is not a date (dd/mm/yyyy)`,
             true
           );
         return;
@@ -466,8 +495,8 @@ class Context {
         header.phone = text;
         if (!/^[0-9 +.]+$/.test(text) || !/[0-9]/.test(text)) {
           problem(
-            `Số điện thoại "${text}" chỉ được gồm chữ số, dấu cách, "+" và "."`,
-            `Phone "${text}" may only hold digits, spaces, "+" and "."`
+            `Số điện thoại "${shown(text)}" chỉ được gồm chữ số, dấu cách, "+" và "."`,
+            `Phone "${shown(text)}" may only hold digits, spaces, "+" and "."`
           );
         }
         return;
@@ -645,6 +674,8 @@ function cellText(v: CellValue): string | null {
       return String(v.value);
     case "boolean":
       return v.value ? "TRUE" : "FALSE";
+    case "date":
+      return dateText(v.serial);
     default:
       return null;
   }

@@ -10,7 +10,17 @@ export type CellValue =
   /** An Excel error value such as #REF! or #DIV/0!. */
   | { type: "error"; code: string }
   /** A formula whose result was never computed (e.g. a file written by a script). */
-  | { type: "uncomputed"; formula: string };
+  | { type: "uncomputed"; formula: string }
+  /**
+   * A cell the file stores as a date (OOXML `t="d"`, an ODS date): a serial in the 1900 date
+   * system, whatever the workbook's date system. A date, never a count: only a date field takes it.
+   */
+  | { type: "date"; serial: number }
+  /**
+   * A value stored in a form no spreadsheet reads the same way ("0x10" in a numeric cell, a date
+   * cell that is not a date): `raw` is the stored text. An error for any input.
+   */
+  | { type: "invalid"; raw: string };
 
 export const BLANK: CellValue = Object.freeze({ type: "blank" }) as CellValue;
 

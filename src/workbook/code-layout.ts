@@ -9,8 +9,14 @@ import type { CellPos } from "./address";
 import { COLUMN_HEADERS } from "./contract";
 import { colOf, rowOf, type SheetData } from "./sheet-data";
 
-/** Lower case, NFC, single spaces. Short texts are remembered: the same labels come back in every file. */
+/**
+ * Lower case, NFC, single spaces. Short texts are remembered: the same labels come back in every
+ * file. Normalised texts are compared with labels and headers (equal, or starting with one): of a
+ * text longer than any label only the beginning is normalised, followed by a character no label
+ * holds, so that a pasted megabyte costs no more than a label.
+ */
 export function norm(s: string): string {
+  if (s.length > NORM_MAX) return `${norm(s.slice(0, NORM_MAX))}\u0000`;
   const hit = NORMS.get(s);
   if (hit !== undefined) return hit;
   const n = s
@@ -25,6 +31,7 @@ export function norm(s: string): string {
   return n;
 }
 const NORMS = new Map<string, string>();
+const NORM_MAX = 1024;
 /** Candidate code texts, cleaned (the same few hundred come back in every file). */
 const CODES = new Map<string, string>();
 
@@ -73,16 +80,37 @@ const H_LABEL = [
   norm(COLUMN_HEADERS.unit.en),
 ];
 
+/** Longer texts are never the code column's header nor a code. */
+const HEADER_MAX = 40;
+
 export function stripColon(s: string): string {
   return s.replace(/[:：]\s*$/, "").trim();
 }
 
-/** Find the code column ("Mã số" header, else the column with most indicator codes) and the value columns. */
+/** Layouts already found, by sheet (sheets are never changed once read) and form. */
+const LAYOUTS = new WeakMap<SheetData, Map<ResolvedForm, CodeLayout | null>>();
+
+/**
+ * Find the code column ("Mã số" header, else the column with most indicator codes) and the value
+ * columns. Found once per sheet and form: sheets sharing one part (a workbook may list it under
+ * many names) and the inspection's several looks at one sheet cost one pass. The result is shared:
+ * read it, never change it.
+ */
 export function findCodeLayout(sh: SheetData, form: ResolvedForm): CodeLayout | null {
+  let byForm = LAYOUTS.get(sh);
+  if (!byForm) LAYOUTS.set(sh, (byForm = new Map()));
+  let layout = byForm.get(form);
+  if (layout === undefined) byForm.set(form, (layout = computeCodeLayout(sh, form)));
+  return layout;
+}
+
+function computeCodeLayout(sh: SheetData, form: ResolvedForm): CodeLayout | null {
   const headers: CellPos[] = [];
   const codeCells = new Map<number, { row: number; code: string }[]>();
   for (const [k, v] of sh.cells) {
     if (v.type !== "text") continue;
+    // headers and codes are short: a long text (a label, a narrative) is neither
+    if (v.text.length > HEADER_MAX) continue;
     const n = stripColon(norm(v.text));
     if (H_CODE.has(n)) headers.push({ row: rowOf(k), col: colOf(k) });
     const code = codeOf(v.text, form.byCode);

@@ -1,7 +1,7 @@
 /** Parsers for the few SpreadsheetML parts the reader needs (any namespace prefix, strict or transitional). */
 import type { CellValue } from "../workbook/cell-value";
-import { isoToSerial } from "../validate/dates";
 import { parseA1 } from "../workbook/address";
+import { dateCell, numericCell } from "../workbook/numbers";
 import { key, type Range, type SheetData } from "../workbook/sheet-data";
 import {
   attr,
@@ -52,7 +52,27 @@ function truthy(v: string | undefined): boolean {
   return v === "1" || v === "true";
 }
 
-export function parseWorkbook(xml: string): WorkbookInfo {
+/** A workbook part listing more sheets or defined names than the caps allow. */
+export class WorkbookCapError extends Error {
+  constructor(
+    readonly what: "sheets" | "names",
+    readonly cap: number
+  ) {
+    super(`more than ${cap} ${what}`);
+    this.name = "WorkbookCapError";
+  }
+}
+
+/** Most sheets and defined names a workbook part may list (parseWorkbook throws WorkbookCapError past them). */
+export interface WorkbookCaps {
+  maxSheets: number;
+  maxNames: number;
+}
+
+export function parseWorkbook(
+  xml: string,
+  caps: WorkbookCaps = { maxSheets: Infinity, maxNames: Infinity }
+): WorkbookInfo {
   const sheets: SheetInfo[] = [];
   const definedNames: DefinedName[] = [];
   let date1904 = false;
@@ -61,6 +81,7 @@ export function parseWorkbook(xml: string): WorkbookInfo {
   scanXml(xml, {
     open(name, raw) {
       if (name === "sheet") {
+        if (sheets.length >= caps.maxSheets) throw new WorkbookCapError("sheets", caps.maxSheets);
         const a = attrsOf(raw);
         const st = a.get("state");
         sheets.push({
@@ -74,6 +95,7 @@ export function parseWorkbook(xml: string): WorkbookInfo {
         const d = attr(raw, "date1904");
         if (d !== undefined) date1904 = truthy(d);
       } else if (name === "definedName") {
+        if (definedNames.length >= caps.maxNames) throw new WorkbookCapError("names", caps.maxNames);
         const a = attrsOf(raw);
         const ls = a.get("localSheetId");
         current = {
@@ -262,34 +284,70 @@ export class LazySharedStrings implements SharedStrings {
 }
 
 export class CellCapError extends Error {
-  constructor(readonly cap: number) {
-    super(`more than ${cap} cells`);
+  constructor(
+    readonly cap: number,
+    /**
+     * "cells": cells in the file's parts; "visits": cells met over all the scans of the file;
+     * "values": non-blank values kept in memory.
+     */
+    readonly what: "cells" | "visits" | "values" = "cells"
+  ) {
+    super(
+      `more than ${cap} ${what === "cells" ? "cells" : what === "visits" ? "cells scanned" : "values kept"}`
+    );
     this.name = "CellCapError";
   }
 }
 
+/**
+ * Cells counted against the caps. `count`/`max`: the caller may rewind `count` when a scan meets
+ * cells already counted. Optional, never rewound: `visits`/`maxVisits`, every cell met by any scan
+ * (the work actually done on the file); `values`/`maxValues`, every non-blank value stored (the
+ * memory the file takes).
+ */
 export interface CellCounter {
   count: number;
   max: number;
+  visits?: number;
+  maxVisits?: number;
+  values?: number;
+  maxValues?: number;
 }
 
-const EPOCH_MS = Date.UTC(1899, 11, 30);
+/** One value stored. */
+function keep(counter: CellCounter): void {
+  if (counter.maxValues !== undefined) {
+    counter.values = (counter.values ?? 0) + 1;
+    if (counter.values > counter.maxValues) throw new CellCapError(counter.maxValues, "values");
+  }
+}
+
+/** One `<c>` met: count it against both caps. */
+function tick(counter: CellCounter): void {
+  if (++counter.count > counter.max) throw new CellCapError(counter.max);
+  if (counter.maxVisits !== undefined) {
+    counter.visits = (counter.visits ?? 0) + 1;
+    if (counter.visits > counter.maxVisits) throw new CellCapError(counter.maxVisits, "visits");
+  }
+}
+
+/** A boolean cell stores 0 or 1 (some writers: true / false); anything else is not a boolean. */
+function booleanCell(v: string): CellValue {
+  const t = v.trim().toLowerCase();
+  if (t === "1" || t === "true") return { type: "boolean", value: true };
+  if (t === "0" || t === "false") return { type: "boolean", value: false };
+  return { type: "invalid", raw: v };
+}
+
+/** A shared-string cell: its `<v>` is an index, digits only (Number() would also take "0x1f", "1e1", " 3 "). */
+function sharedStringCell(v: string, sst: SharedStrings): CellValue | null {
+  if (!/^\d{1,10}$/.test(v)) return { type: "invalid", raw: v };
+  const s = sst.get(Number(v));
+  return s === undefined ? { type: "error", code: "#REF!" } : s === "" ? null : { type: "text", text: s };
+}
 
 function uncomputedOf(rawFormula: string): CellValue {
   return { type: "uncomputed", formula: decodeEntities(rawFormula) };
-}
-
-function dateCellToSerial(text: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(text.trim());
-  if (m) {
-    const day = isoToSerial(`${m[1]}-${m[2]}-${m[3]}`);
-    const frac = m[4] ? (Number(m[4]) * 3600 + Number(m[5]) * 60 + Number(m[6] ?? 0)) / 86400 : 0;
-    return day + frac;
-  }
-  const t = /^(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(text.trim());
-  if (t) return (Number(t[1]) * 3600 + Number(t[2]) * 60 + Number(t[3] ?? 0)) / 86400;
-  const ms = Date.parse(text);
-  return Number.isFinite(ms) ? (ms - EPOCH_MS) / 86_400_000 : null;
 }
 
 /** What part of a worksheet to read. */
@@ -395,15 +453,9 @@ export function parseSheet(
       else missingMaster = want !== undefined;
     }
     switch (cType) {
-      case "s": {
-        if (vs !== null && vs.trim() !== "") {
-          const idx = Number(vs);
-          const s = Number.isInteger(idx) && idx >= 0 ? sst.get(idx) : undefined;
-          value =
-            s === undefined ? { type: "error", code: "#REF!" } : s === "" ? null : { type: "text", text: s };
-        }
+      case "s":
+        if (vs !== null && vs.trim() !== "") value = sharedStringCell(vs, sst);
         break;
-      }
       case "inlineStr":
         if (inline !== null && inline !== "") value = { type: "text", text: decodeOoxmlEscapes(inline) };
         else if (vs !== null && vs !== "") value = { type: "text", text: decodeOoxmlEscapes(vs) };
@@ -413,8 +465,7 @@ export function parseSheet(
         else value = vs === "" ? null : { type: "text", text: decodeOoxmlEscapes(vs) };
         break;
       case "b":
-        if (vs !== null && vs.trim() !== "")
-          value = { type: "boolean", value: vs.trim() === "1" || vs.trim().toLowerCase() === "true" };
+        if (vs !== null && vs.trim() !== "") value = booleanCell(vs);
         else if (formula !== null) value = uncomputedOf(raw);
         break;
       case "e":
@@ -422,20 +473,20 @@ export function parseSheet(
         else if (formula !== null) value = uncomputedOf(raw);
         break;
       case "d": {
-        if (vs !== null && vs.trim() !== "") {
-          const serial = dateCellToSerial(vs);
-          value = serial === null ? { type: "text", text: vs } : { type: "number", value: serial };
-        } else if (formula !== null) value = uncomputedOf(raw);
+        if (vs !== null && vs.trim() !== "") value = dateCell(vs);
+        else if (formula !== null) value = uncomputedOf(raw);
         break;
       }
       default: {
-        if (vs !== null && vs.trim() !== "") {
-          const n = Number(vs.trim());
-          value = Number.isFinite(n) ? { type: "number", value: n } : { type: "text", text: vs };
-        } else if (formula !== null) value = uncomputedOf(raw);
+        // Only the numeric grammar is a number ("0x10", "Infinity", " 12 " are not: numbers.ts).
+        if (vs !== null && vs.trim() !== "") value = numericCell(vs);
+        else if (formula !== null) value = uncomputedOf(raw);
       }
     }
-    if (value) cells.set(key(cRow, cCol), value);
+    if (value) {
+      keep(counter);
+      cells.set(key(cRow, cCol), value);
+    }
     if (missingMaster && value?.type === "uncomputed") partialFormulas = true;
   };
 
@@ -468,7 +519,7 @@ export function parseSheet(
           return undefined;
         }
         case "c": {
-          if (++counter.count > counter.max) throw new CellCapError(counter.max);
+          tick(counter);
           const r = attr(raw, "r");
           const pos = r ? parseA1(r) : null;
           if (pos) {
@@ -684,7 +735,7 @@ export function parseSheet(
     if (want(cr, cc)) {
       const quick = plainCell(xml, nameEnd);
       if (quick) {
-        if (++counter.count > counter.max) throw new CellCapError(counter.max);
+        tick(counter);
         row = cRow = cr;
         col = cCol = cc;
         cType = quick.type;
@@ -701,7 +752,7 @@ export function parseSheet(
       single = false;
       continue;
     }
-    if (++counter.count > counter.max) throw new CellCapError(counter.max);
+    tick(counter);
     row = cr;
     col = cc;
     pos = nameEnd;

@@ -28,6 +28,7 @@ import {
   type SheetInfo,
   type SheetScan,
   type WorkbookInfo,
+  WorkbookCapError,
 } from "./ooxml";
 import type { OtherFormats } from "./loaded-workbook";
 import { ReportReject } from "./report-reject";
@@ -41,8 +42,29 @@ export interface ReadLimits {
   maxFileBytes: number;
   /** Largest total decompressed size, in bytes (default 100 MB); declared sizes are checked before inflating. */
   maxUncompressedBytes: number;
-  /** Most cells in the sheets the reader parses (default 1,000,000). */
+  /**
+   * Most bytes actually inflated from the parts the reader reads, each part once (default 12 MB; a
+   * report's parts hold well under 1 MB). Bounds the reader's memory: the parts and the texts
+   * taken from them.
+   */
+  maxInflatedBytes: number;
+  /** Most cells in the sheet parts the reader parses, each part counted once (default 1,000,000). */
   maxCells: number;
+  /**
+   * Most cells met over all the scans of one file (default 3 × maxCells): the work actually done,
+   * every scan counted. Parts are parsed whole at most once and shared by the sheets pointing at
+   * them, so only a hostile file comes near it.
+   */
+  maxCellVisits: number;
+  /**
+   * Most non-blank values kept in memory over the whole file (default 200,000; a report has a few
+   * hundred): what a parsed sheet costs in memory (about 200 bytes a text cell).
+   */
+  maxValues: number;
+  /** Most sheets a workbook may list (default 255; a report has two). */
+  maxSheets: number;
+  /** Most defined names a workbook may hold (default 10,000; a report has about a hundred). */
+  maxNames: number;
 }
 
 /**
@@ -68,7 +90,12 @@ export type ReadOptions = Partial<ReadLimits> & {
 export const DEFAULT_LIMITS: ReadLimits = Object.freeze({
   maxFileBytes: 20 * 1024 * 1024,
   maxUncompressedBytes: 100 * 1024 * 1024,
+  maxInflatedBytes: 12 * 1024 * 1024,
   maxCells: 1_000_000,
+  maxCellVisits: 3_000_000,
+  maxValues: 200_000,
+  maxSheets: 255,
+  maxNames: 10_000,
 });
 
 export type SniffedFormat =
@@ -117,7 +144,11 @@ export function sniffFile(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS
     try {
       zip = openZip(bytes);
     } catch (e) {
-      return { type: "reject", reason: "corrupt", detail: (e as Error).message };
+      return {
+        type: "reject",
+        reason: e instanceof ZipError ? e.kind : "corrupt",
+        detail: (e as Error).message,
+      };
     }
     return isOds(zip) ? { type: "ods", zip } : { type: "zip", zip };
   }
@@ -226,10 +257,16 @@ export async function inspectFileAsync(
 }
 
 function limitsOf(o: ReadOptions): ReadLimits {
+  const maxCells = o.maxCells ?? DEFAULT_LIMITS.maxCells;
   return {
     maxFileBytes: o.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes,
     maxUncompressedBytes: o.maxUncompressedBytes ?? DEFAULT_LIMITS.maxUncompressedBytes,
-    maxCells: o.maxCells ?? DEFAULT_LIMITS.maxCells,
+    maxInflatedBytes: o.maxInflatedBytes ?? DEFAULT_LIMITS.maxInflatedBytes,
+    maxCells,
+    maxCellVisits: o.maxCellVisits ?? 3 * maxCells,
+    maxValues: o.maxValues ?? DEFAULT_LIMITS.maxValues,
+    maxSheets: o.maxSheets ?? DEFAULT_LIMITS.maxSheets,
+    maxNames: o.maxNames ?? DEFAULT_LIMITS.maxNames,
   };
 }
 
@@ -239,6 +276,8 @@ function toRefusal(e: unknown, form: ResolvedForm | null, L: ReadLimits): Refusa
     formVersion: form?.version,
     limitMb: Math.round(L.maxFileBytes / 1048576),
     cells: L.maxCells,
+    sheets: L.maxSheets,
+    names: L.maxNames,
   };
   let reason: RejectReason;
   let detail: string;
@@ -252,6 +291,10 @@ function toRefusal(e: unknown, form: ResolvedForm | null, L: ReadLimits): Refusa
     detail = e.message;
   } else if (e instanceof CellCapError) {
     reason = "tooManyCells";
+    detail = e.message;
+    ctx = { ...base, cells: e.cap };
+  } else if (e instanceof WorkbookCapError) {
+    reason = e.what === "sheets" ? "tooManySheets" : "tooManyNames";
     detail = e.message;
   } else if (e instanceof XmlError) {
     reason = "corrupt";
@@ -273,8 +316,13 @@ class Reader {
   private sst: SharedStrings | null = null;
   /** Decoded parts (each part is inflated once, against the budget). */
   private texts = new Map<string, string>();
-  /** Whole sheets (every cell), parsed once. */
-  private sheetCache = new Map<string, SheetData | null>();
+  /**
+   * Whole worksheet parts (every cell) by lower-case part path: parsed at most once, and shared by
+   * every sheet pointing at the part (a workbook may list one part under many sheet names).
+   */
+  private partCache = new Map<string, SheetData>();
+  /** Parts already read in part (a second request for one reads it whole, once). */
+  private scannedInPart = new Set<string>();
   /** Cells counted against the cap per sheet part, so that a second scan of a part is not counted twice. */
   private counted = new Map<string, number>();
   private metaKeys: Meta | null | undefined;
@@ -285,8 +333,15 @@ class Reader {
     private readonly limits: ReadLimits,
     private readonly platform: Pick<ReadOptions, "inflate" | "latin1"> = {}
   ) {
-    this.budget = limits.maxUncompressedBytes;
-    this.counter = { count: 0, max: limits.maxCells };
+    this.budget = Math.min(limits.maxUncompressedBytes, limits.maxInflatedBytes);
+    this.counter = {
+      count: 0,
+      max: limits.maxCells,
+      visits: 0,
+      maxVisits: limits.maxCellVisits,
+      values: 0,
+      maxValues: limits.maxValues,
+    };
   }
 
   private has(path: string): boolean {
@@ -372,7 +427,7 @@ class Reader {
   }
 
   private loadWorkbook(): void {
-    this.wb = parseWorkbook(this.textOf(this.wbPath) ?? "");
+    this.wb = parseWorkbook(this.textOf(this.wbPath) ?? "", this.limits);
     const relsPath = relsPathOf(this.wbPath);
     const rels = this.has(relsPath) ? parseRels(this.textOf(relsPath) ?? "") : [];
     const byId = new Map(rels.map((r) => [r.id, r]));
@@ -397,10 +452,10 @@ class Reader {
     return this.sheetByUpper.get(name.toUpperCase());
   }
 
-  /** A worksheet part that exists (the sheet may still be a chart sheet: it then has no cells). */
+  /** A worksheet part that exists (the sheet may still be a chart sheet: it then has no cells); `path` lower-case. */
   private partOf(name: string): { info: SheetInfo; path: string } | null {
     const info = this.sheetInfo(name);
-    return info?.path && this.has(info.path) ? { info, path: info.path } : null;
+    return info?.path && this.has(info.path) ? { info, path: info.path.toLowerCase() } : null;
   }
 
   private sharedStrings(): SharedStrings {
@@ -430,26 +485,29 @@ class Reader {
     }
   }
 
-  /** Parse a whole worksheet once; null when the sheet is missing. */
+  /** A whole worksheet, its part parsed at most once (shared with other sheets on that part); null when missing. */
   private sheet(name: string): SheetData | null {
-    const info = this.sheetInfo(name);
-    if (!info) return null;
-    const cached = this.sheetCache.get(info.name);
-    if (cached !== undefined) return cached;
     const part = this.partOf(name);
-    const data = part ? this.scan(part.path) : null;
-    this.sheetCache.set(info.name, data);
+    if (!part) return null;
+    const cached = this.partCache.get(part.path);
+    if (cached) return cached;
+    const data = this.scan(part.path);
+    this.partCache.set(part.path, data);
     return data;
   }
 
-  /** The cells of a sheet `want` accepts (and its merged ranges), reading only those: one pass, the other cells passed over. */
+  /**
+   * The cells of a sheet `want` accepts (and its merged ranges), reading only those: one pass, the
+   * other cells passed over. A part asked for a second time (another sheet on the same part, a
+   * second request) is read whole instead, once, so that no part is scanned over and over.
+   */
   private partOfSheet(name: string, want: (row: number, col: number) => boolean): SheetData | null {
-    const info = this.sheetInfo(name);
-    if (!info) return null;
-    const full = this.sheetCache.get(info.name);
-    if (full !== undefined) return full;
     const part = this.partOf(name);
     if (!part) return null;
+    const full = this.partCache.get(part.path);
+    if (full) return full;
+    if (this.scannedInPart.has(part.path)) return this.sheet(name);
+    this.scannedInPart.add(part.path);
     const data = this.scan(part.path, { want });
     if (data.partialFormulas) return this.sheet(name); // the text of a shared formula lives in a cell passed over
     return data;

@@ -12,6 +12,10 @@
  * - Defined names: `definedNames.add("'Sheet'!$D$14", name)`.
  * - A column width of exactly 9 is dropped as "default" (Excel's default is 8.43): nudged.
  * - The declared used range can be a column short: rewritten from the model (dimension-fix.ts).
+ * - exceljs writes any string as it is: a character XML forbids (U+FFFE, a lone surrogate…) makes
+ *   the part ill-formed, and a text over 32,767 characters is more than a cell holds. Every text
+ *   goes through src/workbook/cell-text.ts here, the one boundary every workbook crosses (summary,
+ *   template): cut with a marker, illegal characters replaced by U+FFFD.
  */
 import type * as ExcelJSTypes from "exceljs";
 import type {
@@ -22,7 +26,13 @@ import type {
   WorkbookModel,
 } from "../layout/sheet-model";
 import { cellsOfRange } from "../workbook/address";
+import { safeCellText, xmlSafe } from "../workbook/cell-text";
 import { fixDimensions } from "./dimension-fix";
+
+/** Any other text written (sheet names, properties, validation messages): XML-illegal characters replaced. */
+const safe = (s: string): string => xmlSafe(s).text;
+/** A cell's value: texts as a cell can hold them. */
+const cellValue = <T>(v: T): T => (typeof v === "string" ? (safeCellText(v).text as T) : v);
 
 export interface WriteOptions {
   /** Spin count of the protection password hash (default 10 000). */
@@ -46,12 +56,12 @@ export async function writeWorkbook(model: WorkbookModel, options: WriteOptions 
   const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   const created = options.created ?? new Date();
-  wb.creator = model.properties.creator;
-  wb.lastModifiedBy = model.properties.creator;
-  wb.title = model.properties.title;
-  if (model.properties.subject) wb.subject = model.properties.subject;
-  if (model.properties.company) wb.company = model.properties.company;
-  if (model.properties.description) wb.description = model.properties.description;
+  wb.creator = safe(model.properties.creator);
+  wb.lastModifiedBy = safe(model.properties.creator);
+  wb.title = safe(model.properties.title);
+  if (model.properties.subject) wb.subject = safe(model.properties.subject);
+  if (model.properties.company) wb.company = safe(model.properties.company);
+  if (model.properties.description) wb.description = safe(model.properties.description);
   wb.created = created;
   wb.modified = created;
   // Excel recalculates on open; readers that do not recalculate use the cached results.
@@ -71,12 +81,12 @@ export async function writeWorkbook(model: WorkbookModel, options: WriteOptions 
   };
 
   for (const sheet of model.sheets) {
-    const ws = wb.addWorksheet(sheet.name, {
+    const ws = wb.addWorksheet(safe(sheet.name), {
       state: sheet.visibility,
       properties: sheet.tabColor ? { tabColor: { argb: sheet.tabColor } } : {},
       views: [viewOf(sheet)],
       pageSetup: pageSetupOf(sheet),
-      ...(sheet.print?.footer ? { headerFooter: { oddFooter: sheet.print.footer } } : {}),
+      ...(sheet.print?.footer ? { headerFooter: { oddFooter: safe(sheet.print.footer) } } : {}),
     });
     for (const c of sheet.columns) {
       const col = ws.getColumn(c.column);
@@ -102,7 +112,7 @@ export async function writeWorkbook(model: WorkbookModel, options: WriteOptions 
       });
     }
   }
-  for (const n of model.names) wb.definedNames.add(n.ref, n.name);
+  for (const n of model.names) wb.definedNames.add(safe(n.ref), safe(n.name));
   wb.views = [
     {
       x: 0,
@@ -125,10 +135,10 @@ function writeCell(
   style: Partial<ExcelJSTypes.Style> | undefined
 ): void {
   if (c.formula !== undefined) {
-    const result = c.value === null ? "" : c.value;
-    cell.value = { formula: c.formula, result } as ExcelJSTypes.CellFormulaValue;
+    const result = c.value === null ? "" : cellValue(c.value);
+    cell.value = { formula: safe(c.formula), result } as ExcelJSTypes.CellFormulaValue;
   } else if (c.value !== null) {
-    cell.value = c.value;
+    cell.value = cellValue(c.value);
   }
   if (style) cell.style = style;
 }
@@ -160,14 +170,14 @@ function toExcelValidation(v: DataValidationModel): ExcelJSTypes.DataValidation 
     type: v.type,
     ...(v.operator && v.type !== "list" && v.type !== "custom" ? { operator: v.operator } : {}),
     // exceljs turns date formulae into serials through `new Date(formula)`: ISO dates work.
-    formulae: v.formulae,
+    formulae: v.formulae.map(safe),
     allowBlank: v.allowBlank,
     showInputMessage: !!v.prompt,
-    ...(v.prompt ? { promptTitle: v.prompt.title, prompt: v.prompt.message } : {}),
+    ...(v.prompt ? { promptTitle: safe(v.prompt.title), prompt: safe(v.prompt.message) } : {}),
     showErrorMessage: true,
     errorStyle: v.error.style,
-    errorTitle: v.error.title,
-    error: v.error.message,
+    errorTitle: safe(v.error.title),
+    error: safe(v.error.message),
   } as ExcelJSTypes.DataValidation;
 }
 

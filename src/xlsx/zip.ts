@@ -17,7 +17,8 @@ export interface ZipEntry {
 
 export class ZipError extends Error {
   constructor(
-    readonly kind: "corrupt" | "zipBomb",
+    /** "duplicateEntries": two entries of one name, which readers resolve differently (first or last copy). */
+    readonly kind: "corrupt" | "zipBomb" | "duplicateEntries",
     message: string
   ) {
     super(message);
@@ -40,7 +41,12 @@ const u32 = (b: Uint8Array, o: number): number =>
 const utf8 = new TextDecoder("utf-8");
 const latin1 = new TextDecoder("latin1");
 
-/** Parse the end-of-central-directory record and the central directory. Throws ZipError("corrupt"). */
+/**
+ * Parse the end-of-central-directory record and the central directory. Throws ZipError("corrupt"),
+ * or ZipError("duplicateEntries") when two entries have the same name (letter case ignored, as
+ * OOXML part names are case-insensitive): Excel-like readers (openpyxl, LibreOffice) take the last
+ * copy, others the first, so such a package has no one meaning and is never read.
+ */
 export function openZip(bytes: Uint8Array, maxEntries = 20000): ZipArchive {
   const n = bytes.length;
   if (n < 22) throw new ZipError("corrupt", "too short for a zip");
@@ -114,7 +120,9 @@ export function openZip(bytes: Uint8Array, maxEntries = 20000): ZipArchive {
     declaredTotal += size;
     const entry: ZipEntry = { name, method, compressedSize, size, localOffset, encrypted: (flags & 1) !== 0 };
     const key = name.toLowerCase();
-    if (!entries.has(key)) entries.set(key, entry);
+    const twin = entries.get(key);
+    if (twin) throw new ZipError("duplicateEntries", `two zip entries named "${twin.name}" and "${name}"`);
+    entries.set(key, entry);
   }
   return { bytes, entries, declaredTotal };
 }

@@ -110,7 +110,9 @@ describe("inspectFile: cell types", () => {
     expect(r.values.get(N("I.7"))).toEqual({ type: "text", text: "7" });
     expect(r.values.get(N("I.2", "total"))).toEqual({ type: "text", text: "1234" });
     expect(r.values.get(N("I.2", "female"))).toEqual({ type: "text", text: "56" });
-    expect(r.values.get(F("reportDate"))).toEqual({ type: "number", value: isoToSerial("2019-11-28") });
+    // a date cell is a date (never a count), whatever the date system
+    expect(r.values.get(F("reportDate"))).toEqual({ type: "date", serial: isoToSerial("2019-11-28") });
+    expect(r.evaluation.header.reportDate).toBe("2019-11-28");
   });
 
   it("decodes only the predefined entities (the fixture escapes & once)", () => {

@@ -5,6 +5,10 @@ import { META_SHEET, REPORT_SHEET } from "../../src/workbook/contract";
 import { buildTemplate } from "../../src/layout/template";
 import { writeWorkbook } from "../../src/xlsx/write-workbook";
 import { templateFileName, writeAllUnitTemplates, writeTemplate } from "../../src/xlsx/write-template";
+import { readAllSheets } from "../helpers/read-all-sheets";
+import { CELL_TEXT_LIMIT, CUT_MARKER } from "../../src/workbook/cell-text";
+import { missing } from "../external-tools";
+import { strictXmlProblems } from "../helpers/strict-xml";
 
 const form = builtInForm();
 
@@ -124,4 +128,39 @@ describe("writeWorkbook (exceljs) writes the whole model", () => {
     expect(shared).toContain(`>${all[0].unit.name}<`);
     expect(shared).toContain(`>${all[0].unit.code}<`);
   }, 60_000);
+});
+
+describe("writeWorkbook: every text is one a workbook can hold", () => {
+  // A template whose unit name (from a registry file) and whose cells hold characters XML forbids,
+  // and a text over Excel's 32,767 characters: the writer is the one boundary every workbook crosses.
+  test("XML-forbidden characters become U+FFFD, long texts are cut; the file parses strictly", async () => {
+    const bad = "Xã\u0001 Cao\ufffe Xá\ud800";
+    const t = buildTemplate(form);
+    const model = {
+      ...t.model,
+      properties: { ...t.model.properties, title: `Mẫu ${bad}` },
+      sheets: t.model.sheets.map((s, i) =>
+        i === 0
+          ? {
+              ...s,
+              cells: [
+                ...s.cells.filter((c) => c.address !== "B2" && c.address !== "C3"),
+                { address: "B2", value: bad },
+                { address: "C3", value: "x".repeat(40_000) },
+              ],
+            }
+          : s
+      ),
+    };
+    const bytes = await writeWorkbook(model);
+    const all = readAllSheets(bytes);
+    if (!all.ok) throw new Error(all.reason);
+    const cells = all.sheets.get(REPORT_SHEET)!.cells;
+    expect(cells.get("B2")).toEqual({ type: "text", text: "Xã\ufffd Cao\ufffd Xá\ufffd" });
+    const long = cells.get("C3");
+    expect(long?.type === "text" && long.text.length).toBe(CELL_TEXT_LIMIT);
+    expect(long?.type === "text" && long.text.endsWith(CUT_MARKER)).toBe(true);
+    if (!missing("strict XML check of a template", "openpyxl"))
+      expect(strictXmlProblems([bytes])).toEqual([[]]);
+  });
 });

@@ -31,12 +31,13 @@ export interface CliRun {
   ms: number;
 }
 
-export function runCli(args: string[], env: Record<string, string> = {}): CliRun {
+/** `deadlineMs`: for a run over many files (each file's own bound is DEADLINE_MS, run one by one). */
+export function runCli(args: string[], env: Record<string, string> = {}, deadlineMs = DEADLINE_MS): CliRun {
   const started = Date.now();
   const r = spawnSync(process.execPath, ["-r", PRELOAD, BIN, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
-    timeout: DEADLINE_MS,
+    timeout: deadlineMs,
     killSignal: "SIGKILL",
     maxBuffer: 64 * 1024 * 1024,
     encoding: "utf8",
