@@ -64,7 +64,8 @@ Merges returned reports into one summary workbook; every input file gets a verdi
                        các tệp cần tổng hợp) / a unit sent several files: use this one for its unit
                        instead of the latest; another year's report counts only when chosen so
                        (the officer's choice; repeatable; FILE must be one of the inputs)
-  --date NGÀY          ngày báo cáo của bảng tổng hợp (YYYY-MM-DD; mặc định hôm nay) / report date
+  --date NGÀY          ngày lập bảng tổng hợp (YYYY-MM-DD; mặc định hôm nay): ngày báo cáo của bảng, và mốc để
+                       biết một ngày báo cáo có ở tương lai không / the summary's date (default today)
   --preparer TÊN       người lập biểu của bảng tổng hợp / prepared by
   --head TÊN           thủ trưởng đơn vị / head of the collecting unit
   --phone SỐ           số điện thoại / phone
@@ -190,7 +191,7 @@ export const mergeCommand: Command = {
           `--prefer "${p}" is not one of the files to merge: name one of the input files`
         );
       if (preferred.some((x) => x.file === file.name)) continue; // the same file named twice
-      const probe = createMerger(form, { today: todayInVietnam() });
+      const probe = createMerger(form, { today: values.date ?? todayInVietnam() });
       addOne(probe, file, form, io);
       const v = probe.finish().files[0];
       if (v.verdict !== "accepted" || v.unit === null)
@@ -211,7 +212,7 @@ export const mergeCommand: Command = {
     const merger = createMerger(form, {
       excludeUnitsWithErrors: !!values["exclude-errors"],
       choose,
-      today: todayInVietnam(),
+      today: values.date ?? todayInVietnam(),
     });
     const progress = io.stderr.isTTY && files.length > 1;
     let lastDraw = 0;

@@ -140,6 +140,8 @@ async function downstream(work: string, def: string, fill: Fill): Promise<Outcom
     json,
     "--date",
     "2026-12-10",
+    "--date",
+    "2026-12-10",
     "--quiet",
   ]);
   if (m.code !== 0) throw new Error(m.err);
