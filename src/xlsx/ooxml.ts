@@ -381,13 +381,28 @@ function plainCell(
   xml: string,
   nameEnd: number
 ): { type: string; v: string | null; inline: string | null; end: number } | null {
-  const gt = xml.indexOf(">", nameEnd);
-  if (gt < 0) return null;
-  const attrs = xml.slice(nameEnd, gt);
-  if (/[<'\t\n\r]| {2}/.test(attrs) || (attrs.split('"').length - 1) % 2 !== 0) return null;
-  const t = attrs.indexOf(' t="');
-  const type = t < 0 ? "n" : attrs.slice(t + 4, attrs.indexOf('"', t + 4));
-  if (attrs.endsWith("/")) return { type, v: null, inline: null, end: gt + 1 };
+  // One pass over the start tag: plain attributes only, and where ` t="` starts.
+  let quotes = 0;
+  let t = -1;
+  let gt = nameEnd;
+  for (; gt < xml.length; gt++) {
+    const c = xml.charCodeAt(gt);
+    if (c === 62 /* > */) break;
+    if (c === 34 /* " */) quotes++;
+    else if (c === 60 || c === 39 || c === 9 || c === 10 || c === 13)
+      return null; // < ' tab LF CR
+    else if (c === 32 && xml.charCodeAt(gt + 1) === 32) return null;
+    else if (
+      c === 116 /* t */ &&
+      quotes % 2 === 0 &&
+      xml.charCodeAt(gt - 1) === 32 &&
+      xml.startsWith('="', gt + 1)
+    )
+      t = gt + 3;
+  }
+  if (gt >= xml.length || quotes % 2 !== 0) return null;
+  const type = t < 0 ? "n" : xml.slice(t, xml.indexOf('"', t));
+  if (xml.charCodeAt(gt - 1) === 47 /* / */) return { type, v: null, inline: null, end: gt + 1 };
   if (xml.startsWith("</c>", gt + 1)) return { type, v: null, inline: null, end: gt + 5 };
   if (type === "inlineStr") {
     const tx =
