@@ -3,8 +3,8 @@
  *
  * Sheets:
  * - "Tổng hợp": the form's rows; columns Mã số | Chỉ tiêu | Đơn vị tính, then three columns per
- *   unit (Tổng số, Nữ, % nữ — % nữ only on the rows of a percentFemale section), communes then
- *   bodies in registry order, then the subtotal for communes, for bodies, and the TOTAL. Subtotal
+ *   unit (Tổng số, Nữ, % nữ — % nữ only on the rows of a percentFemale section), the units group
+ *   by group (registry order), then one subtotal per registry group, and the TOTAL. Subtotal
  *   and total cells are formulas with their cached results. The TOTAL column's cells carry the
  *   form's defined names and the header fields are named too, and the workbook carries the
  *   metadata sheet (kind "summary", unit = the collector): the summary is itself a report that

@@ -300,7 +300,7 @@ export class Merger {
       metaKind,
       via,
       payload: {
-        numbers: Float64Array.from(this.numericCells, (c) => ev.numbers.get(c.name) ?? NaN),
+        numbers: this.numbersOf(ev.numbers),
         texts,
         cut,
         computed: form.definition.computed.map((c) => ev.computed.get(c.id) ?? null),
@@ -308,6 +308,14 @@ export class Merger {
         header: { unitText, preparer, phone, head, year },
       },
     };
+  }
+
+  /** Valid numbers by position in `numericCells`, NaN where the file has none. */
+  private numbersOf(numbers: ReadonlyMap<string, number>): Float64Array {
+    const cells = this.numericCells;
+    const out = new Float64Array(cells.length);
+    for (let i = 0; i < cells.length; i++) out[i] = numbers.get(cells[i].name) ?? NaN;
+    return out;
   }
 
   /** A summary made by this collector itself (last run's output among the inputs), unless it is a registry unit. */
