@@ -10,8 +10,8 @@
  * Memory: every file with a unit (a candidate) keeps a compact payload — its numbers (one
  * Float64Array), narratives, computed values, issues and header, what `finish` needs — not the
  * reader's result with its maps of cells (about 32 KB). Measured (tests/merge/session.test.ts,
- * reports read from files): 2.5 to 3 KB for a clean BDG-2019 report; issues cost about 0.3 KB
- * each (a blank template sent back, 61 warnings: about 19 KB); at most the four narratives at the
+ * reports read from files): about 2.5 KB for a clean BDG-2019 report; issues cost about 0.3 KB
+ * each (a blank template sent back, 61 warnings: about 18 KB); at most the four narratives at the
  * cell limit (32,767 characters each) more. Any candidate may become
  * the officer's choice, and a unit's first file cannot know whether a second one will come:
  * keeping payloads "only for units with several candidates" would keep exactly the same ones (a

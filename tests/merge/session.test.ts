@@ -188,9 +188,13 @@ function collector(): (() => void) | null {
 test("memory per candidate: measured for a BDG-2019 report read from a file, printed, not asserted", async () => {
   const gc = collector();
   if (!gc) return;
-  const heap = (): number => {
-    gc();
-    gc();
+  // A full collection, then a turn of the event loop for the sweeper, three times: heapUsed then
+  // counts live objects only (garbage left by earlier tests in this worker included).
+  const heap = async (): Promise<number> => {
+    for (let i = 0; i < 3; i++) {
+      gc();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     return process.memoryUsage().heapUsed;
   };
   const clean = await writeReturn(form, { unit: LY, seed: 3, date: "2019-11-25" });
@@ -203,17 +207,22 @@ test("memory per candidate: measured for a BDG-2019 report read from a file, pri
     ["blank template sent back", blank],
   ] as const) {
     for (let i = 0; i < 20; i++) inspectFile(bytes, form, NODE_READ); // warm the reader's caches
-    const m = createMerger(form);
-    m.add("0.xlsx", T0, inspectFile(bytes, form, NODE_READ));
-    const before = heap();
-    // Every file of the same unit: one winner, n superseded candidates that keep their payload.
-    for (let i = 1; i <= n; i++) m.add(`${i}.xlsx`, T0 + i * 1000, inspectFile(bytes, form, NODE_READ));
-    const perCandidate = (heap() - before) / n;
-    const c = m.finish();
-    expect(c.counts.superseded).toBe(n);
-    const issues = c.units.find((u) => u.code === LY.code)?.issues.length;
+    // The median of three merges: each one winner and n superseded candidates keeping their payload.
+    const samples: number[] = [];
+    let issues = 0;
+    for (let trial = 0; trial < 3; trial++) {
+      const m = createMerger(form);
+      m.add("0.xlsx", T0, inspectFile(bytes, form, NODE_READ));
+      const before = await heap();
+      for (let i = 1; i <= n; i++) m.add(`${i}.xlsx`, T0 + i * 1000, inspectFile(bytes, form, NODE_READ));
+      samples.push(((await heap()) - before) / n);
+      const c = m.finish();
+      expect(c.counts.superseded).toBe(n);
+      issues = c.units.find((u) => u.code === LY.code)?.issues.length ?? 0;
+    }
+    const perCandidate = samples.sort((x, y) => x - y)[1];
     process.stdout.write(
       `merge memory per candidate (BDG-2019, ${label}, ${issues} issues): ${Math.round(perCandidate)} bytes\n`
     );
   }
-});
+}, 120_000);
