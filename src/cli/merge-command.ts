@@ -8,16 +8,17 @@
  * re-run next to last run's summary works).
  *
  * --prefer FILE (repeatable) is the officer's choice when a unit sent several files (docs/CONTRACT.md
- * "Merging"): FILE must be one of the inputs and an accepted report. Each --prefer file is read
- * once beforehand, on its own, to learn its unit (the Merger takes its choices when it is made, and
- * nothing may be written when a --prefer is wrong); then the merge runs with `choose: {unit: file}`
- * and the other files of that unit are superseded with reason "officerChoice".
+ * "Merging"): FILE must be one of the inputs and an accepted report. Every file is read once: each
+ * --prefer file is checked to be an input before any file is read, matched to its unit after all
+ * files are added (`merger.verdicts()`) and chosen with `merger.prefer(unit, file)`; the other files
+ * of that unit are then superseded with reason "officerChoice". Nothing is written when a --prefer
+ * is wrong.
  */
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { withUnits, type ResolvedForm } from "../form/resolve";
 import { FORM_OPTION_HELP, formFrom } from "./form-option";
-import type { Text, Unit } from "../form/schema";
+import type { Text } from "../form/schema";
 import { buildSummary } from "../layout/summary";
 import {
   consolidationToJson,
@@ -35,7 +36,7 @@ import { writeWorkbook } from "../xlsx/write-workbook";
 import { expandInputs, samePath, type InputFile } from "./inputs";
 import type { CliIo, Command } from "./io";
 import { readFailed } from "./read-failed";
-import { previousJsonReport, previousSummary } from "./previous-output";
+import { previousJsonReport, previousSummary, type PreviousSummary } from "./previous-output";
 import { readInput } from "./read-input";
 import { safeJson, terminalLines, terminalSafe } from "./terminal";
 import { checkWritable, writeOutputs } from "./write-output";
@@ -73,210 +74,296 @@ Merges returned reports into one summary workbook; every input file gets a verdi
 ${FORM_OPTION_HELP}
   --help               trợ giúp này / this help`;
 
+type Values = ReturnType<typeof parseMergeArgs>["values"];
+
+/** Why the command stops before writing anything: a Vietnamese message (one line or several) and its English. */
+interface Refused {
+  refused: { vi: string | string[]; en: string };
+}
+
+const refuse = (vi: string | string[], en: string): Refused => ({ refused: { vi, en } });
+const isRefused = (x: object): x is Refused => "refused" in x;
+
+/** Everything decided before the first file is read. */
+interface MergePlan {
+  form: ResolvedForm;
+  files: InputFile[];
+  outAbs: string;
+  jsonAbs: string | null;
+  previous: Extract<PreviousSummary, { kind: "none" | "summary" }>;
+  /** The --prefer files, as the inputs they name (each once), with the path as given. */
+  prefer: { given: string; file: InputFile }[];
+  /** The summary's date, and the day report dates are judged against. */
+  date: string;
+}
+
 export const mergeCommand: Command = {
   name: "merge",
   summary: "Tổng hợp các báo cáo đã nhận / merge returned reports into the summary",
   help: HELP,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: "string", short: "o" },
-        json: { type: "string" },
-        units: { type: "string" },
-        "exclude-errors": { type: "boolean" },
-        prefer: { type: "string", multiple: true },
-        date: { type: "string" },
-        preparer: { type: "string" },
-        head: { type: "string" },
-        phone: { type: "string" },
-        quiet: { type: "boolean", short: "q" },
-        form: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
+    const { values, positionals } = parseMergeArgs(args);
     if (values.help) {
       io.stdout.write(`${HELP}\n`);
       return 0;
     }
     // Each line escaped (paths and texts from files are quoted in messages); `vi` may be lines.
-    const fail = (vi: string | string[], en: string): number => {
+    const fail = ({ refused: { vi, en } }: Refused): number => {
       const [first, ...more] = typeof vi === "string" ? [vi] : vi;
       io.stderr.write(terminalLines([`Lỗi: ${first}`, ...more, `Error: ${en}`]));
       return 2;
     };
-    if (!values.out)
-      return fail("cần --out TỆP.xlsx (xem --help)", "--out FILE.xlsx is required (see --help)");
-    if (!positionals.length)
-      return fail(
-        "chưa chỉ ra tệp hoặc thư mục báo cáo cần tổng hợp",
-        "give the report files or directories to merge"
-      );
-    if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
-      return fail(`ngày "${values.date}" phải có dạng YYYY-MM-DD`, `--date must be YYYY-MM-DD`);
+    const plan = planMerge(values, positionals);
+    if (isRefused(plan)) return fail(plan);
 
-    const chosen = formFrom(values.form);
-    if (!chosen.ok) return fail(chosen.message.vi, chosen.message.en);
-    let form: ResolvedForm = chosen.form;
-    let units: Unit[] | undefined;
-    if (values.units) {
-      const got = readInput(values.units, { name: values.units, maxBytes: REGISTRY_CAP });
-      if (!got.ok)
-        return fail(
-          `không đọc được danh sách đơn vị "${values.units}": ${got.message.vi}`,
-          `cannot read the unit registry "${values.units}": ${got.message.en}`
-        );
-      try {
-        units = parseRegistry(Buffer.from(got.bytes).toString("utf8"));
-        form = withUnits(form, units);
-      } catch (e) {
-        if (e instanceof RegistryError)
-          return fail(
-            [`danh sách đơn vị "${values.units}" không hợp lệ:`, ...e.problems.map((p) => `- ${p}`)],
-            `invalid unit registry "${values.units}"`
-          );
-        throw e;
-      }
-    }
-
-    const outAbs = resolve(values.out);
-    const jsonAbs = values.json ? resolve(values.json) : null;
-    if (jsonAbs && samePath(outAbs, jsonAbs))
-      return fail(
-        `--json và --out cùng chỉ một tệp "${outAbs}": bảng tổng hợp và báo cáo JSON phải là hai tệp khác nhau`,
-        `--json and --out name the same file "${outAbs}": the summary and the JSON report must be two files`
-      );
-    const expanded = expandInputs(positionals, { skip: [outAbs, ...(jsonAbs ? [jsonAbs] : [])] });
-    // Sorted by path (code units), whatever the order of the arguments.
-    const files = [...expanded.files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    if (expanded.missing.length) {
-      return fail(
-        `không tìm thấy: ${expanded.missing.map((m) => `"${m}"`).join(", ")}`,
-        `not found: ${expanded.missing.join(", ")}`
-      );
-    }
-    for (const target of [outAbs, jsonAbs]) {
-      if (target && expanded.explicit.some((f) => samePath(f.path, target))) {
-        return fail(
-          `tệp kết quả "${target}" trùng một tệp nguồn: không ghi đè tệp nguồn`,
-          `output "${target}" is one of the inputs: source files are never overwritten`
-        );
-      }
-    }
-    // A file already at --out / --json is replaced only when it is a previous result of ours: an
-    // output path inside an input folder must never overwrite a unit's returned report. The
-    // office's own assessment typed in a previous summary is carried into the new one.
-    const previous = previousSummary(outAbs, form);
-    if (previous.kind === "refused") return fail(previous.message.vi, previous.message.en);
-    const previousJson = jsonAbs ? previousJsonReport(jsonAbs) : null;
-    if (previousJson?.kind === "refused") return fail(previousJson.message.vi, previousJson.message.en);
-    if (!files.length)
-      return fail(
-        "không có tệp bảng tính nào trong các đường dẫn đã cho",
-        "no spreadsheet files in the given paths"
-      );
-    const notWritable = checkWritable(jsonAbs ? [outAbs, jsonAbs] : [outAbs]);
-    if (notWritable) return fail(notWritable.vi, notWritable.en);
-
-    // The officer's choices: each --prefer file is one of the inputs and an accepted report.
-    const choose: Record<string, string> = {};
-    const preferred: { unit: string; unitName: string; file: string }[] = [];
-    for (const p of values.prefer ?? []) {
-      const file = files.find((f) => samePath(f.path, p));
-      if (file === undefined)
-        return fail(
-          `tệp --prefer "${p}" không nằm trong các tệp cần tổng hợp: hãy chỉ ra một trong các tệp đã cho`,
-          `--prefer "${p}" is not one of the files to merge: name one of the input files`
-        );
-      if (preferred.some((x) => x.file === file.name)) continue; // the same file named twice
-      const probe = createMerger(form, { today: values.date ?? todayInVietnam() });
-      addOne(probe, file, form, io);
-      const v = probe.finish().files[0];
-      if (v.verdict !== "accepted" || v.unit === null)
-        return fail(
-          `tệp --prefer "${p}" không phải là báo cáo được nhận nên không thể chọn: ${v.message?.vi ?? v.reason}`,
-          `--prefer "${p}" is not an accepted report, so it cannot be chosen: ${v.message?.en ?? v.reason}`
-        );
-      const other = preferred.find((x) => x.unit === v.unit);
-      if (other)
-        return fail(
-          `hai tệp --prefer cùng là báo cáo của ${v.unitName}: "${other.file}" và "${file.name}"; mỗi đơn vị chỉ chọn một tệp`,
-          `two --prefer files are reports of the same unit (${v.unit}): "${other.file}" and "${file.name}"; choose one file per unit`
-        );
-      choose[v.unit] = file.name;
-      preferred.push({ unit: v.unit, unitName: v.unitName ?? v.unit, file: file.name });
-    }
-
-    const merger = createMerger(form, {
+    const merger = createMerger(plan.form, {
       excludeUnitsWithErrors: !!values["exclude-errors"],
-      choose,
-      today: values.date ?? todayInVietnam(),
+      today: plan.date,
     });
-    const progress = io.stderr.isTTY && files.length > 1;
-    let lastDraw = 0;
-    files.forEach((file, i) => {
-      addOne(merger, file, form, io);
-      if (progress) {
-        const now = Date.now();
-        if (now - lastDraw > 100 || i === files.length - 1) {
-          lastDraw = now;
-          const name = terminalSafe(basename(file.name));
-          io.stderr.write(
-            `\r\x1b[2KĐang đọc / reading ${i + 1}/${files.length}: ${name.length > 50 ? `${name.slice(0, 49)}…` : name}`
-          );
-        }
-      }
-    });
-    if (progress) io.stderr.write("\r\x1b[2K");
+    addAll(merger, plan.files, plan.form, io);
+    const preferred = applyPreferences(merger, plan.prefer);
+    if (isRefused(preferred)) return fail(preferred);
     const c = merger.finish();
 
-    const reportDate = values.date ?? todayInVietnam();
-    const assessment = previous.kind === "summary" ? previous.assessment : undefined;
-    const summary = buildSummary(c, form, {
-      reportDate,
+    const summary = buildSummary(c, plan.form, {
+      reportDate: plan.date,
       preparer: values.preparer,
       head: values.head,
       phone: values.phone,
-      assessment,
+      assessment: plan.previous.kind === "summary" ? plan.previous.assessment : undefined,
     });
-    const bytes = await writeWorkbook(summary.model);
-    const outputs = [{ path: outAbs, data: bytes }];
-    if (jsonAbs) {
-      const json = consolidationToJson(c);
-      const report = {
-        ...json,
-        // The summary's own notes too: texts changed to fit a workbook, naming whose.
-        notes: [...json.notes, ...summary.notes.map((n) => n.vi)],
-        summary: outAbs,
-        // The officer's choices (--prefer): the other files of these units say "officerChoice".
-        preferred: preferred.map((x) => ({ unit: x.unit, file: x.file })),
-      };
-      outputs.push({ path: jsonAbs, data: Buffer.from(`${safeJson(report)}\n`) });
-    }
-    const writeError = writeOutputs(outputs);
-    if (writeError) return fail(writeError.vi, writeError.en);
+    const writeError = writeOutputs(await outputsOf(plan, c, summary, preferred.chosen));
+    if (writeError) return fail(refuse(writeError.vi, writeError.en));
 
     const lines: string[] = [];
     // The table is several lines, each already made safe: one entry per line, so that its newlines stay newlines.
     if (!values.quiet) lines.push(...formatStatusTable(c, summary.notes).split("\n"));
-    for (const x of preferred)
-      lines.push(
-        `Theo lựa chọn của cán bộ (--prefer) / the officer's choice: ${x.unitName} dùng tệp / uses "${basename(x.file)}"`
-      );
-    if (previous.kind === "summary" && previous.codes.length)
-      lines.push(
-        `Đã giữ lại phần nhận định của đơn vị tổng hợp (mục ${previous.codes.join(", ")}) từ bảng tổng hợp cũ` +
-          ` / kept the assessment typed in the previous summary (${previous.codes.join(", ")})`
-      );
-    lines.push(
-      `Đã ghi bảng tổng hợp / summary written: ${values.out}${values.json ? `; JSON: ${values.json}` : ""}`
-    );
+    lines.push(...doneLines(values, plan, preferred.chosen));
     io.stdout.write(terminalLines(lines));
     return c.counts.accepted > 0 ? 0 : 1;
   },
 };
+
+function parseMergeArgs(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      out: { type: "string", short: "o" },
+      json: { type: "string" },
+      units: { type: "string" },
+      "exclude-errors": { type: "boolean" },
+      prefer: { type: "string", multiple: true },
+      date: { type: "string" },
+      preparer: { type: "string" },
+      head: { type: "string" },
+      phone: { type: "string" },
+      quiet: { type: "boolean", short: "q" },
+      form: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}
+
+/**
+ * The arguments checked and the inputs listed, before any file is read: the form (and --units),
+ * the outputs (never an input, replaced only when a previous result of ours, writable), the
+ * --prefer files (each one of the inputs).
+ */
+function planMerge(values: Values, positionals: string[]): MergePlan | Refused {
+  if (!values.out)
+    return refuse("cần --out TỆP.xlsx (xem --help)", "--out FILE.xlsx is required (see --help)");
+  if (!positionals.length)
+    return refuse(
+      "chưa chỉ ra tệp hoặc thư mục báo cáo cần tổng hợp",
+      "give the report files or directories to merge"
+    );
+  if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
+    return refuse(`ngày "${values.date}" phải có dạng YYYY-MM-DD`, `--date must be YYYY-MM-DD`);
+  const form = formWithUnits(values.form, values.units);
+  if (isRefused(form)) return form;
+
+  const outAbs = resolve(values.out);
+  const jsonAbs = values.json ? resolve(values.json) : null;
+  if (jsonAbs && samePath(outAbs, jsonAbs))
+    return refuse(
+      `--json và --out cùng chỉ một tệp "${outAbs}": bảng tổng hợp và báo cáo JSON phải là hai tệp khác nhau`,
+      `--json and --out name the same file "${outAbs}": the summary and the JSON report must be two files`
+    );
+  const expanded = expandInputs(positionals, { skip: [outAbs, ...(jsonAbs ? [jsonAbs] : [])] });
+  // Sorted by path (code units), whatever the order of the arguments.
+  const files = [...expanded.files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (expanded.missing.length)
+    return refuse(
+      `không tìm thấy: ${expanded.missing.map((m) => `"${m}"`).join(", ")}`,
+      `not found: ${expanded.missing.join(", ")}`
+    );
+  for (const target of [outAbs, jsonAbs]) {
+    if (target && expanded.explicit.some((f) => samePath(f.path, target)))
+      return refuse(
+        `tệp kết quả "${target}" trùng một tệp nguồn: không ghi đè tệp nguồn`,
+        `output "${target}" is one of the inputs: source files are never overwritten`
+      );
+  }
+  // A file already at --out / --json is replaced only when it is a previous result of ours: an
+  // output path inside an input folder must never overwrite a unit's returned report. The
+  // office's own assessment typed in a previous summary is carried into the new one.
+  const previous = previousSummary(outAbs, form);
+  if (previous.kind === "refused") return refuse(previous.message.vi, previous.message.en);
+  const previousJson = jsonAbs ? previousJsonReport(jsonAbs) : null;
+  if (previousJson?.kind === "refused") return refuse(previousJson.message.vi, previousJson.message.en);
+  if (!files.length)
+    return refuse(
+      "không có tệp bảng tính nào trong các đường dẫn đã cho",
+      "no spreadsheet files in the given paths"
+    );
+  const notWritable = checkWritable(jsonAbs ? [outAbs, jsonAbs] : [outAbs]);
+  if (notWritable) return refuse(notWritable.vi, notWritable.en);
+  const prefer = preferredInputs(values.prefer ?? [], files);
+  if (isRefused(prefer)) return prefer;
+  return { form, files, outAbs, jsonAbs, previous, prefer, date: values.date ?? todayInVietnam() };
+}
+
+/** The form (--form) with the unit registry of --units, when given. */
+function formWithUnits(
+  formOption: string | undefined,
+  unitsPath: string | undefined
+): ResolvedForm | Refused {
+  const chosen = formFrom(formOption);
+  if (!chosen.ok) return refuse(chosen.message.vi, chosen.message.en);
+  if (!unitsPath) return chosen.form;
+  const got = readInput(unitsPath, { name: unitsPath, maxBytes: REGISTRY_CAP });
+  if (!got.ok)
+    return refuse(
+      `không đọc được danh sách đơn vị "${unitsPath}": ${got.message.vi}`,
+      `cannot read the unit registry "${unitsPath}": ${got.message.en}`
+    );
+  try {
+    return withUnits(chosen.form, parseRegistry(Buffer.from(got.bytes).toString("utf8")));
+  } catch (e) {
+    if (e instanceof RegistryError)
+      return refuse(
+        [`danh sách đơn vị "${unitsPath}" không hợp lệ:`, ...e.problems.map((p) => `- ${p}`)],
+        `invalid unit registry "${unitsPath}"`
+      );
+    throw e;
+  }
+}
+
+/** Each --prefer path as the input it names (a file named twice, once); refused when it names none. */
+function preferredInputs(
+  given: readonly string[],
+  files: readonly InputFile[]
+): MergePlan["prefer"] | Refused {
+  const out: MergePlan["prefer"] = [];
+  for (const p of given) {
+    const file = files.find((f) => samePath(f.path, p));
+    if (file === undefined)
+      return refuse(
+        `tệp --prefer "${p}" không nằm trong các tệp cần tổng hợp: hãy chỉ ra một trong các tệp đã cho`,
+        `--prefer "${p}" is not one of the files to merge: name one of the input files`
+      );
+    if (!out.some((x) => x.file.name === file.name)) out.push({ given: p, file });
+  }
+  return out;
+}
+
+/** Every input into the merger, one at a time, with a progress line on a terminal. */
+function addAll(merger: Merger, files: readonly InputFile[], form: ResolvedForm, io: CliIo): void {
+  const progress = io.stderr.isTTY && files.length > 1;
+  let lastDraw = 0;
+  files.forEach((file, i) => {
+    addOne(merger, file, form, io);
+    if (progress) {
+      const now = Date.now();
+      if (now - lastDraw > 100 || i === files.length - 1) {
+        lastDraw = now;
+        const name = terminalSafe(basename(file.name));
+        io.stderr.write(
+          `\r\x1b[2KĐang đọc / reading ${i + 1}/${files.length}: ${name.length > 50 ? `${name.slice(0, 49)}…` : name}`
+        );
+      }
+    }
+  });
+  if (progress) io.stderr.write("\r\x1b[2K");
+}
+
+/**
+ * The officer's choices, once every file is in the merger: each --prefer file must be an accepted
+ * report (a candidate of its unit: accepted or superseded so far), at most one per unit.
+ */
+function applyPreferences(
+  merger: Merger,
+  prefer: MergePlan["prefer"]
+): { chosen: { unit: string; unitName: string; file: string }[] } | Refused {
+  const chosen: { unit: string; unitName: string; file: string }[] = [];
+  if (!prefer.length) return { chosen };
+  const verdicts = merger.verdicts();
+  for (const { given: p, file } of prefer) {
+    const v = verdicts.find((x) => x.file === file.name);
+    if (v === undefined || v.verdict === "rejected" || v.unit === null)
+      return refuse(
+        `tệp --prefer "${p}" không phải là báo cáo được nhận nên không thể chọn: ${v?.message?.vi ?? v?.reason}`,
+        `--prefer "${p}" is not an accepted report, so it cannot be chosen: ${v?.message?.en ?? v?.reason}`
+      );
+    const other = chosen.find((x) => x.unit === v.unit);
+    if (other)
+      return refuse(
+        `hai tệp --prefer cùng là báo cáo của ${v.unitName}: "${other.file}" và "${file.name}"; mỗi đơn vị chỉ chọn một tệp`,
+        `two --prefer files are reports of the same unit (${v.unit}): "${other.file}" and "${file.name}"; choose one file per unit`
+      );
+    chosen.push({ unit: v.unit, unitName: v.unitName ?? v.unit, file: file.name });
+  }
+  for (const x of chosen) merger.prefer(x.unit, x.file);
+  return { chosen };
+}
+
+/** The summary workbook, and the JSON report when asked for. */
+async function outputsOf(
+  plan: MergePlan,
+  c: Consolidation,
+  summary: ReturnType<typeof buildSummary>,
+  chosen: readonly { unit: string; file: string }[]
+): Promise<{ path: string; data: Uint8Array }[]> {
+  const outputs = [{ path: plan.outAbs, data: await writeWorkbook(summary.model) }];
+  if (plan.jsonAbs) {
+    const json = consolidationToJson(c);
+    const report = {
+      ...json,
+      // The summary's own notes too: texts changed to fit a workbook, naming whose.
+      notes: [...json.notes, ...summary.notes.map((n) => n.vi)],
+      summary: plan.outAbs,
+      // The officer's choices (--prefer): the other files of these units say "officerChoice".
+      preferred: chosen.map((x) => ({ unit: x.unit, file: x.file })),
+    };
+    outputs.push({ path: plan.jsonAbs, data: Buffer.from(`${safeJson(report)}\n`) });
+  }
+  return outputs;
+}
+
+/** What the command says once the outputs are written. */
+function doneLines(
+  values: Values,
+  plan: MergePlan,
+  chosen: readonly { unitName: string; file: string }[]
+): string[] {
+  const lines: string[] = [];
+  for (const x of chosen)
+    lines.push(
+      `Theo lựa chọn của cán bộ (--prefer) / the officer's choice: ${x.unitName} dùng tệp / uses "${basename(x.file)}"`
+    );
+  const previous = plan.previous;
+  if (previous.kind === "summary" && previous.codes.length)
+    lines.push(
+      `Đã giữ lại phần nhận định của đơn vị tổng hợp (mục ${previous.codes.join(", ")}) từ bảng tổng hợp cũ` +
+        ` / kept the assessment typed in the previous summary (${previous.codes.join(", ")})`
+    );
+  lines.push(
+    `Đã ghi bảng tổng hợp / summary written: ${values.out}${values.json ? `; JSON: ${values.json}` : ""}`
+  );
+  return lines;
+}
 
 /**
  * Read one input file and hand it to the merger. Whatever goes wrong with this one file becomes its

@@ -363,6 +363,18 @@ interface Plan {
   replaces: string | null;
 }
 
+/** What the write ops need besides the sheet they write. */
+interface OpEnv {
+  model: WorkbookModel;
+  /** Model sheet name → the name it gets instead (a user's sheet has it). */
+  renames: Map<string, string>;
+  budget: number;
+  v18: boolean;
+  v19: boolean;
+  /** The worksheet added for a plan (known once its op has run). */
+  ws: (p: Plan) => Excel.Worksheet;
+}
+
 /** Apply `model` to the open workbook. See the header for the sync bound. */
 export async function applyModel(
   host: ExcelHost,
@@ -373,366 +385,449 @@ export async function applyModel(
   const budget = options.requestBudget ?? DEFAULT_REQUEST_BUDGET;
   const v19 = host.isSetSupported("ExcelApi", "1.9");
   const v18 = host.isSetSupported("ExcelApi", "1.8");
-  return guard.during(() =>
-    host.run(async (ctx) => {
-      let syncs = 0;
-      const sync = async (): Promise<void> => {
-        syncs++;
-        await ctx.sync();
-      };
-      const wb = ctx.workbook;
-      // ---- sync 1: inspect
-      const coll = wb.worksheets.load("items/id,items/name,items/visibility");
-      const names = wb.names.load("items/name,items/type,items/value");
-      const madeSetting = wb.settings.getItemOrNullObject(MADE_SHEETS_SETTING);
-      madeSetting.load("value");
-      const app = wb.application.load("calculationMode");
-      await sync();
+  return guard.during(() => host.run((ctx) => applyInContext(ctx, model, budget, v18, v19)));
+}
 
-      const existing = coll.items.map((s) => ({ id: s.id, name: s.name, visibility: String(s.visibility) }));
-      let made: MadeRecord = { v: 1, sheetIds: [] };
-      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- synced above; the rule does not follow *OrNullObject proxies
-      if (!madeSetting.isNullObject) made = parseMade(madeSetting.value);
-      const madeIds = new Set(made.sheetIds.filter((id) => existing.some((s) => s.id === id)));
-      const byUpper = new Map(existing.map((s) => [s.name.toUpperCase(), s]));
+async function applyInContext(
+  ctx: Excel.RequestContext,
+  model: WorkbookModel,
+  budget: number,
+  v18: boolean,
+  v19: boolean
+): Promise<ApplyResult> {
+  let syncs = 0;
+  const sync = async (): Promise<void> => {
+    syncs++;
+    await ctx.sync();
+  };
+  const wb = ctx.workbook;
+  // ---- sync 1: inspect
+  const coll = wb.worksheets.load("items/id,items/name,items/visibility");
+  const names = wb.names.load("items/name,items/type,items/value");
+  const madeSetting = wb.settings.getItemOrNullObject(MADE_SHEETS_SETTING);
+  madeSetting.load("value");
+  const app = wb.application.load("calculationMode");
+  await sync();
 
-      // ---- plan sheet names
-      const taken = new Set(existing.map((s) => s.name.toUpperCase()));
-      const plans: Plan[] = [];
-      const renamed: ApplyResult["renamed"] = [];
-      const skippedSheets: string[] = [];
-      for (const sh of model.sheets) {
-        const old = byUpper.get(sh.name.toUpperCase());
-        if (!old || madeIds.has(old.id)) {
-          plans.push({ sheet: sh, finalName: sh.name, replaces: old?.id ?? null });
-          continue;
-        }
-        if (sh.name.toUpperCase() === META_SHEET.toUpperCase()) {
-          skippedSheets.push(sh.name); // the contract fixes its name: never touch a metadata sheet we did not make
-          continue;
-        }
-        let got = "";
-        for (let i = 2; ; i++) {
-          const suffix = ` (${i})`;
-          got = `${sh.name.slice(0, 31 - suffix.length)}${suffix}`;
-          if (
-            !taken.has(got.toUpperCase()) &&
-            !model.sheets.some((m) => m.name.toUpperCase() === got.toUpperCase())
-          )
-            break;
-        }
-        taken.add(got.toUpperCase());
-        renamed.push({ wanted: sh.name, got });
-        plans.push({ sheet: sh, finalName: got, replaces: null });
-      }
-      const renames = new Map(renamed.map((r) => [r.wanted, r.got]));
-      const replacedIds = new Set(plans.map((p) => p.replaces).filter((x): x is string => x !== null));
-      const replacedNames = new Set(
-        existing.filter((s) => replacedIds.has(s.id)).map((s) => s.name.toUpperCase())
-      );
+  const existing = coll.items.map((s) => ({ id: s.id, name: s.name, visibility: String(s.visibility) }));
+  let made: MadeRecord = { v: 1, sheetIds: [] };
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- synced above; the rule does not follow *OrNullObject proxies
+  if (!madeSetting.isNullObject) made = parseMade(madeSetting.value);
+  const madeIds = new Set(made.sheetIds.filter((id) => existing.some((s) => s.id === id)));
 
-      // ---- plan names: replace ours (pointing at a replaced sheet, or broken), never a user's
-      const existingNames = new Map(names.items.map((n) => [n.name.toUpperCase(), n]));
-      const deleteNames: string[] = [];
-      const skippedNames: string[] = [];
-      const addNames: { name: string; ref: string }[] = [];
-      for (const n of model.names) {
-        const cur = existingNames.get(n.name.toUpperCase());
-        const ref = renameInFormula(n.ref, renames);
-        const sheetOfRef = parseNameRef(ref);
-        if (sheetOfRef.type === "cell" && sheetOfRef.sheet && skippedSheets.includes(sheetOfRef.sheet))
-          continue;
-        if (cur) {
-          const r = parseNameRef(String(cur.value));
-          const oursOrBroken =
-            r.type === "broken" ||
-            String(cur.value).includes("#REF!") ||
-            (r.type === "cell" && r.sheet !== null && replacedNames.has(r.sheet.toUpperCase()));
-          if (!oursOrBroken) {
-            skippedNames.push(n.name);
-            continue;
-          }
-          deleteNames.push(cur.name);
-        }
-        addNames.push({ name: n.name, ref });
-      }
+  const { plans, renamed, skippedSheets } = planSheets(model, existing, madeIds);
+  const renames = new Map(renamed.map((r) => [r.wanted, r.got]));
+  const replacedIds = new Set(plans.map((p) => p.replaces).filter((x): x is string => x !== null));
+  const replacedNames = new Set(
+    existing.filter((s) => replacedIds.has(s.id)).map((s) => s.name.toUpperCase())
+  );
+  const existingNames = names.items.map((n) => ({ name: n.name, value: String(n.value) }));
+  const namePlan = planNames(model, existingNames, renames, skippedSheets, replacedNames);
 
-      // ---- the write ops, in order
-      const ops: Op[] = [];
-      const added = new Map<Plan, Excel.Worksheet>();
-      const ws = (p: Plan): Excel.Worksheet => added.get(p) as Excel.Worksheet;
-      plans.forEach((p, i) =>
-        ops.push({
-          bytes: ACTION_OVERHEAD * 2,
-          run: (c) => {
-            const sheet = c.workbook.worksheets.add(`~bdg-new-${i + 1}`);
-            sheet.load("id");
-            added.set(p, sheet);
-          },
-        })
-      );
-      for (const id of replacedIds)
-        ops.push({ bytes: ACTION_OVERHEAD, run: (c) => c.workbook.worksheets.getItem(id).delete() });
-      for (const n of deleteNames)
-        ops.push({ bytes: ACTION_OVERHEAD, run: (c) => c.workbook.names.getItem(n).delete() });
-      for (const p of plans) ops.push({ bytes: ACTION_OVERHEAD, run: () => void (ws(p).name = p.finalName) });
+  const added = new Map<Plan, Excel.Worksheet>();
+  const env: OpEnv = { model, renames, budget, v18, v19, ws: (p) => added.get(p) as Excel.Worksheet };
+  const ops = [
+    ...sheetSetupOps(plans, replacedIds, namePlan.deleteNames, added),
+    ...plans.flatMap((p) => sheetOps(p, env)),
+    ...finalOps(plans, namePlan.addNames, env),
+  ];
 
-      for (const p of plans) {
-        const sh = p.sheet;
-        // values + formulas: one 2-D array (bounding box), split by rows only if over budget
-        const cells = sh.cells.map((c) => {
-          const r = parseRange(c.address);
-          if (!r) throw new Error(`bad address in model: ${c.address}`);
-          return { row: r.start.row, col: r.start.col, cell: c };
-        });
-        if (cells.length) {
-          const minR = Math.min(...cells.map((c) => c.row));
-          const maxR = Math.max(...cells.map((c) => c.row));
-          const minC = Math.min(...cells.map((c) => c.col));
-          const maxC = Math.max(...cells.map((c) => c.col));
-          const grid: (string | number | boolean)[][] = Array.from({ length: maxR - minR + 1 }, () =>
-            Array.from({ length: maxC - minC + 1 }, () => "")
-          );
-          for (const { row, col, cell } of cells) {
-            let v: string | number | boolean;
-            if (cell.formula !== undefined) v = `=${renameInFormula(cell.formula, renames)}`;
-            else if (cell.value === null) v = "";
-            else if (typeof cell.value === "string") v = textInput(cell.value);
-            else v = cell.value;
-            grid[row - minR][col - minC] = v;
-          }
-          const total = bytesOf(grid);
-          const chunks = Math.max(1, Math.ceil(total / (budget * 0.9)));
-          const per = Math.ceil(grid.length / chunks);
-          for (let start = 0; start < grid.length; start += per) {
-            const part = grid.slice(start, start + per);
-            const addr = formatRange({
-              sheet: null,
-              start: { row: minR + start, col: minC },
-              end: { row: minR + start + part.length - 1, col: maxC },
-            });
-            ops.push({ bytes: bytesOf(part), run: () => void (ws(p).getRange(addr).formulas = part) });
-          }
-        }
-        // number formats: one 2-D array per sheet (like the values); then the other formatting by property
-        if (cells.length) {
-          const minR = Math.min(...cells.map((c) => c.row));
-          const maxR = Math.max(...cells.map((c) => c.row));
-          const minC = Math.min(...cells.map((c) => c.col));
-          const maxC = Math.max(...cells.map((c) => c.col));
-          const nf: string[][] = Array.from({ length: maxR - minR + 1 }, () =>
-            Array.from({ length: maxC - minC + 1 }, () => "General")
-          );
-          let anyFormat = false;
-          for (const c of cells) {
-            const f = c.cell.style ? model.styles[c.cell.style]?.numberFormat : undefined;
-            if (f) {
-              nf[c.row - minR][c.col - minC] = f;
-              anyFormat = true;
-            }
-          }
-          if (anyFormat) {
-            const chunks = Math.max(1, Math.ceil(bytesOf(nf) / (budget * 0.9)));
-            const per = Math.ceil(nf.length / chunks);
-            for (let start = 0; start < nf.length; start += per) {
-              const part = nf.slice(start, start + per);
-              const addr = formatRange({
-                sheet: null,
-                start: { row: minR + start, col: minC },
-                end: { row: minR + start + part.length - 1, col: maxC },
-              });
-              ops.push({ bytes: bytesOf(part), run: () => void (ws(p).getRange(addr).numberFormat = part) });
-            }
-          }
-          const box: RangeRef = {
-            sheet: null,
-            start: { row: minR, col: minC },
-            end: { row: maxR, col: maxC },
-          };
-          const plan = formatPlan(
-            cells.map((c) => ({
-              row: c.row,
-              col: c.col,
-              style: c.cell.style ? model.styles[c.cell.style] : undefined,
-            })),
-            box
-          );
-          if (v19) {
-            // ExcelApi 1.9: one RangeAreas per property value (addresses joined, ≤ 8000 characters each)
-            const groups = new Map<string, { key: PropKey; value: PropValue; rects: RangeRef[] }>();
-            for (const a of plan) {
-              if (a.key === "border") {
-                const addr = formatRange(a.rect);
-                ops.push({
-                  bytes: ACTION_OVERHEAD * 12,
-                  run: () => setProp(ws(p).getRange(addr), a.key, a.value, a.rect, v19),
-                });
-                continue;
-              }
-              const k = `${a.key}|${JSON.stringify(a.value)}`;
-              const g = groups.get(k) ?? { key: a.key, value: a.value, rects: [] };
-              g.rects.push(a.rect);
-              groups.set(k, g);
-            }
-            for (const g of groups.values()) {
-              let parts: string[] = [];
-              let len = 0;
-              const flush = (): void => {
-                if (!parts.length) return;
-                const address = parts.join(",");
-                const first = g.rects[0];
-                ops.push({
-                  bytes: ACTION_OVERHEAD * 3 + address.length,
-                  run: () =>
-                    setProp(ws(p).getRanges(address) as unknown as Excel.Range, g.key, g.value, first, v19),
-                });
-                parts = [];
-                len = 0;
-              };
-              for (const r of g.rects) {
-                const a = formatRange(r);
-                if (len + a.length + 1 > 8000) flush();
-                parts.push(a);
-                len += a.length + 1;
-              }
-              flush();
-            }
-          } else {
-            for (const a of plan) {
-              const addr = formatRange(a.rect);
-              ops.push({
-                bytes: ACTION_OVERHEAD * (a.key === "border" ? 12 : 2),
-                run: () => setProp(ws(p).getRange(addr), a.key, a.value, a.rect, v19),
-              });
-            }
-          }
-        }
-        for (const m of sh.merges)
-          ops.push({ bytes: ACTION_OVERHEAD, run: () => ws(p).getRange(m).merge(false) });
-        for (const col of sh.columns) {
-          const letter = col.column;
-          ops.push({
-            bytes: ACTION_OVERHEAD * 2,
-            run: () => {
-              const r = ws(p).getRange(`${letter}:${letter}`);
-              r.format.columnWidth = charsToPoints(col.width);
-              if (col.hidden) r.columnHidden = true;
-            },
-          });
-        }
-        for (const row of sh.rows)
-          ops.push({
-            bytes: ACTION_OVERHEAD,
-            run: () => void (ws(p).getRange(`${row.index}:${row.index}`).format.rowHeight = row.height),
-          });
-        if (v18) {
-          for (const v of sh.validations) {
-            ops.push({
-              bytes: bytesOf(v) + ACTION_OVERHEAD * 2,
-              run: () => {
-                const dv = ws(p).getRange(v.range).dataValidation;
-                dv.ignoreBlanks = v.allowBlank;
-                dv.rule = validationRule(v);
-                if (v.prompt)
-                  dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
-                dv.errorAlert = {
-                  showAlert: true,
-                  style: (v.error.style[0].toUpperCase() +
-                    v.error.style.slice(1)) as Excel.DataValidationAlertStyle,
-                  title: v.error.title,
-                  message: v.error.message,
-                };
-              },
-            });
-          }
-        }
-        if (sh.freeze && (sh.freeze.rows || sh.freeze.columns)) {
-          const fr = sh.freeze;
-          ops.push({
-            bytes: ACTION_OVERHEAD,
-            run: () => {
-              if (fr.columns && fr.rows)
-                ws(p).freezePanes.freezeAt(`A1:${columnLetter(fr.columns)}${fr.rows}`);
-              else if (fr.rows) ws(p).freezePanes.freezeRows(fr.rows);
-              else ws(p).freezePanes.freezeColumns(fr.columns);
-            },
-          });
-        }
-        if (sh.tabColor)
-          ops.push({
-            bytes: ACTION_OVERHEAD,
-            run: () => void (ws(p).tabColor = argbToHex(sh.tabColor as string)),
-          });
-      }
-      for (const n of addNames)
-        ops.push({ bytes: bytesOf(n), run: (c) => void c.workbook.names.add(n.name, `=${n.ref}`) });
-      for (const p of plans) {
-        if (p.sheet.visibility !== "visible") {
-          const vis = p.sheet.visibility === "veryHidden" ? "VeryHidden" : "Hidden";
-          ops.push({
-            bytes: ACTION_OVERHEAD,
-            run: () => void (ws(p).visibility = vis as Excel.SheetVisibility),
-          });
-        }
-        const prot = p.sheet.protection;
-        if (prot) {
-          ops.push({
-            bytes: ACTION_OVERHEAD * 2,
-            run: () =>
-              ws(p).protection.protect(
-                { allowFormatColumns: prot.allowFormatColumns, allowFormatRows: prot.allowFormatRows },
-                prot.password
-              ),
-          });
-        }
-      }
-      const active =
-        plans.find((p) => p.sheet === model.sheets[model.activeSheet] && p.sheet.visibility === "visible") ??
-        plans.find((p) => p.sheet.visibility === "visible");
-      if (active) ops.push({ bytes: ACTION_OVERHEAD, run: () => ws(active).activate() });
-
-      // ---- send, packed under the budget; calculation (and screen updating, 1.9) suspended
-      const prevMode = app.calculationMode;
-      const suspend = (first: boolean): void => {
-        if (first && v18 && prevMode !== "Manual")
-          wb.application.calculationMode = "Manual" as Excel.CalculationMode;
-        wb.application.suspendApiCalculationUntilNextSync();
-        if (v19) wb.application.suspendScreenUpdatingUntilNextSync();
-      };
+  // ---- send, packed under the budget; calculation (and screen updating, 1.9) suspended
+  const prevMode = app.calculationMode;
+  try {
+    await sendOps(ctx, ops, env, prevMode, sync);
+  } finally {
+    // ---- last sync: record what we made, restore calculation
+    const ids = [...added.values()].map((s) => {
       try {
-        let used = 0;
-        let first = true;
-        suspend(true);
-        for (const op of ops) {
-          if (used > 0 && used + op.bytes > budget) {
-            await sync();
-            used = 0;
-            first = false;
-            suspend(first);
-          }
-          op.run(ctx);
-          used += op.bytes;
-        }
-        await sync();
-      } finally {
-        // ---- last sync: record what we made, restore calculation
-        const ids = [...added.values()].map((s) => {
-          try {
-            return s.id;
-          } catch {
-            return null;
-          }
-        });
-        const keep = [...madeIds].filter((id) => !replacedIds.has(id));
-        const record: MadeRecord = { v: 1, sheetIds: [...keep, ...ids.filter((x): x is string => !!x)] };
-        wb.settings.add(MADE_SHEETS_SETTING, JSON.stringify(record));
-        if (v18 && prevMode !== "Manual") wb.application.calculationMode = prevMode as Excel.CalculationMode;
-        await sync();
+        return s.id;
+      } catch {
+        return null;
       }
-      const sheetNames = new Map(plans.map((p) => [p.sheet.name, p.finalName]));
-      return { sheetNames, renamed, skippedNames, skippedSheets, syncs };
+    });
+    const keep = [...madeIds].filter((id) => !replacedIds.has(id));
+    const record: MadeRecord = { v: 1, sheetIds: [...keep, ...ids.filter((x): x is string => !!x)] };
+    wb.settings.add(MADE_SHEETS_SETTING, JSON.stringify(record));
+    if (v18 && prevMode !== "Manual") wb.application.calculationMode = prevMode as Excel.CalculationMode;
+    await sync();
+  }
+  const sheetNames = new Map(plans.map((p) => [p.sheet.name, p.finalName]));
+  return { sheetNames, renamed, skippedNames: namePlan.skippedNames, skippedSheets, syncs };
+}
+
+/**
+ * Each model sheet's name in the workbook: its own, replacing a sheet of ours of that name; another
+ * one ("Tổng hợp (2)") when a user's sheet has it; none for a metadata sheet we did not make.
+ */
+function planSheets(
+  model: WorkbookModel,
+  existing: { id: string; name: string }[],
+  madeIds: ReadonlySet<string>
+): { plans: Plan[]; renamed: ApplyResult["renamed"]; skippedSheets: string[] } {
+  const byUpper = new Map(existing.map((s) => [s.name.toUpperCase(), s]));
+  const taken = new Set(existing.map((s) => s.name.toUpperCase()));
+  const plans: Plan[] = [];
+  const renamed: ApplyResult["renamed"] = [];
+  const skippedSheets: string[] = [];
+  for (const sh of model.sheets) {
+    const old = byUpper.get(sh.name.toUpperCase());
+    if (!old || madeIds.has(old.id)) {
+      plans.push({ sheet: sh, finalName: sh.name, replaces: old?.id ?? null });
+      continue;
+    }
+    if (sh.name.toUpperCase() === META_SHEET.toUpperCase()) {
+      skippedSheets.push(sh.name); // the contract fixes its name: never touch a metadata sheet we did not make
+      continue;
+    }
+    let got = "";
+    for (let i = 2; ; i++) {
+      const suffix = ` (${i})`;
+      got = `${sh.name.slice(0, 31 - suffix.length)}${suffix}`;
+      if (
+        !taken.has(got.toUpperCase()) &&
+        !model.sheets.some((m) => m.name.toUpperCase() === got.toUpperCase())
+      )
+        break;
+    }
+    taken.add(got.toUpperCase());
+    renamed.push({ wanted: sh.name, got });
+    plans.push({ sheet: sh, finalName: got, replaces: null });
+  }
+  return { plans, renamed, skippedSheets };
+}
+
+/** The model's defined names: replace ours (pointing at a replaced sheet, or broken), never a user's. */
+function planNames(
+  model: WorkbookModel,
+  existing: { name: string; value: string }[],
+  renames: Map<string, string>,
+  skippedSheets: readonly string[],
+  replacedNames: ReadonlySet<string>
+): { deleteNames: string[]; skippedNames: string[]; addNames: { name: string; ref: string }[] } {
+  const existingNames = new Map(existing.map((n) => [n.name.toUpperCase(), n]));
+  const deleteNames: string[] = [];
+  const skippedNames: string[] = [];
+  const addNames: { name: string; ref: string }[] = [];
+  for (const n of model.names) {
+    const cur = existingNames.get(n.name.toUpperCase());
+    const ref = renameInFormula(n.ref, renames);
+    const sheetOfRef = parseNameRef(ref);
+    if (sheetOfRef.type === "cell" && sheetOfRef.sheet && skippedSheets.includes(sheetOfRef.sheet)) continue;
+    if (cur) {
+      const r = parseNameRef(cur.value);
+      const oursOrBroken =
+        r.type === "broken" ||
+        cur.value.includes("#REF!") ||
+        (r.type === "cell" && r.sheet !== null && replacedNames.has(r.sheet.toUpperCase()));
+      if (!oursOrBroken) {
+        skippedNames.push(n.name);
+        continue;
+      }
+      deleteNames.push(cur.name);
+    }
+    addNames.push({ name: n.name, ref });
+  }
+  return { deleteNames, skippedNames, addNames };
+}
+
+/** New sheets (temporary names), old sheets of ours deleted, our old names deleted, then the renames. */
+function sheetSetupOps(
+  plans: Plan[],
+  replacedIds: ReadonlySet<string>,
+  deleteNames: readonly string[],
+  added: Map<Plan, Excel.Worksheet>
+): Op[] {
+  const ops: Op[] = [];
+  plans.forEach((p, i) =>
+    ops.push({
+      bytes: ACTION_OVERHEAD * 2,
+      run: (c) => {
+        const sheet = c.workbook.worksheets.add(`~bdg-new-${i + 1}`);
+        sheet.load("id");
+        added.set(p, sheet);
+      },
     })
   );
+  for (const id of replacedIds)
+    ops.push({ bytes: ACTION_OVERHEAD, run: (c) => c.workbook.worksheets.getItem(id).delete() });
+  for (const n of deleteNames)
+    ops.push({ bytes: ACTION_OVERHEAD, run: (c) => c.workbook.names.getItem(n).delete() });
+  for (const p of plans)
+    ops.push({
+      bytes: ACTION_OVERHEAD,
+      run: () => void ((added.get(p) as Excel.Worksheet).name = p.finalName),
+    });
+  return ops;
+}
+
+/** One sheet's writes: values and formulas, number formats, formatting, then its layout. */
+function sheetOps(p: Plan, env: OpEnv): Op[] {
+  const cells = p.sheet.cells.map((c) => {
+    const r = parseRange(c.address);
+    if (!r) throw new Error(`bad address in model: ${c.address}`);
+    return { row: r.start.row, col: r.start.col, cell: c };
+  });
+  const ops: Op[] = [];
+  if (cells.length) {
+    const box: RangeRef = {
+      sheet: null,
+      start: { row: Math.min(...cells.map((c) => c.row)), col: Math.min(...cells.map((c) => c.col)) },
+      end: { row: Math.max(...cells.map((c) => c.row)), col: Math.max(...cells.map((c) => c.col)) },
+    };
+    ops.push(...valueOps(p, cells, box, env));
+    // number formats: one 2-D array per sheet (like the values); then the other formatting by property
+    ops.push(...numberFormatOps(p, cells, box, env));
+    ops.push(...formatOps(p, cells, box, env));
+  }
+  ops.push(...layoutOps(p, env));
+  return ops;
+}
+
+type PlacedCell = { row: number; col: number; cell: SheetModel["cells"][number] };
+
+/** `grid` (rows of the box from its top) written with `set`, in parts of rows each under the budget. */
+function gridOps<T>(
+  grid: T[][],
+  box: RangeRef,
+  budget: number,
+  set: (addr: string, part: T[][]) => void
+): Op[] {
+  const ops: Op[] = [];
+  const chunks = Math.max(1, Math.ceil(bytesOf(grid) / (budget * 0.9)));
+  const per = Math.ceil(grid.length / chunks);
+  for (let start = 0; start < grid.length; start += per) {
+    const part = grid.slice(start, start + per);
+    const addr = formatRange({
+      sheet: null,
+      start: { row: box.start.row + start, col: box.start.col },
+      end: { row: box.start.row + start + part.length - 1, col: box.end.col },
+    });
+    ops.push({ bytes: bytesOf(part), run: () => set(addr, part) });
+  }
+  return ops;
+}
+
+/** A box-sized grid filled with `blank`. */
+function gridOf<T>(box: RangeRef, blank: T): T[][] {
+  return Array.from({ length: box.end.row - box.start.row + 1 }, () =>
+    Array.from({ length: box.end.col - box.start.col + 1 }, () => blank)
+  );
+}
+
+/** Values + formulas: one 2-D array over the bounding box, split by rows only if over budget. */
+function valueOps(p: Plan, cells: PlacedCell[], box: RangeRef, env: OpEnv): Op[] {
+  const grid = gridOf<string | number | boolean>(box, "");
+  for (const { row, col, cell } of cells) {
+    let v: string | number | boolean;
+    if (cell.formula !== undefined) v = `=${renameInFormula(cell.formula, env.renames)}`;
+    else if (cell.value === null) v = "";
+    else if (typeof cell.value === "string") v = textInput(cell.value);
+    else v = cell.value;
+    grid[row - box.start.row][col - box.start.col] = v;
+  }
+  return gridOps(grid, box, env.budget, (addr, part) => void (env.ws(p).getRange(addr).formulas = part));
+}
+
+/** Number formats as one 2-D array, when any cell has one. */
+function numberFormatOps(p: Plan, cells: PlacedCell[], box: RangeRef, env: OpEnv): Op[] {
+  const nf = gridOf(box, "General");
+  let anyFormat = false;
+  for (const c of cells) {
+    const f = c.cell.style ? env.model.styles[c.cell.style]?.numberFormat : undefined;
+    if (f) {
+      nf[c.row - box.start.row][c.col - box.start.col] = f;
+      anyFormat = true;
+    }
+  }
+  if (!anyFormat) return [];
+  return gridOps(nf, box, env.budget, (addr, part) => void (env.ws(p).getRange(addr).numberFormat = part));
+}
+
+/**
+ * The formatting by property (formatPlan). ExcelApi 1.9: one RangeAreas per property value
+ * (addresses joined, ≤ 8000 characters each), borders one range at a time; before: one range
+ * per action.
+ */
+function formatOps(p: Plan, cells: PlacedCell[], box: RangeRef, env: OpEnv): Op[] {
+  const { v19, model } = env;
+  const plan = formatPlan(
+    cells.map((c) => ({
+      row: c.row,
+      col: c.col,
+      style: c.cell.style ? model.styles[c.cell.style] : undefined,
+    })),
+    box
+  );
+  const ops: Op[] = [];
+  if (!v19) {
+    for (const a of plan) {
+      const addr = formatRange(a.rect);
+      ops.push({
+        bytes: ACTION_OVERHEAD * (a.key === "border" ? 12 : 2),
+        run: () => setProp(env.ws(p).getRange(addr), a.key, a.value, a.rect, v19),
+      });
+    }
+    return ops;
+  }
+  const groups = new Map<string, { key: PropKey; value: PropValue; rects: RangeRef[] }>();
+  for (const a of plan) {
+    if (a.key === "border") {
+      const addr = formatRange(a.rect);
+      ops.push({
+        bytes: ACTION_OVERHEAD * 12,
+        run: () => setProp(env.ws(p).getRange(addr), a.key, a.value, a.rect, v19),
+      });
+      continue;
+    }
+    const k = `${a.key}|${JSON.stringify(a.value)}`;
+    const g = groups.get(k) ?? { key: a.key, value: a.value, rects: [] };
+    g.rects.push(a.rect);
+    groups.set(k, g);
+  }
+  for (const g of groups.values()) {
+    let parts: string[] = [];
+    let len = 0;
+    const flush = (): void => {
+      if (!parts.length) return;
+      const address = parts.join(",");
+      const first = g.rects[0];
+      ops.push({
+        bytes: ACTION_OVERHEAD * 3 + address.length,
+        run: () =>
+          setProp(env.ws(p).getRanges(address) as unknown as Excel.Range, g.key, g.value, first, v19),
+      });
+      parts = [];
+      len = 0;
+    };
+    for (const r of g.rects) {
+      const a = formatRange(r);
+      if (len + a.length + 1 > 8000) flush();
+      parts.push(a);
+      len += a.length + 1;
+    }
+    flush();
+  }
+  return ops;
+}
+
+/** Merges, column widths, row heights, validations (ExcelApi 1.8), freeze panes, tab colour. */
+function layoutOps(p: Plan, env: OpEnv): Op[] {
+  const sh = p.sheet;
+  const ws = (): Excel.Worksheet => env.ws(p);
+  const ops: Op[] = [];
+  for (const m of sh.merges) ops.push({ bytes: ACTION_OVERHEAD, run: () => ws().getRange(m).merge(false) });
+  for (const col of sh.columns) {
+    const letter = col.column;
+    ops.push({
+      bytes: ACTION_OVERHEAD * 2,
+      run: () => {
+        const r = ws().getRange(`${letter}:${letter}`);
+        r.format.columnWidth = charsToPoints(col.width);
+        if (col.hidden) r.columnHidden = true;
+      },
+    });
+  }
+  for (const row of sh.rows)
+    ops.push({
+      bytes: ACTION_OVERHEAD,
+      run: () => void (ws().getRange(`${row.index}:${row.index}`).format.rowHeight = row.height),
+    });
+  if (env.v18)
+    for (const v of sh.validations)
+      ops.push({
+        bytes: bytesOf(v) + ACTION_OVERHEAD * 2,
+        run: () => setValidation(ws().getRange(v.range), v),
+      });
+  if (sh.freeze && (sh.freeze.rows || sh.freeze.columns)) {
+    const fr = sh.freeze;
+    ops.push({
+      bytes: ACTION_OVERHEAD,
+      run: () => {
+        if (fr.columns && fr.rows) ws().freezePanes.freezeAt(`A1:${columnLetter(fr.columns)}${fr.rows}`);
+        else if (fr.rows) ws().freezePanes.freezeRows(fr.rows);
+        else ws().freezePanes.freezeColumns(fr.columns);
+      },
+    });
+  }
+  if (sh.tabColor)
+    ops.push({ bytes: ACTION_OVERHEAD, run: () => void (ws().tabColor = argbToHex(sh.tabColor as string)) });
+  return ops;
+}
+
+function setValidation(range: Excel.Range, v: DataValidationModel): void {
+  const dv = range.dataValidation;
+  dv.ignoreBlanks = v.allowBlank;
+  dv.rule = validationRule(v);
+  if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
+  dv.errorAlert = {
+    showAlert: true,
+    style: (v.error.style[0].toUpperCase() + v.error.style.slice(1)) as Excel.DataValidationAlertStyle,
+    title: v.error.title,
+    message: v.error.message,
+  };
+}
+
+/** After every sheet: the names, visibility, protection last, and the active sheet. */
+function finalOps(plans: Plan[], addNames: { name: string; ref: string }[], env: OpEnv): Op[] {
+  const ops: Op[] = [];
+  for (const n of addNames)
+    ops.push({ bytes: bytesOf(n), run: (c) => void c.workbook.names.add(n.name, `=${n.ref}`) });
+  for (const p of plans) {
+    if (p.sheet.visibility !== "visible") {
+      const vis = p.sheet.visibility === "veryHidden" ? "VeryHidden" : "Hidden";
+      ops.push({
+        bytes: ACTION_OVERHEAD,
+        run: () => void (env.ws(p).visibility = vis as Excel.SheetVisibility),
+      });
+    }
+    const prot = p.sheet.protection;
+    if (prot) {
+      ops.push({
+        bytes: ACTION_OVERHEAD * 2,
+        run: () =>
+          env
+            .ws(p)
+            .protection.protect(
+              { allowFormatColumns: prot.allowFormatColumns, allowFormatRows: prot.allowFormatRows },
+              prot.password
+            ),
+      });
+    }
+  }
+  const model = env.model;
+  const active =
+    plans.find((p) => p.sheet === model.sheets[model.activeSheet] && p.sheet.visibility === "visible") ??
+    plans.find((p) => p.sheet.visibility === "visible");
+  if (active) ops.push({ bytes: ACTION_OVERHEAD, run: () => env.ws(active).activate() });
+  return ops;
+}
+
+/** Run the ops, one sync whenever the next would pass the budget and one at the end; calculation suspended. */
+async function sendOps(
+  ctx: Excel.RequestContext,
+  ops: readonly Op[],
+  env: OpEnv,
+  prevMode: string,
+  sync: () => Promise<void>
+): Promise<void> {
+  const app = ctx.workbook.application;
+  const suspend = (first: boolean): void => {
+    if (first && env.v18 && prevMode !== "Manual") app.calculationMode = "Manual" as Excel.CalculationMode;
+    app.suspendApiCalculationUntilNextSync();
+    if (env.v19) app.suspendScreenUpdatingUntilNextSync();
+  };
+  let used = 0;
+  suspend(true);
+  for (const op of ops) {
+    if (used > 0 && used + op.bytes > env.budget) {
+      await sync();
+      used = 0;
+      suspend(false);
+    }
+    op.run(ctx);
+    used += op.bytes;
+  }
+  await sync();
 }
 
 /** Office.js wants base64; `btoa` over chunks (browser and Node ≥ 16). */

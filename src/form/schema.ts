@@ -201,136 +201,150 @@ export type FormDefinition = z.infer<typeof formSchema>;
 /** What a form author writes (defaults not yet applied). */
 export type FormInput = z.input<typeof formSchema>;
 
-function checkReferences(form: z.infer<typeof formSchema>, ctx: z.RefinementCtx): void {
-  const byCode = new Map<string, Indicator>();
-  const sections = new Set(form.sections.map((s) => s.code));
-  const dup = (kind: [vi: string, en: string], value: string, path: (string | number)[]): void =>
-    ctx.addIssue({ code: "custom", message: `${kind[0]} trùng lặp / duplicate ${kind[1]}: ${value}`, path });
+type Path = (string | number)[];
 
-  form.indicators.forEach((ind, i) => {
-    if (byCode.has(ind.code)) dup(["mã chỉ tiêu", "indicator code"], ind.code, ["indicators", i, "code"]);
-    byCode.set(ind.code, ind);
-    if (!sections.has(ind.section)) {
-      ctx.addIssue({
-        code: "custom",
-        message: `mục "${ind.section}" không tồn tại / unknown section "${ind.section}" (chỉ tiêu ${ind.code})`,
-        path: ["indicators", i, "section"],
-      });
-    }
-    if (ind.kind === "computed" && ind.formula)
-      requireKind(ind.formula.of, ["tf"], ["indicators", i, "formula", "of"]);
-  });
+const NUMERIC: IndicatorKind[] = ["count", "amount", "tf"];
 
-  const seenKeys = new Set<string>();
-  form.fields.forEach((f, i) => {
-    if (seenKeys.has(f.key)) dup(["trường", "field"], f.key, ["fields", i, "key"]);
-    seenKeys.add(f.key);
-  });
-  if (!seenKeys.has("unit"))
-    ctx.addIssue({
-      code: "custom",
-      message: "thiếu trường đơn vị / the unit field is required",
-      path: ["fields"],
-    });
+/** Cross-references of a form checked as zod issues: what the per-part checks below share. */
+class References {
+  /** The indicators by code, as far as read (an indicator may refer only to one before it). */
+  readonly byCode = new Map<string, Indicator>();
 
-  function requireKind(c: string, kinds: IndicatorKind[], path: (string | number)[]): void {
-    const ind = byCode.get(c);
-    if (!ind) {
-      ctx.addIssue({ code: "custom", message: `chỉ tiêu ${c} không tồn tại / unknown indicator ${c}`, path });
-    } else if (!kinds.includes(ind.kind)) {
-      ctx.addIssue({
-        code: "custom",
-        message: `chỉ tiêu ${c} phải thuộc loại ${kinds.join("|")} / indicator ${c} must be ${kinds.join("|")}`,
-        path,
-      });
-    }
+  constructor(private readonly ctx: z.RefinementCtx) {}
+
+  issue(message: string, path: Path): void {
+    this.ctx.addIssue({ code: "custom", message, path });
   }
-  const numeric: IndicatorKind[] = ["count", "amount", "tf"];
+
+  dup(kind: [vi: string, en: string], value: string, path: Path): void {
+    this.issue(`${kind[0]} trùng lặp / duplicate ${kind[1]}: ${value}`, path);
+  }
+
+  /** `c` is an indicator of one of `kinds`. */
+  requireKind(c: string, kinds: IndicatorKind[], path: Path): void {
+    const ind = this.byCode.get(c);
+    if (!ind) this.issue(`chỉ tiêu ${c} không tồn tại / unknown indicator ${c}`, path);
+    else if (!kinds.includes(ind.kind))
+      this.issue(
+        `chỉ tiêu ${c} phải thuộc loại ${kinds.join("|")} / indicator ${c} must be ${kinds.join("|")}`,
+        path
+      );
+  }
+
   /** A numeric indicator's cell: tf indicators have total/female, count/amount a single value. */
-  function requireCell(ref: CellRef, path: (string | number)[]): void {
-    requireKind(ref.indicator, numeric, path);
-    const kind = byCode.get(ref.indicator)?.kind;
-    if (!kind || !numeric.includes(kind)) return;
+  requireCell(ref: CellRef, path: Path): void {
+    this.requireKind(ref.indicator, NUMERIC, path);
+    const kind = this.byCode.get(ref.indicator)?.kind;
+    if (!kind || !NUMERIC.includes(kind)) return;
     const ok = kind === "tf" ? ref.part !== "value" : ref.part === "value";
-    if (!ok) {
-      ctx.addIssue({
-        code: "custom",
-        message: `chỉ tiêu ${ref.indicator} không có ô "${ref.part}" / indicator ${ref.indicator} has no "${ref.part}" cell`,
-        path: [...path, "part"],
-      });
-    }
+    if (!ok)
+      this.issue(
+        `chỉ tiêu ${ref.indicator} không có ô "${ref.part}" / indicator ${ref.indicator} has no "${ref.part}" cell`,
+        [...path, "part"]
+      );
   }
+
+  /** Each value once: a duplicate is an issue at its own path. */
+  unique<T>(
+    items: readonly T[],
+    valueOf: (x: T) => string,
+    kind: [vi: string, en: string],
+    path: (i: number) => Path
+  ): void {
+    const seen = new Set<string>();
+    items.forEach((x, i) => {
+      const v = valueOf(x);
+      if (seen.has(v)) this.dup(kind, v, path(i));
+      seen.add(v);
+    });
+  }
+}
+
+function checkReferences(form: z.infer<typeof formSchema>, ctx: z.RefinementCtx): void {
+  const refs = new References(ctx);
+  const sections = new Set(form.sections.map((s) => s.code));
+  form.indicators.forEach((ind, i) => {
+    if (refs.byCode.has(ind.code))
+      refs.dup(["mã chỉ tiêu", "indicator code"], ind.code, ["indicators", i, "code"]);
+    refs.byCode.set(ind.code, ind);
+    if (!sections.has(ind.section))
+      refs.issue(
+        `mục "${ind.section}" không tồn tại / unknown section "${ind.section}" (chỉ tiêu ${ind.code})`,
+        ["indicators", i, "section"]
+      );
+    if (ind.kind === "computed" && ind.formula)
+      refs.requireKind(ind.formula.of, ["tf"], ["indicators", i, "formula", "of"]);
+  });
+  refs.unique(
+    form.fields,
+    (f) => f.key,
+    ["trường", "field"],
+    (i) => ["fields", i, "key"]
+  );
+  if (!form.fields.some((f) => f.key === "unit"))
+    refs.issue("thiếu trường đơn vị / the unit field is required", ["fields"]);
   const seenComputed = new Set<string>();
   form.computed.forEach((c, i) => {
-    if (seenComputed.has(c.id)) dup(["mã giá trị tính", "computed id"], c.id, ["computed", i, "id"]);
+    if (seenComputed.has(c.id)) refs.dup(["mã giá trị tính", "computed id"], c.id, ["computed", i, "id"]);
     seenComputed.add(c.id);
-    requireKind(c.formula.of, ["tf"], ["computed", i, "formula", "of"]);
+    refs.requireKind(c.formula.of, ["tf"], ["computed", i, "formula", "of"]);
   });
-
   const seenRules = new Set<string>();
   form.rules.forEach((r, i) => {
-    if (seenRules.has(r.id)) dup(["mã quy tắc", "rule id"], r.id, ["rules", i, "id"]);
+    if (seenRules.has(r.id)) refs.dup(["mã quy tắc", "rule id"], r.id, ["rules", i, "id"]);
     seenRules.add(r.id);
-    const p = (k: string): (string | number)[] => ["rules", i, k];
-    switch (r.type) {
-      case "partOfWhole":
-        requireKind(r.part, numeric, p("part"));
-        requireKind(r.whole, numeric, p("whole"));
-        if (
-          byCode.get(r.part)?.kind !== byCode.get(r.whole)?.kind &&
-          byCode.has(r.part) &&
-          byCode.has(r.whole)
-        ) {
-          ctx.addIssue({
-            code: "custom",
-            message: `${r.part} và ${r.whole} phải cùng loại / must be of the same kind`,
-            path: p("part"),
-          });
-        }
-        break;
-      case "sumEquals":
-        r.parts.forEach((c, j) => requireKind(c, ["count", "amount"], ["rules", i, "parts", j]));
-        requireKind(r.whole, ["count", "amount"], p("whole"));
-        break;
-      case "notLess":
-        requireCell(r.left, p("left"));
-        requireCell(r.right, p("right"));
-        break;
-      case "requiresPositive":
-        requireCell(r.when, p("when"));
-        requireCell(r.requires, p("requires"));
-        break;
-      case "sexRatioRange":
-        requireKind(r.indicator, ["tf"], p("indicator"));
-        break;
-      case "textRequired":
-        requireKind(r.indicator, ["text"], p("indicator"));
-        break;
-      case "compare":
-        try {
-          parseComparison(r.expression, (c) => {
-            const ind = byCode.get(c);
-            return ind ? (ind.kind === "text" ? [] : partsOfKind(ind.kind)) : null;
-          });
-        } catch (e) {
-          const x = e as ExpressionError;
-          ctx.addIssue({
-            code: "custom",
-            message: `biểu thức "${r.expression}" (ký tự ${x.at + 1}): ${x.vi} / ${x.en}`,
-            path: p("expression"),
-          });
-        }
-        break;
-      default:
-        break;
-    }
+    checkRuleReferences(refs, r, (k) => ["rules", i, k]);
   });
+  refs.unique(
+    form.units,
+    (u) => u.code,
+    ["mã đơn vị", "unit code"],
+    (i) => ["units", i, "code"]
+  );
+}
 
-  const codes = new Set<string>();
-  form.units.forEach((u, i) => {
-    if (codes.has(u.code)) dup(["mã đơn vị", "unit code"], u.code, ["units", i, "code"]);
-    codes.add(u.code);
-  });
+/** The indicators and cells one rule names exist and are of the kinds it needs; a comparison parses. */
+function checkRuleReferences(refs: References, r: Rule, p: (k: string) => Path): void {
+  const byCode = refs.byCode;
+  switch (r.type) {
+    case "partOfWhole":
+      refs.requireKind(r.part, NUMERIC, p("part"));
+      refs.requireKind(r.whole, NUMERIC, p("whole"));
+      if (byCode.get(r.part)?.kind !== byCode.get(r.whole)?.kind && byCode.has(r.part) && byCode.has(r.whole))
+        refs.issue(`${r.part} và ${r.whole} phải cùng loại / must be of the same kind`, p("part"));
+      return;
+    case "sumEquals":
+      r.parts.forEach((c, j) => refs.requireKind(c, ["count", "amount"], [...p("parts"), j]));
+      refs.requireKind(r.whole, ["count", "amount"], p("whole"));
+      return;
+    case "notLess":
+      refs.requireCell(r.left, p("left"));
+      refs.requireCell(r.right, p("right"));
+      return;
+    case "requiresPositive":
+      refs.requireCell(r.when, p("when"));
+      refs.requireCell(r.requires, p("requires"));
+      return;
+    case "sexRatioRange":
+      refs.requireKind(r.indicator, ["tf"], p("indicator"));
+      return;
+    case "textRequired":
+      refs.requireKind(r.indicator, ["text"], p("indicator"));
+      return;
+    case "compare":
+      try {
+        parseComparison(r.expression, (c) => {
+          const ind = byCode.get(c);
+          return ind ? (ind.kind === "text" ? [] : partsOfKind(ind.kind)) : null;
+        });
+      } catch (e) {
+        const x = e as ExpressionError;
+        refs.issue(`biểu thức "${r.expression}" (ký tự ${x.at + 1}): ${x.vi} / ${x.en}`, p("expression"));
+      }
+      return;
+    default:
+      return;
+  }
 }
 
 /**

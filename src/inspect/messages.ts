@@ -9,6 +9,7 @@ import type { RejectReason } from "./types";
 
 const SAVE_AS = "Sổ làm việc Excel (*.xlsx)";
 
+// Long: one message per refusal reason, a table read case by case; split, it would only scatter it.
 export function rejectMessage(
   reason: RejectReason,
   ctx: {

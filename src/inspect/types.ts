@@ -31,7 +31,7 @@ export type RejectReason =
   | "otherVersion"; // this form id, another version
 
 /**
- * How a cell was found (docs/ARCHITECTURE.md "The workbook contract"): its defined name, the
+ * How a cell was found (docs/CONTRACT.md "The workbook contract"): its defined name, the
  * metadata sheet's name → address map, the report sheet's code column (indicators), or the
  * label in front of it (header fields).
  */

@@ -13,7 +13,7 @@
  * would be all red); the engine reports them.
  */
 import type { ResolvedForm, ResolvedIndicator } from "../form/resolve";
-import type { CellPart, CellRef, RuleType, Severity } from "../form/schema";
+import type { CellPart, CellRef, Rule, RuleType, Severity } from "../form/schema";
 import { comparisonsOf } from "../form/comparisons";
 import { COMPARE_TOLERANCE, type Comparison, type Term } from "../form/rule-expr";
 import { E, type Expr } from "./expr";
@@ -49,178 +49,203 @@ function prefix(severity: Severity): string {
   return severity === "error" ? "Lỗi:" : "Lưu ý:";
 }
 
+/** What the per-rule builders below share: the form, the cells' expressions, the list being built. */
+interface Checks {
+  form: ResolvedForm;
+  addr: CellLocator;
+  /** The cell holds a number of its indicator's kind (throws when the form has no such cell). */
+  valid: (code: string, part: CellPart) => Expr;
+  val: (code: string, part: CellPart) => Expr;
+  push: (rule: Rule, indicator: string, when: Expr, text: string) => void;
+}
+
+type RuleOf<T extends RuleType> = Extract<Rule, { type: T }>;
+
+const label = (r: CellRef): string =>
+  r.part === "value" ? r.indicator : `${r.indicator} (${PART_VI[r.part]})`;
+
 export function checkItems(form: ResolvedForm, at: CellLocator): CheckItem[] {
   const items: CheckItem[] = [];
-  const rules = form.definition.rules;
   const kindOf = (code: string): { kind: "count" | "amount"; decimals?: number } => {
     const ind = form.byCode.get(code);
     return ind?.kind === "amount" ? { kind: "amount", decimals: ind.decimals } : { kind: "count" };
   };
-  const addr = (code: string, part: CellPart): string | undefined => at(code, part);
-  const valid = (code: string, part: CellPart): Expr => {
-    const a = addr(code, part);
-    if (!a) throw new Error(`thiếu ô ${code}/${part} / no cell`);
-    const k = kindOf(code);
-    return E.valid(a, k.kind, k.decimals);
+  const h: Checks = {
+    form,
+    addr: at,
+    valid: (code, part) => {
+      const a = at(code, part);
+      if (!a) throw new Error(`thiếu ô ${code}/${part} / no cell`);
+      const k = kindOf(code);
+      return E.valid(a, k.kind, k.decimals);
+    },
+    val: (code, part) => E.val(at(code, part) as string),
+    push: (rule, indicator, when, text) =>
+      items.push({
+        rule: rule.id,
+        ruleType: rule.type,
+        severity: rule.severity,
+        indicator,
+        when,
+        message: `${prefix(rule.severity)} ${text}.`,
+      }),
   };
-  const val = (code: string, part: CellPart): Expr => E.val(addr(code, part) as string);
-  const label = (r: CellRef): string =>
-    r.part === "value" ? r.indicator : `${r.indicator} (${PART_VI[r.part]})`;
-  const push = (
-    rule: { id: string; type: RuleType; severity: Severity },
-    indicator: string,
-    when: Expr,
-    text: string
-  ): void => {
-    items.push({
-      rule: rule.id,
-      ruleType: rule.type,
-      severity: rule.severity,
-      indicator,
-      when,
-      message: `${prefix(rule.severity)} ${text}.`,
-    });
-  };
-  const numeric = form.indicators.filter((i) => i.kind === "count" || i.kind === "amount" || i.kind === "tf");
-  const tfs = form.indicators.filter((i) => i.kind === "tf");
+  // Per rule, in the form's order.
+  for (const r of form.definition.rules) ruleChecks(r, h);
+  return items;
+}
 
-  // Per rule, in the form's order; the valueType rule first on each row (sorted below).
-  for (const r of rules) {
-    switch (r.type) {
-      case "valueType":
-        for (const ind of numeric) {
-          for (const c of ind.cells) {
-            const a = addr(ind.code, c.part);
-            if (!a) continue;
-            const what = ind.kind === "tf" ? `${PART_VI[c.part]} ` : "";
-            const must =
-              ind.kind === "amount"
-                ? `là số ≥ 0${ind.decimals !== undefined ? ` (tối đa ${ind.decimals} chữ số thập phân)` : ""}`
-                : "là số nguyên ≥ 0";
-            push(
-              r,
-              ind.code,
-              E.and(E.not(E.blank(a)), E.not(valid(ind.code, c.part))),
-              `${what}phải ${must}`.replace(/^./, (ch) => ch.toUpperCase())
-            );
-          }
-        }
-        break;
-      case "femaleNotAboveTotal":
-        for (const ind of tfs) {
-          push(
-            r,
-            ind.code,
-            E.and(
-              valid(ind.code, "total"),
-              valid(ind.code, "female"),
-              E.cmp(">", val(ind.code, "female"), val(ind.code, "total"))
-            ),
-            `${femaleWord(ind)} lớn hơn tổng số`
-          );
-        }
-        break;
-      case "femaleWithoutTotal":
-        for (const ind of tfs) {
-          push(
-            r,
-            ind.code,
-            E.and(valid(ind.code, "female"), E.blank(addr(ind.code, "total") as string)),
-            `có ${femaleWord(ind).toLowerCase()} nhưng bỏ trống tổng số`
-          );
-        }
-        break;
-      case "partOfWhole": {
-        const part = form.byCode.get(r.part);
-        for (const c of part?.cells ?? []) {
-          push(
-            r,
-            r.part,
-            E.and(
-              valid(r.part, c.part),
-              valid(r.whole, c.part),
-              E.cmp(">", val(r.part, c.part), val(r.whole, c.part))
-            ),
-            `${label({ indicator: r.part, part: c.part })} lớn hơn ${label({ indicator: r.whole, part: c.part })}`
-          );
-        }
-        break;
-      }
-      case "sumEquals": {
-        const parts = r.parts.map((p) => val(p, "value"));
-        push(
+/** The check items of one rule. */
+function ruleChecks(r: Rule, h: Checks): void {
+  switch (r.type) {
+    case "valueType":
+      return valueTypeChecks(r, h);
+    case "femaleNotAboveTotal":
+      return femaleChecks(r, h);
+    case "femaleWithoutTotal":
+      for (const ind of h.form.indicators.filter((i) => i.kind === "tf"))
+        h.push(
           r,
-          r.whole,
-          E.and(
-            ...r.parts.map((p) => valid(p, "value")),
-            valid(r.whole, "value"),
-            E.cmp(">", E.abs(E.sub(E.add(...parts), val(r.whole, "value"))), E.num(r.tolerance + 1e-9))
-          ),
-          `${r.parts.join(" + ")} khác ${r.whole}`
+          ind.code,
+          E.and(h.valid(ind.code, "female"), E.blank(h.addr(ind.code, "total") as string)),
+          `có ${femaleWord(ind).toLowerCase()} nhưng bỏ trống tổng số`
         );
-        break;
-      }
-      case "notLess":
-        push(
-          r,
-          r.left.indicator,
-          E.and(
-            valid(r.left.indicator, r.left.part),
-            valid(r.right.indicator, r.right.part),
-            E.cmp("<", val(r.left.indicator, r.left.part), val(r.right.indicator, r.right.part))
-          ),
-          `${label(r.left)} nhỏ hơn ${label(r.right)}`
-        );
-        break;
-      case "requiresPositive":
-        push(
-          r,
-          r.requires.indicator,
-          E.and(
-            valid(r.when.indicator, r.when.part),
-            valid(r.requires.indicator, r.requires.part),
-            E.cmp(">", val(r.when.indicator, r.when.part), E.num(0)),
-            E.cmp("=", val(r.requires.indicator, r.requires.part), E.num(0))
-          ),
-          `${label(r.when)} > 0 nhưng ${label(r.requires)} = 0`
-        );
-        break;
-      case "compare": {
-        const found = comparisonsOf(form).find((c) => c.rule.id === r.id);
-        if (found) push(r, firstIndicator(found.cmp), compareFails(found.cmp, valid, val), r.description.vi);
-        break;
-      }
-      case "sexRatioRange": {
-        const t = val(r.indicator, "total");
-        const f = val(r.indicator, "female");
-        const srb = E.mul(E.div(E.sub(t, f), f), E.num(100));
-        push(
-          r,
-          r.indicator,
-          E.if(
-            E.and(
-              valid(r.indicator, "total"),
-              valid(r.indicator, "female"),
-              E.cmp(">=", t, E.num(r.minTotal)),
-              E.cmp("<=", f, t)
-            ),
-            E.if(
-              E.cmp("=", f, E.num(0)),
-              E.bool(true),
-              E.or(E.cmp("<", srb, E.num(r.min)), E.cmp(">", srb, E.num(r.max)))
-            ),
-            E.bool(false)
-          ),
-          `tỷ số giới tính khi sinh ngoài khoảng ${r.min}–${r.max}`
-        );
-        break;
-      }
-      default:
-        // blank, textNumber, textRequired, header, late: not shown in the Kiểm tra column.
-        break;
+      return;
+    case "partOfWhole":
+      return partOfWholeChecks(r, h);
+    case "sumEquals":
+      return sumEqualsCheck(r, h);
+    case "notLess":
+      return h.push(
+        r,
+        r.left.indicator,
+        E.and(
+          h.valid(r.left.indicator, r.left.part),
+          h.valid(r.right.indicator, r.right.part),
+          E.cmp("<", h.val(r.left.indicator, r.left.part), h.val(r.right.indicator, r.right.part))
+        ),
+        `${label(r.left)} nhỏ hơn ${label(r.right)}`
+      );
+    case "requiresPositive":
+      return h.push(
+        r,
+        r.requires.indicator,
+        E.and(
+          h.valid(r.when.indicator, r.when.part),
+          h.valid(r.requires.indicator, r.requires.part),
+          E.cmp(">", h.val(r.when.indicator, r.when.part), E.num(0)),
+          E.cmp("=", h.val(r.requires.indicator, r.requires.part), E.num(0))
+        ),
+        `${label(r.when)} > 0 nhưng ${label(r.requires)} = 0`
+      );
+    case "compare": {
+      const found = comparisonsOf(h.form).find((c) => c.rule.id === r.id);
+      if (found)
+        h.push(r, firstIndicator(found.cmp), compareFails(found.cmp, h.valid, h.val), r.description.vi);
+      return;
+    }
+    case "sexRatioRange":
+      return sexRatioCheck(r, h);
+    default:
+      // blank, textNumber, textRequired, header, late: not shown in the Kiểm tra column.
+      return;
+  }
+}
+
+/** Every numeric cell: not blank and not a number of its kind. */
+function valueTypeChecks(r: RuleOf<"valueType">, h: Checks): void {
+  const numeric = h.form.indicators.filter(
+    (i) => i.kind === "count" || i.kind === "amount" || i.kind === "tf"
+  );
+  for (const ind of numeric) {
+    for (const c of ind.cells) {
+      const a = h.addr(ind.code, c.part);
+      if (!a) continue;
+      const what = ind.kind === "tf" ? `${PART_VI[c.part]} ` : "";
+      const must =
+        ind.kind === "amount"
+          ? `là số ≥ 0${ind.decimals !== undefined ? ` (tối đa ${ind.decimals} chữ số thập phân)` : ""}`
+          : "là số nguyên ≥ 0";
+      h.push(
+        r,
+        ind.code,
+        E.and(E.not(E.blank(a)), E.not(h.valid(ind.code, c.part))),
+        `${what}phải ${must}`.replace(/^./, (ch) => ch.toUpperCase())
+      );
     }
   }
-  return items;
+}
+
+/** Every total/female indicator: female above the total. */
+function femaleChecks(r: RuleOf<"femaleNotAboveTotal">, h: Checks): void {
+  for (const ind of h.form.indicators.filter((i) => i.kind === "tf"))
+    h.push(
+      r,
+      ind.code,
+      E.and(
+        h.valid(ind.code, "total"),
+        h.valid(ind.code, "female"),
+        E.cmp(">", h.val(ind.code, "female"), h.val(ind.code, "total"))
+      ),
+      `${femaleWord(ind)} lớn hơn tổng số`
+    );
+}
+
+/** The part above the whole, cell by cell. */
+function partOfWholeChecks(r: RuleOf<"partOfWhole">, h: Checks): void {
+  const part = h.form.byCode.get(r.part);
+  for (const c of part?.cells ?? [])
+    h.push(
+      r,
+      r.part,
+      E.and(
+        h.valid(r.part, c.part),
+        h.valid(r.whole, c.part),
+        E.cmp(">", h.val(r.part, c.part), h.val(r.whole, c.part))
+      ),
+      `${label({ indicator: r.part, part: c.part })} lớn hơn ${label({ indicator: r.whole, part: c.part })}`
+    );
+}
+
+/** The parts' sum differs from the whole by more than the tolerance. */
+function sumEqualsCheck(r: RuleOf<"sumEquals">, h: Checks): void {
+  const parts = r.parts.map((p) => h.val(p, "value"));
+  h.push(
+    r,
+    r.whole,
+    E.and(
+      ...r.parts.map((p) => h.valid(p, "value")),
+      h.valid(r.whole, "value"),
+      E.cmp(">", E.abs(E.sub(E.add(...parts), h.val(r.whole, "value"))), E.num(r.tolerance + 1e-9))
+    ),
+    `${r.parts.join(" + ")} khác ${r.whole}`
+  );
+}
+
+/** The sex ratio at birth outside its range, once the total is large enough to say. */
+function sexRatioCheck(r: RuleOf<"sexRatioRange">, h: Checks): void {
+  const t = h.val(r.indicator, "total");
+  const f = h.val(r.indicator, "female");
+  const srb = E.mul(E.div(E.sub(t, f), f), E.num(100));
+  h.push(
+    r,
+    r.indicator,
+    E.if(
+      E.and(
+        h.valid(r.indicator, "total"),
+        h.valid(r.indicator, "female"),
+        E.cmp(">=", t, E.num(r.minTotal)),
+        E.cmp("<=", f, t)
+      ),
+      E.if(
+        E.cmp("=", f, E.num(0)),
+        E.bool(true),
+        E.or(E.cmp("<", srb, E.num(r.min)), E.cmp(">", srb, E.num(r.max)))
+      ),
+      E.bool(false)
+    ),
+    `tỷ số giới tính khi sinh ngoài khoảng ${r.min}–${r.max}`
+  );
 }
 
 function femaleWord(ind: ResolvedIndicator): string {

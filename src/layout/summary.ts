@@ -3,8 +3,8 @@
  *
  * Sheets:
  * - "Tổng hợp": the form's rows; columns Mã số | Chỉ tiêu | Đơn vị tính, then three columns per
- *   unit (Tổng số, Nữ, % nữ — % nữ only on the rows of a percentFemale section), communes then
- *   bodies in registry order, then the subtotal for communes, for bodies, and the TOTAL. Subtotal
+ *   unit (Tổng số, Nữ, % nữ — % nữ only on the rows of a percentFemale section), the units group
+ *   by group (registry order), then one subtotal per registry group, and the TOTAL. Subtotal
  *   and total cells are formulas with their cached results. The TOTAL column's cells carry the
  *   form's defined names and the header fields are named too, and the workbook carries the
  *   metadata sheet (kind "summary", unit = the collector): the summary is itself a report that
@@ -164,8 +164,57 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
   const guard = new TextGuard();
   const b = new SheetBuilder(guard, SUMMARY_SHEET);
   const reportDate = options.reportDate ?? def.deadline;
+  const columns = summaryColumns(c, form);
+  const named: Record<string, string> = {};
+  const headerRow = writeSummaryHeader(b, c, form, columns.lastCol, { ...options, reportDate }, named);
+  writeTableHeader(b, c, columns.groups, headerRow);
+  const firstTableRow = headerRow + 3;
+  const table = writeTableRows(b, c, form, columns, firstTableRow, named, options.assessment);
+  writeSignatures(b, form, columns.lastCol, table.lastRow + 2, { ...options, reportDate }, named);
 
-  // --- Column groups ---------------------------------------------------------------------------
+  const missingNames = form.names.filter((n) => !named[n]);
+  if (missingNames.length)
+    throw new Error(`Bảng tổng hợp thiếu ô cho / summary has no cell for: ${missingNames.join(", ")}`);
+
+  const summarySheet = summarySheetModel(b, columns.groups, headerRow, form);
+  const narrativeSheet = buildNarrativeSheet(c, form, guard);
+  const statusSheet = buildStatusSheet(c, guard);
+  const meta = buildMetaSheet(c, form, named);
+
+  const model: WorkbookModel = {
+    properties: {
+      title: `Tổng hợp — ${def.title.vi}`,
+      subject: `${def.id} v${def.version}`,
+      creator: def.collector.name,
+      company: def.collector.name,
+      description: `Bảng tổng hợp tạo bởi ${GENERATOR} / summary made by ${GENERATOR}`,
+    },
+    sheets: [summarySheet, statusSheet, narrativeSheet, meta],
+    names: form.names.map((n) => ({ name: n, ref: nameRef(SUMMARY_SHEET, named[n]) })),
+    styles: SUMMARY_STYLES,
+    activeSheet: 0,
+  };
+  const { rows, computedRows } = table;
+  const groups = columns.groups;
+  return {
+    model,
+    positions: { sheet: SUMMARY_SHEET, headerRow, firstTableRow, rows, computedRows, groups, cells: named },
+    notes: guard.notes(),
+  };
+}
+
+/** The column groups of the "Tổng hợp" sheet, from column D on. */
+interface SummaryColumns {
+  groups: SummaryGroup[];
+  /** Unit code → its column group. */
+  unitGroups: Map<string, SummaryGroup>;
+  /** One column group per registry group, in registry order. */
+  subtotals: SummaryGroup[];
+  lastCol: number;
+}
+
+/** Units group by group (registry order), then one subtotal per group, then the total. */
+function summaryColumns(c: Consolidation, form: ResolvedForm): SummaryColumns {
   const groups: SummaryGroup[] = [];
   let col = 4;
   const addGroup = (kind: SummaryGroup["kind"], key: string, title: string): SummaryGroup => {
@@ -181,17 +230,25 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
     groups.push(g);
     return g;
   };
-  // Units group by group (registry order), then one subtotal per group, then the total.
   const unitGroups = new Map<string, SummaryGroup>();
   for (const g of form.groups)
     for (const u of c.units.filter((x) => x.group === g))
       unitGroups.set(u.code, addGroup("unit", u.code, u.name));
   const subtotals = form.groups.map((g) => addGroup("subtotal", g, `Cộng ${g}`));
   addGroup("total", "total", "TỔNG CỘNG");
-  const lastCol = col - 1;
+  return { groups, unitGroups, subtotals, lastCol: col - 1 };
+}
 
-  // --- Header block ----------------------------------------------------------------------------
-  const named: Record<string, string> = {};
+/** The header block and the field grid (named fields); returns the table header's row. */
+function writeSummaryHeader(
+  b: SheetBuilder,
+  c: Consolidation,
+  form: ResolvedForm,
+  lastCol: number,
+  options: SummaryOptions & { reportDate: string },
+  named: Record<string, string>
+): number {
+  const def = form.definition;
   b.merged(1, 1, 3, 1, def.collector.name.toUpperCase(), "collector");
   b.merged(4, 1, Math.max(12, Math.min(lastCol, 15)), 1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "nation");
   b.put("A2", "Đơn vị:", "unitLabel");
@@ -218,21 +275,27 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
     b.merged(1, row, 2, row, `${f.label.vi}:`, "fieldLabel");
     const addr = `C${row}`;
     if (key === "year") b.put(addr, def.year, "fieldValueYear");
-    else if (key === "reportDate") b.put(addr, isoToSerial(reportDate), "fieldValueDate");
+    else if (key === "reportDate") b.put(addr, isoToSerial(options.reportDate), "fieldValueDate");
     else b.text(addr, options.phone ?? null, "fieldValue");
     named[f.name] = addr;
     row++;
   }
-  row++;
+  return row + 1;
+}
 
-  // --- Table header ------------------------------------------------------------------------------
-  const headerRow = row;
+/** Three header rows: code, indicator, measure; per column group its title, status and parts. */
+function writeTableHeader(
+  b: SheetBuilder,
+  c: Consolidation,
+  groups: SummaryGroup[],
+  headerRow: number
+): void {
   b.merged(1, headerRow, 1, headerRow + 2, COLUMN_HEADERS.code.vi, "th");
   b.merged(2, headerRow, 2, headerRow + 2, COLUMN_HEADERS.indicator.vi, "th");
   b.merged(3, headerRow, 3, headerRow + 2, COLUMN_HEADERS.unit.vi, "th");
   const statusByCode = new Map(c.units.map((u) => [u.code, u]));
   for (const g of groups) {
-    const c1 = col1(g);
+    const c1 = columnNumberOf(g.total);
     const head = g.kind === "unit" ? "groupHead" : g.kind === "subtotal" ? "groupHeadSub" : "groupHeadTotal";
     b.merged(c1, headerRow, c1 + 2, headerRow, g.title, head, { unit: g.title, what: "tên đơn vị" });
     if (g.kind === "unit") {
@@ -249,12 +312,23 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
   b.height(headerRow, 54);
   b.height(headerRow + 1, 26);
   b.height(headerRow + 2, 28);
-  row = headerRow + 3;
-  const firstTableRow = row;
+}
 
-  // --- Rows ------------------------------------------------------------------------------------
+/** The form's sections and indicators from `firstRow` on: rows by indicator code and computed id, and the last row. */
+function writeTableRows(
+  b: SheetBuilder,
+  c: Consolidation,
+  form: ResolvedForm,
+  columns: SummaryColumns,
+  firstRow: number,
+  named: Record<string, string>,
+  assessment: SummaryOptions["assessment"]
+): { rows: Record<string, number>; computedRows: Record<string, number>; lastRow: number } {
+  const def = form.definition;
+  const { groups, subtotals, unitGroups, lastCol } = columns;
   const rows: Record<string, number> = {};
   const computedRows: Record<string, number> = {};
+  const statusByCode = new Map(c.units.map((u) => [u.code, u]));
   const pctSections = new Set(def.sections.filter((s) => s.percentFemale).map((s) => s.code));
   const included = new Map(
     subtotals.map((s) => [
@@ -269,7 +343,7 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
     members: (g) => included.get(g.key) ?? [],
     totals: (g) => (g.kind === "total" ? c.totals.all : totalsOf(c, g)),
   };
-
+  let row = firstRow;
   for (const s of def.sections) {
     const inds = form.indicators.filter((i) => i.section === s.code && i.kind !== "computed");
     if (!inds.length) continue;
@@ -283,44 +357,61 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
       b.put(`B${row}`, ind.label.vi, ind.kind === "text" ? "labelTop" : "label");
       b.put(`C${row}`, ind.unit, "measure");
       b.height(row, Math.min(90, Math.max(20, Math.ceil(ind.label.vi.length / 45) * 15)));
-      if (ind.kind === "text") writeTextRow(b, ind, row, groups, named, options.assessment);
+      if (ind.kind === "text") writeTextRow(b, ind, row, groups, named, assessment);
       else writeNumberRow(b, ind, row, groups, statusByCode, pctSections.has(s.code), named, ctx);
       row++;
-      if (ind.kind === "tf") {
-        for (const cd of def.computed.filter(
-          (x) => x.formula.of === ind.code && x.formula.op === "sexRatioAtBirth"
-        )) {
-          computedRows[cd.id] = row;
-          const r0 = rows[ind.code];
-          b.put(`A${row}`, null, "code");
-          b.put(`B${row}`, `${cd.label.vi} — ${cd.formula.of}`, "labelComputed");
-          b.put(`C${row}`, cd.unit, "measure");
-          for (const g of groups) {
-            const t = cellNumber(b, `${g.total}${r0}`);
-            const f = cellNumber(b, `${g.female}${r0}`);
-            // Same semantics as the formula: a blank cell counts as 0.
-            const cached = (f ?? 0) > 0 ? (((t ?? 0) - (f ?? 0)) / (f ?? 0)) * 100 : "";
-            const styleName = g.kind === "unit" ? "pct" : g.kind === "subtotal" ? "pctSub" : "pctTotal";
-            b.put(
-              `${g.total}${row}`,
-              cached,
-              styleName,
-              `IF(N(${g.female}${r0})>0,(${g.total}${r0}-${g.female}${r0})/${g.female}${r0}*100,"")`
-            );
-            b.put(`${g.female}${row}`, null, "notApplicable");
-            b.put(`${g.pct}${row}`, null, "notApplicable");
-          }
-          b.height(row, 30);
-          row++;
-        }
+      if (ind.kind !== "tf") continue;
+      for (const cd of def.computed.filter(
+        (x) => x.formula.of === ind.code && x.formula.op === "sexRatioAtBirth"
+      )) {
+        computedRows[cd.id] = row;
+        writeSexRatioRow(b, cd, row, rows[ind.code], groups);
+        row++;
       }
     }
   }
-  const lastTableRow = row - 1;
+  return { rows, computedRows, lastRow: row - 1 };
+}
 
-  // --- Signature block (preparer / head are named fields) ----------------------------------------
-  row = lastTableRow + 2;
-  const dateVi = isoToVi(reportDate).split("/");
+/** A computed sex ratio at birth on its own row, below its indicator's row `r0`. */
+function writeSexRatioRow(
+  b: SheetBuilder,
+  cd: ResolvedForm["definition"]["computed"][number],
+  row: number,
+  r0: number,
+  groups: SummaryGroup[]
+): void {
+  b.put(`A${row}`, null, "code");
+  b.put(`B${row}`, `${cd.label.vi} — ${cd.formula.of}`, "labelComputed");
+  b.put(`C${row}`, cd.unit, "measure");
+  for (const g of groups) {
+    const t = cellNumber(b, `${g.total}${r0}`);
+    const f = cellNumber(b, `${g.female}${r0}`);
+    // Same semantics as the formula: a blank cell counts as 0.
+    const cached = (f ?? 0) > 0 ? (((t ?? 0) - (f ?? 0)) / (f ?? 0)) * 100 : "";
+    const styleName = g.kind === "unit" ? "pct" : g.kind === "subtotal" ? "pctSub" : "pctTotal";
+    b.put(
+      `${g.total}${row}`,
+      cached,
+      styleName,
+      `IF(N(${g.female}${r0})>0,(${g.total}${r0}-${g.female}${r0})/${g.female}${r0}*100,"")`
+    );
+    b.put(`${g.female}${row}`, null, "notApplicable");
+    b.put(`${g.pct}${row}`, null, "notApplicable");
+  }
+  b.height(row, 30);
+}
+
+/** The date line and the signature block from `row` on (preparer and head are named fields). */
+function writeSignatures(
+  b: SheetBuilder,
+  form: ResolvedForm,
+  lastCol: number,
+  row: number,
+  options: SummaryOptions & { reportDate: string },
+  named: Record<string, string>
+): void {
+  const dateVi = isoToVi(options.reportDate).split("/");
   b.merged(
     lastCol - 8,
     row,
@@ -352,12 +443,17 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
   }
   b.height(row + 2, 30);
   b.height(row + 3, 30);
+}
 
-  const missingNames = form.names.filter((n) => !named[n]);
-  if (missingNames.length)
-    throw new Error(`Bảng tổng hợp thiếu ô cho / summary has no cell for: ${missingNames.join(", ")}`);
-
-  const summarySheet = b.sheet(
+/** The "Tổng hợp" sheet from its cells: column widths, frozen header, print setup. */
+function summarySheetModel(
+  b: SheetBuilder,
+  groups: SummaryGroup[],
+  headerRow: number,
+  form: ResolvedForm
+): SheetModel {
+  const def = form.definition;
+  return b.sheet(
     SUMMARY_SHEET,
     [
       { column: "A", width: 7 },
@@ -384,33 +480,6 @@ export function buildSummary(c: Consolidation, form: ResolvedForm, options: Summ
       },
     }
   );
-
-  const narrativeSheet = buildNarrativeSheet(c, form, guard);
-  const statusSheet = buildStatusSheet(c, guard);
-  const meta = buildMetaSheet(c, form, named);
-
-  const model: WorkbookModel = {
-    properties: {
-      title: `Tổng hợp — ${def.title.vi}`,
-      subject: `${def.id} v${def.version}`,
-      creator: def.collector.name,
-      company: def.collector.name,
-      description: `Bảng tổng hợp tạo bởi ${GENERATOR} / summary made by ${GENERATOR}`,
-    },
-    sheets: [summarySheet, statusSheet, narrativeSheet, meta],
-    names: form.names.map((n) => ({ name: n, ref: nameRef(SUMMARY_SHEET, named[n]) })),
-    styles: SUMMARY_STYLES,
-    activeSheet: 0,
-  };
-  return {
-    model,
-    positions: { sheet: SUMMARY_SHEET, headerRow, firstTableRow, rows, computedRows, groups, cells: named },
-    notes: guard.notes(),
-  };
-
-  function col1(g: SummaryGroup): number {
-    return columnNumberOf(g.total);
-  }
 }
 
 function columnNumberOf(letters: string): number {
@@ -514,6 +583,11 @@ function writeTextRow(
   b.put(`C${r}`, `Xem sheet "${NARRATIVE_SHEET}"`, "hint");
 }
 
+/**
+ * "Tình hình nộp báo cáo": rates, then 1. every unit's status, 2. the files not used, 3. the errors
+ * of the accepted files, 4. unusual values, 5. notes. Each part is written from a row on and returns
+ * the row after it.
+ */
 function buildStatusSheet(c: Consolidation, guard: TextGuard): SheetModel {
   const b = new SheetBuilder(guard, STATUS_SHEET);
   const widths = [6, 18, 34, 12, 30, 40, 13, 8, 10, 10];
@@ -527,7 +601,30 @@ function buildStatusSheet(c: Consolidation, guard: TextGuard): SheetModel {
     "subtitle"
   );
   b.height(1, 24);
-  let row = 4;
+  let row = writeRates(b, c, 4) + 2;
+  row = writeUnitStatuses(b, c, row) + 1;
+  row = writeUnusedFiles(b, c, row) + 1;
+  row = writeAcceptedErrors(b, c, row) + 1;
+  row = writeOutliers(b, c, row);
+  // The notes of the merge, then those of this layout: texts changed so far (every other sheet and
+  // this one's rows are written by now).
+  writeNotes(b, [...c.notes, ...guard.notes()], row);
+  return b.sheet(
+    STATUS_SHEET,
+    widths.map((w, i) => ({ column: columnLetter(i + 1), width: w })),
+    {
+      print: {
+        paper: "A4",
+        orientation: "landscape",
+        fitToWidth: true,
+        margins: { left: 0.4, right: 0.3, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+      },
+    }
+  );
+}
+
+/** Reporting and timeliness rates per group and of all units, and how they are computed. */
+function writeRates(b: SheetBuilder, c: Consolidation, row: number): number {
   b.put(`A${row}`, null);
   const rateHead = [
     "",
@@ -571,8 +668,11 @@ function buildStatusSheet(c: Consolidation, guard: TextGuard): SheetModel {
     "Tỷ lệ nộp = số đơn vị đã nộp / số đơn vị phải nộp; tỷ lệ đúng hạn = số đơn vị nộp đúng hạn / số đơn vị phải nộp.",
     "hint"
   );
-  row += 2;
+  return row;
+}
 
+/** 1. One row per expected unit. */
+function writeUnitStatuses(b: SheetBuilder, c: Consolidation, row: number): number {
   b.merged(1, row, 10, row, "1. Tình hình nộp của từng đơn vị", "h2");
   row++;
   const head = [
@@ -603,8 +703,11 @@ function buildStatusSheet(c: Consolidation, guard: TextGuard): SheetModel {
     b.put(`J${row}`, u.status === "missing" ? null : u.outliers, "numCell");
     row++;
   });
-  row++;
+  return row;
+}
 
+/** 2. Every file not used (superseded or rejected) and why. */
+function writeUnusedFiles(b: SheetBuilder, c: Consolidation, row: number): number {
   const unused = c.files.filter((f) => f.verdict !== "accepted");
   b.merged(
     1,
@@ -637,17 +740,25 @@ function buildStatusSheet(c: Consolidation, guard: TextGuard): SheetModel {
     b.merged(2, row, 10, row, "Không có.", "plain");
     row++;
   }
-  row++;
+  return row;
+}
 
+/** The header row of a numbered list with a wide last column (D:J). */
+function writeListHead(b: SheetBuilder, row: number): void {
+  ["STT", "Đơn vị", "Chỉ tiêu", "Nội dung"].forEach((h, i) => {
+    if (i === 3) b.merged(4, row, 10, row, h, "th");
+    else b.put(`${columnLetter(i + 1)}${row}`, h, "th");
+  });
+}
+
+/** 3. The errors of the accepted files. */
+function writeAcceptedErrors(b: SheetBuilder, c: Consolidation, row: number): number {
   const errors = c.units.flatMap((u) =>
     u.issues.filter((i) => i.severity === "error").map((i) => ({ u, i }))
   );
   b.merged(1, row, 10, row, `3. Lỗi trong các báo cáo đã dùng (${errors.length})`, "h2");
   row++;
-  ["STT", "Đơn vị", "Chỉ tiêu", "Nội dung"].forEach((h, i) => {
-    if (i === 3) b.merged(4, row, 10, row, h, "th");
-    else b.put(`${columnLetter(i + 1)}${row}`, h, "th");
-  });
+  writeListHead(b, row);
   row++;
   errors.forEach(({ u, i: issue }, k) => {
     b.put(`A${row}`, k + 1, "textCenter");
@@ -661,14 +772,14 @@ function buildStatusSheet(c: Consolidation, guard: TextGuard): SheetModel {
     b.height(row, 30);
     row++;
   });
-  row++;
+  return row;
+}
 
+/** 4. Unusual values to look at again. */
+function writeOutliers(b: SheetBuilder, c: Consolidation, row: number): number {
   b.merged(1, row, 10, row, `4. Số liệu khác thường cần xem lại (${c.outliers.length})`, "h2");
   row++;
-  ["STT", "Đơn vị", "Chỉ tiêu", "Nội dung"].forEach((h, i) => {
-    if (i === 3) b.merged(4, row, 10, row, h, "th");
-    else b.put(`${columnLetter(i + 1)}${row}`, h, "th");
-  });
+  writeListHead(b, row);
   row++;
   c.outliers.forEach((o, k) => {
     b.put(`A${row}`, k + 1, "textCenter");
@@ -683,32 +794,21 @@ function buildStatusSheet(c: Consolidation, guard: TextGuard): SheetModel {
     b.height(row, 30);
     row++;
   });
-  // The notes of the merge, then those of this layout: texts changed so far (every other sheet and
-  // this one's rows are written by now).
-  const notes = [...c.notes, ...guard.notes()];
-  if (notes.length) {
+  return row;
+}
+
+/** 5. Notes, when there are any. */
+function writeNotes(b: SheetBuilder, notes: readonly Text[], row: number): void {
+  if (!notes.length) return;
+  row++;
+  b.merged(1, row, 10, row, "5. Ghi chú", "h2");
+  row++;
+  for (const n of notes) {
+    b.merged(1, row, 10, row, null, "text");
+    b.text(`A${row}`, n.vi, "text");
+    b.height(row, 30);
     row++;
-    b.merged(1, row, 10, row, "5. Ghi chú", "h2");
-    row++;
-    for (const n of notes) {
-      b.merged(1, row, 10, row, null, "text");
-      b.text(`A${row}`, n.vi, "text");
-      b.height(row, 30);
-      row++;
-    }
   }
-  return b.sheet(
-    STATUS_SHEET,
-    widths.map((w, i) => ({ column: columnLetter(i + 1), width: w })),
-    {
-      print: {
-        paper: "A4",
-        orientation: "landscape",
-        fitToWidth: true,
-        margins: { left: 0.4, right: 0.3, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-      },
-    }
-  );
 }
 
 function buildNarrativeSheet(c: Consolidation, form: ResolvedForm, guard: TextGuard): SheetModel {

@@ -1,5 +1,6 @@
 export * from "./types";
-export { Merger, createMerger, mergeReports, fingerprintValues } from "./merger";
+export { Merger, createMerger, mergeReports } from "./merger";
+export { fingerprintValues } from "./fingerprint";
 export { consolidationToJson, type MergeReportJson } from "./json";
 export { findOutliers, modifiedZScores, median, OUTLIER_MIN_VALUES, OUTLIER_THRESHOLD } from "./outliers";
 export { formatTimeVi, statusLabel } from "./messages";

@@ -1,10 +1,23 @@
 /**
  * The merge engine: returned reports in, one consolidation out. Pure (no fs, no xlsx library).
  *
- * Incremental: `add(file, modified, read)` evaluates one report and keeps only a small summary
- * of it, plus the values of the file currently winning for its unit — so memory grows with the
- * registry, not with the number of files. `finish()` builds the result; it does not change the
- * merger, so a caller may add more files and finish again.
+ * A session: `add(file, modified, read)` evaluates one report and keeps a small record of it;
+ * `prefer(unit, file)` / `clearPreference(unit)` change the officer's choice at any time and the
+ * unit's winner at once (no file is read again, nothing is rebuilt); `verdicts()` says what
+ * becomes of every file so far; `finish()` builds the consolidation. Neither changes the files
+ * added, so a caller may add more files, change its choices and finish again.
+ *
+ * Memory: every file with a unit (a candidate) keeps a compact payload — its numbers (one
+ * Float64Array), narratives, computed values, issues and header, what `finish` needs — not the
+ * reader's result with its maps of cells (about 32 KB). Measured (tests/merge/session.test.ts,
+ * reports read from files): about 2.5 KB for a clean BDG-2019 report; issues cost about 0.3 KB
+ * each (a blank template sent back, 61 warnings: about 18 KB); at most the four narratives at the
+ * cell limit (32,767 characters each) more. Any candidate may become
+ * the officer's choice, and a unit's first file cannot know whether a second one will come:
+ * keeping payloads "only for units with several candidates" would keep exactly the same ones (a
+ * unit's single candidate is its winner, whose payload is needed anyway). So memory grows with
+ * the units and with the superseded candidates (copies, resent reports), by a few KB each, never
+ * with rejected files (about 1 KB of record each, as before).
  *
  * Decisions (docs/CONTRACT.md "Merging"):
  * - The unit comes from the file's content: the metadata unit code, else the unit cell matched
@@ -14,7 +27,7 @@
  *   (warning). No unit → rejected "unknownUnit" / "ambiguousUnit". A summary made by this
  *   collector itself (e.g. last run's output among the inputs) → rejected "ownSummary", unless
  *   the collector is in the registry (merging summaries at the next level).
- * - Several files for one unit: the officer's choice (options.choose), then the report of the
+ * - Several files for one unit: the officer's choice (options.choose, prefer), then the report of the
  *   form's year over another year's, then a plausible report date over one that cannot be true
  *   (plausibility.ts), then the later report date (a file without a readable date loses), then the
  *   later modification time, then the file name that sorts last (code points), then a content
@@ -23,16 +36,14 @@
  * - Another year's report is left out of the totals unless the officer chose that file; a report
  *   date that cannot be true is an error (plausibility.ts).
  * - A narrative longer than a cell holds (32,767 characters) is kept cut, with a visible marker,
- *   and a note names the unit and the indicator (memory stays bounded by units × cell limit).
+ *   and a note names the unit and the indicator (memory stays bounded by candidates × cell limit).
  * - Errors do not stop the merge: the unit's values are used and its status says "có lỗi (n)";
  *   with excludeUnitsWithErrors such units are left out of the totals and a note says so.
  * - Sums are exact to 3 decimals: every value is added as an integer number of thousandths.
  */
 import { unitMatcherOf, type ResolvedForm } from "../form/resolve";
-import type { CellPart, Text, Unit } from "../form/schema";
+import type { Text, Unit } from "../form/schema";
 import type { UnitMatcher } from "../form/unit-match";
-import type { CellValue } from "../workbook/cell-value";
-import { computeValues } from "../validate/engine";
 import { countBySeverity, type Issue } from "../validate/issue";
 import type { FoundVia, InspectResult } from "../inspect/types";
 import { RULE_OTHER_REPORT_SHEETS, RULE_SECOND_TABLE } from "../inspect/inspect";
@@ -40,17 +51,24 @@ import {
   conflictNote,
   excludedNote,
   fileWarningNote,
-  incompleteRatioNote,
   longTextNote,
   otherFormMessage,
   otherYearChosenNote,
   otherYearNote,
-  outlierMessage,
   ownSummaryMessage,
   statusLabel,
   supersededMessage,
 } from "./messages";
-import { findOutliers } from "./outliers";
+import {
+  incompleteRatioNotes,
+  narrativesOf,
+  numericCellsOf,
+  outliersOf,
+  ratesOf,
+  totalsOf,
+  type NumericCell,
+} from "./consolidate";
+import { fingerprintValues } from "./fingerprint";
 import { implausibleDateIssue, latestPlausibleDate, otherYearOf } from "./plausibility";
 import { CELL_TEXT_LIMIT, cutText } from "../workbook/cell-text";
 import type {
@@ -58,11 +76,7 @@ import type {
   Consolidation,
   FileReason,
   FileVerdict,
-  GroupTotals,
   MergeOptions,
-  Narrative,
-  Outlier,
-  Rates,
   Submission,
   SupersedeReason,
   UnitSource,
@@ -70,13 +84,18 @@ import type {
   UnitValues,
 } from "./types";
 
-/** What is kept of the file currently winning for a unit. */
+export { fingerprintValues } from "./fingerprint";
+
+/** What is kept of every candidate file: what `finish` needs (see the module comment). */
 interface Payload {
-  numbers: Map<string, number>;
+  /** The valid numbers by position in the form's numeric cells (`numericCellsOf`); NaN: none. */
+  numbers: Float64Array;
+  /** Narratives as a cell can hold them, by defined name. */
   texts: Map<string, string>;
   /** Narratives cut at the cell limit: indicator code and original length. */
   cut: { code: string; length: number }[];
-  computed: Map<string, number | null>;
+  /** Computed values by position in the form's `computed` list. */
+  computed: (number | null)[];
   issues: Issue[];
   header: NonNullable<UnitStatus["header"]>;
 }
@@ -97,8 +116,7 @@ interface Candidate {
   warnings: number;
   metaKind: string | null;
   via: FoundVia;
-  /** Present only while this file is the best of its unit. */
-  payload?: Payload;
+  payload: Payload;
 }
 
 interface Rejected {
@@ -118,49 +136,32 @@ interface Rejected {
 
 type Entry = Candidate | Rejected;
 
-const PART_VI: Record<CellPart, string> = { total: "tổng số", female: "nữ", value: "" };
-const PART_EN: Record<CellPart, string> = { total: "total", female: "female", value: "" };
-
 export class Merger {
   readonly form: ResolvedForm;
-  private readonly options: Required<Pick<MergeOptions, "excludeUnitsWithErrors">> & {
-    choose: Readonly<Record<string, string>>;
-  };
+  private readonly excludeUnitsWithErrors: boolean;
+  /** The officer's choices: unit code → file. */
+  private readonly choose: Map<string, string>;
   /** The latest report date that can be true (plausibility.ts). */
   private readonly latestDate: string;
   private readonly matcher: UnitMatcher;
   private readonly entries: Entry[] = [];
+  /** Every candidate of a unit, in the order added. */
+  private readonly candidates = new Map<string, Candidate[]>();
+  /** The winner of each unit with candidates. */
   private readonly best = new Map<string, Candidate>();
   /** Input names of numeric cells in form order, with their indicator. */
-  private readonly numericCells: {
-    name: string;
-    code: string;
-    part: CellPart;
-    kind: "count" | "amount" | "tf";
-    measure: string;
-  }[];
+  private readonly numericCells: NumericCell[];
+  /** Position of each numeric cell's name in `numericCells`. */
+  private readonly numericIndex: Map<string, number>;
 
   constructor(form: ResolvedForm, options: MergeOptions = {}) {
     this.form = form;
-    this.options = {
-      excludeUnitsWithErrors: options.excludeUnitsWithErrors ?? false,
-      choose: options.choose ?? {},
-    };
+    this.excludeUnitsWithErrors = options.excludeUnitsWithErrors ?? false;
+    this.choose = new Map(Object.entries(options.choose ?? {}));
     this.latestDate = latestPlausibleDate(form.definition.deadline, options.today);
     this.matcher = unitMatcherOf(this.form);
-    this.numericCells = [];
-    for (const ind of this.form.indicators) {
-      if (ind.kind === "count" || ind.kind === "amount" || ind.kind === "tf") {
-        for (const c of ind.cells)
-          this.numericCells.push({
-            name: c.name,
-            code: ind.code,
-            part: c.part,
-            kind: ind.kind,
-            measure: ind.unit,
-          });
-      }
-    }
+    this.numericCells = numericCellsOf(form);
+    this.numericIndex = new Map(this.numericCells.map((c, i) => [c.name, i]));
   }
 
   /** How many files were added so far. */
@@ -174,91 +175,158 @@ export class Merger {
    */
   add(file: string, modified: number, read: InspectResult): AddedFile {
     if (!read.ok) return this.rejectUnread(file, modified, read.reason, read.message);
-    const form = this.form;
-    const fingerprint = fingerprintValues(read.values);
-    const ev = read.evaluation;
-    const issues: Issue[] = [...read.issues];
-    const rejected = (reason: FileReason, message: Text): AddedFile => {
-      const c = countBySeverity(issues);
-      this.entries.push({
-        kind: "rejected",
-        file,
-        modified,
-        reason,
-        message,
-        metaKind: read.metaKind,
-        via: read.via,
-        unitText: ev.header.unitText,
-        reportDate: ev.header.reportDate,
-        fingerprint,
-        errors: c.errors,
-        warnings: c.warnings,
-      });
-      return { verdict: "rejected", unit: null, reason, errors: c.errors, warnings: c.warnings };
-    };
-    // Another version of the same form is read by name (the inspection warns); another form never.
-    if (read.formId.toUpperCase() !== form.id.toUpperCase())
-      return rejected("otherForm", otherFormMessage(read.formId, read.formVersion, form.id, form.version));
-    const collector = form.definition.collector;
-    const metaCode = read.metaUnitCode?.trim() || null;
-    const ownSummary =
-      read.metaKind === "summary" &&
-      metaCode !== null &&
-      metaCode.toUpperCase() === collector.code.toUpperCase() &&
-      !this.matcher.byUnitCode(metaCode);
-    if (ownSummary) return rejected("ownSummary", ownSummaryMessage(collector.name));
-    if (read.unit.unit === null) return rejected(read.unit.problem.reason, read.unit.problem.message);
-    const unit = read.unit.unit;
-    const source: UnitSource = read.unit.source;
-    const implausibleDate = ev.header.reportDate !== null && ev.header.reportDate > this.latestDate;
-    if (implausibleDate)
-      issues.push(implausibleDateIssue(form, ev.header.reportDate as string, this.latestDate));
-    const { texts, cut } = cutTexts(form, ev.texts);
-
-    const { errors, warnings } = countBySeverity(issues);
-    const cand: Candidate = {
-      kind: "candidate",
-      file,
-      modified,
-      unit,
-      unitSource: source,
-      reportDate: ev.header.reportDate,
-      otherYear: otherYearOf(form, ev.header.year),
-      implausibleDate,
-      fingerprint,
-      errors,
-      warnings,
-      metaKind: read.metaKind,
-      via: read.via,
-      payload: {
-        numbers: ev.numbers,
-        texts,
-        cut,
-        computed: ev.computed,
-        issues,
-        header: {
-          unitText: ev.header.unitText,
-          preparer: ev.header.preparer,
-          phone: ev.header.phone,
-          head: ev.header.head,
-          year: ev.header.year,
-        },
-      },
-    };
-    this.entries.push(cand);
-    const current = this.best.get(unit.code);
-    if (!current || this.compare(cand, current) > 0) {
-      if (current) current.payload = undefined;
-      this.best.set(unit.code, cand);
-    } else {
-      cand.payload = undefined;
+    const cand = this.candidateOf(file, modified, read);
+    if (cand.kind === "rejected") {
+      this.entries.push(cand);
+      const { reason, errors, warnings } = cand;
+      return { verdict: "rejected", unit: null, reason, errors, warnings };
     }
-    return { verdict: "candidate", unit: unit.code, reason: null, errors, warnings };
+    this.entries.push(cand);
+    const code = cand.unit.code;
+    const ofUnit = this.candidates.get(code);
+    if (ofUnit) ofUnit.push(cand);
+    else this.candidates.set(code, [cand]);
+    const current = this.best.get(code);
+    if (!current || this.compare(cand, current) > 0) this.best.set(code, cand);
+    return { verdict: "candidate", unit: code, reason: null, errors: cand.errors, warnings: cand.warnings };
   }
 
   /** A file the caller could not even read (I/O error): still listed, with its reason. */
   addUnreadable(file: string, modified: number, message: Text): AddedFile {
     return this.rejectUnread(file, modified, "ioError", message);
+  }
+
+  /**
+   * The officer's choice: `file` wins for `unit` whatever its date, from now on (a file of that
+   * name added later wins too). True when the file is already one of the unit's candidates, so
+   * that it wins at once; false when it is not (yet).
+   */
+  prefer(unit: string, file: string): boolean {
+    this.choose.set(unit, file);
+    this.pickBest(unit);
+    return this.best.get(unit)?.file === file;
+  }
+
+  /** No choice for `unit` any more: its winner is the best by the rules again. */
+  clearPreference(unit: string): void {
+    if (this.choose.delete(unit)) this.pickBest(unit);
+  }
+
+  /** The officer's choices so far: unit code → file. */
+  preferences(): Record<string, string> {
+    return Object.fromEntries(this.choose);
+  }
+
+  /**
+   * Every file's current verdict, as `finish().files` gives it (sorted by file name, then
+   * verdict): no totals, outliers or statuses computed.
+   */
+  verdicts(): FileVerdict[] {
+    return this.entries
+      .map((e) => ({ v: this.verdictOf(e), fp: e.fingerprint }))
+      .sort((a, b) => compareVerdicts(a.v, b.v) || cmpStr(a.fp, b.fp))
+      .map((x) => x.v);
+  }
+
+  /**
+   * The consolidation of the files added so far, with the current choices. `options` overrides,
+   * for this consolidation only, whether units with errors are left out of the totals.
+   */
+  finish(options: Pick<MergeOptions, "excludeUnitsWithErrors"> = {}): Consolidation {
+    const exclude = options.excludeUnitsWithErrors ?? this.excludeUnitsWithErrors;
+    const form = this.form;
+    const def = form.definition;
+    const files = this.verdicts();
+    const units = this.unitStatuses(exclude);
+    const totals = totalsOf(form, this.numericCells, units);
+    const outliers = outliersOf(form, this.numericCells, units);
+    const count = (v: FileVerdict["verdict"]): number => files.filter((f) => f.verdict === v).length;
+    return {
+      form: { id: form.id, version: form.version, year: def.year, deadline: def.deadline, title: def.title },
+      collector: { ...def.collector },
+      options: { excludeUnitsWithErrors: exclude },
+      registry: form.units.map((u) => ({ ...u, aliases: [...u.aliases] })),
+      files,
+      units,
+      rates: ratesOf(form, units),
+      totals,
+      narratives: narrativesOf(form, units),
+      outliers,
+      notes: this.notes(units),
+      counts: {
+        files: files.length,
+        accepted: count("accepted"),
+        superseded: count("superseded"),
+        rejected: count("rejected"),
+      },
+    };
+  }
+
+  /** A readable report of this form, kept as a candidate of its unit; or why it is rejected. */
+  private candidateOf(file: string, modified: number, read: InspectResult & { ok: true }): Entry {
+    const form = this.form;
+    const ev = read.evaluation;
+    const fingerprint = fingerprintValues(read.values);
+    const issues: Issue[] = [...read.issues];
+    const { metaKind, via } = read;
+    const rejected = (reason: FileReason, message: Text): Rejected => {
+      const { errors, warnings } = countBySeverity(issues);
+      const { unitText, reportDate } = ev.header;
+      const known = { metaKind, via, unitText, reportDate, fingerprint, errors, warnings };
+      return { kind: "rejected", file, modified, reason, message, ...known };
+    };
+    // Another version of the same form is read by name (the inspection warns); another form never.
+    if (read.formId.toUpperCase() !== form.id.toUpperCase())
+      return rejected("otherForm", otherFormMessage(read.formId, read.formVersion, form.id, form.version));
+    if (this.isOwnSummary(read))
+      return rejected("ownSummary", ownSummaryMessage(form.definition.collector.name));
+    if (read.unit.unit === null) return rejected(read.unit.problem.reason, read.unit.problem.message);
+    const reportDate = ev.header.reportDate;
+    const implausibleDate = reportDate !== null && reportDate > this.latestDate;
+    if (implausibleDate) issues.push(implausibleDateIssue(form, reportDate, this.latestDate));
+    const { texts, cut } = cutTexts(form, ev.texts);
+    const { unitText, preparer, phone, head, year } = ev.header;
+    return {
+      kind: "candidate",
+      file,
+      modified,
+      unit: read.unit.unit,
+      unitSource: read.unit.source,
+      reportDate,
+      otherYear: otherYearOf(form, year),
+      implausibleDate,
+      fingerprint,
+      ...countBySeverity(issues),
+      metaKind,
+      via,
+      payload: {
+        numbers: this.numbersOf(ev.numbers),
+        texts,
+        cut,
+        computed: form.definition.computed.map((c) => ev.computed.get(c.id) ?? null),
+        issues,
+        header: { unitText, preparer, phone, head, year },
+      },
+    };
+  }
+
+  /** Valid numbers by position in `numericCells`, NaN where the file has none. */
+  private numbersOf(numbers: ReadonlyMap<string, number>): Float64Array {
+    const cells = this.numericCells;
+    const out = new Float64Array(cells.length);
+    for (let i = 0; i < cells.length; i++) out[i] = numbers.get(cells[i].name) ?? NaN;
+    return out;
+  }
+
+  /** A summary made by this collector itself (last run's output among the inputs), unless it is a registry unit. */
+  private isOwnSummary(read: InspectResult & { ok: true }): boolean {
+    const metaCode = read.metaUnitCode?.trim() || null;
+    return (
+      read.metaKind === "summary" &&
+      metaCode !== null &&
+      metaCode.toUpperCase() === this.form.definition.collector.code.toUpperCase() &&
+      !this.matcher.byUnitCode(metaCode)
+    );
   }
 
   /** A file that never became a report: listed with its reason, nothing else known. */
@@ -280,13 +348,25 @@ export class Merger {
     return { verdict: "rejected", unit: null, reason, errors: 0, warnings: 0 };
   }
 
+  /**
+   * The unit's winner again, over its candidates in the order added: the same one `add` keeps
+   * (a later candidate replaces the current one only when it is better).
+   */
+  private pickBest(unit: string): void {
+    const ofUnit = this.candidates.get(unit);
+    if (!ofUnit) return;
+    let best = ofUnit[0];
+    for (const c of ofUnit) if (this.compare(c, best) > 0) best = c;
+    this.best.set(unit, best);
+  }
+
   /** > 0 when a beats b (see the module comment); 0 only for indistinguishable files. */
   private compare(a: Candidate, b: Candidate): number {
     return this.firstDifference(a, b)?.sign ?? 0;
   }
 
   private firstDifference(a: Candidate, b: Candidate): { reason: SupersedeReason; sign: number } | null {
-    const chosen = this.options.choose[a.unit.code];
+    const chosen = this.choose.get(a.unit.code);
     if (chosen !== undefined) {
       const ca = a.file === chosen ? 1 : 0;
       const cb = b.file === chosen ? 1 : 0;
@@ -312,47 +392,14 @@ export class Merger {
     return null;
   }
 
-  finish(): Consolidation {
-    const form = this.form;
-    const def = form.definition;
-    const registry = form.units;
-    const exclude = this.options.excludeUnitsWithErrors;
-
-    // Verdicts.
-    const files: FileVerdict[] = this.entries
-      .map((e) => ({ v: this.verdictOf(e), fp: e.fingerprint }))
-      .sort((a, b) => compareVerdicts(a.v, b.v) || cmpStr(a.fp, b.fp))
-      .map((x) => x.v);
-
-    // Unit statuses.
-    const fileCount = new Map<string, number>();
-    for (const e of this.entries)
-      if (e.kind === "candidate") fileCount.set(e.unit.code, (fileCount.get(e.unit.code) ?? 0) + 1);
-    const units: UnitStatus[] = registry.map((u) => {
+  /** One status per registry unit, in registry order. */
+  private unitStatuses(exclude: boolean): UnitStatus[] {
+    return this.form.units.map((u) => {
       const w = this.best.get(u.code);
-      if (!w || !w.payload) {
-        return {
-          code: u.code,
-          name: u.name,
-          group: u.group,
-          status: "missing",
-          file: null,
-          reportDate: null,
-          errors: 0,
-          warnings: 0,
-          outliers: 0,
-          excluded: false,
-          exclusion: null,
-          otherYear: null,
-          files: 0,
-          label: statusLabel("missing", null, 0, false),
-          values: null,
-          issues: [],
-          header: null,
-        };
-      }
-      const status = w.reportDate !== null && w.reportDate > def.deadline ? "late" : "submitted";
-      const exclusion = this.exclusionOf(w);
+      if (!w) return missingStatus(u);
+      const status =
+        w.reportDate !== null && w.reportDate > this.form.definition.deadline ? "late" : "submitted";
+      const exclusion = this.exclusionOf(w, exclude);
       const excluded = exclusion !== null;
       return {
         code: u.code,
@@ -367,157 +414,46 @@ export class Merger {
         excluded,
         exclusion,
         otherYear: w.otherYear,
-        files: fileCount.get(u.code) ?? 1,
+        files: this.candidates.get(u.code)?.length ?? 1,
         label: statusLabel(status, w.reportDate, w.errors, excluded, w.otherYear),
-        values: valuesRecord(
-          form.names,
-          w.payload,
-          def.computed.map((c) => c.id)
-        ),
+        values: this.valuesOf(w.payload),
         issues: [...w.payload.issues],
         header: { ...w.payload.header },
       };
     });
+  }
 
-    // Totals.
-    const included = units.filter((u) => u.values && !u.excluded);
-    const totals = {
-      all: this.group(included),
-      groups: form.groups.map((g) =>
-        this.group(
-          included.filter((u) => u.group === g),
-          g
-        )
-      ),
-    };
-
-    // Outliers, per registry group, over every accepted unit of that group.
-    const outliers: Outlier[] = [];
-    for (const group of form.groups) {
-      const ofKind = units.filter((u) => u.group === group && u.values);
-      for (const cell of this.numericCells) {
-        const having = ofKind.filter(
-          (u) => u.values && Object.prototype.hasOwnProperty.call(u.values.numbers, cell.name)
-        );
-        const vals = having.map((u) => (u.values as UnitValues).numbers[cell.name]);
-        for (const o of findOutliers(vals)) {
-          const u = having[o.index];
-          const where = cell.part === "value" ? cell.code : `${cell.code} (${PART_VI[cell.part]})`;
-          const whereEn = cell.part === "value" ? cell.code : `${cell.code} (${PART_EN[cell.part]})`;
-          const value = vals[o.index];
-          const message = outlierMessage({
-            unitName: u.name,
-            where,
-            whereEn,
-            value,
-            median: o.median,
-            z: o.z,
-            n: vals.length,
-            group,
-            measure: cell.measure,
-          });
-          outliers.push({
-            unit: u.code,
-            unitName: u.name,
-            group,
-            indicator: cell.code,
-            part: cell.part,
-            name: cell.name,
-            value,
-            median: o.median,
-            z: o.z,
-            n: vals.length,
-            message,
-          });
-          u.outliers++;
-        }
-      }
+  /** A payload's values as plain records, in form order. */
+  private valuesOf(p: Payload): UnitValues {
+    const numbers: Record<string, number> = {};
+    const texts: Record<string, string> = {};
+    for (const n of this.form.names) {
+      const i = this.numericIndex.get(n);
+      if (i !== undefined && !Number.isNaN(p.numbers[i])) numbers[n] = p.numbers[i];
+      const s = p.texts.get(n);
+      if (s !== undefined) texts[n] = s;
     }
-    const unitIndex = new Map(registry.map((u, i) => [u.code, i]));
-    const nameIndex = new Map(form.names.map((n, i) => [n, i]));
-    outliers.sort(
-      (a, b) =>
-        (unitIndex.get(a.unit) ?? 0) - (unitIndex.get(b.unit) ?? 0) ||
-        (nameIndex.get(a.name) ?? 0) - (nameIndex.get(b.name) ?? 0)
-    );
+    const computed: Record<string, number | null> = {};
+    this.form.definition.computed.forEach((c, i) => (computed[c.id] = p.computed[i]));
+    return { numbers, texts, computed };
+  }
 
-    // Narratives.
-    const narratives: Narrative[] = [];
-    const textIndicators = form.indicators.filter((i) => i.kind === "text");
-    for (const u of units) {
-      if (!u.values) continue;
-      for (const ind of textIndicators) {
-        const name = ind.cells[0].name;
-        const text = u.values.texts[name];
-        if (text !== undefined)
-          narratives.push({
-            unit: u.code,
-            unitName: u.name,
-            group: u.group,
-            indicator: ind.code,
-            name,
-            text,
-          });
-      }
-    }
+  /** Why a unit's winning file is left out of the totals, or null. */
+  private exclusionOf(w: Candidate, exclude = this.excludeUnitsWithErrors): UnitStatus["exclusion"] {
+    if (w.otherYear !== null && this.choose.get(w.unit.code) !== w.file) return "otherYear";
+    return exclude && w.errors > 0 ? "errors" : null;
+  }
 
-    // Notes.
+  /** The merge's notes: units left out for errors, the accepted files' notes, conflicts, partial ratios. */
+  private notes(units: UnitStatus[]): Text[] {
     const notes: Text[] = [];
     const excludedUnits = units.filter((u) => u.exclusion === "errors");
     if (excludedUnits.length)
       notes.push(excludedNote(excludedUnits.map((u) => `${u.name} (${u.errors} lỗi)`)));
     notes.push(...this.unitNotes(units));
     for (const u of units) if (u.files > 1 && u.file) notes.push(conflictNote(u.name, u.files, u.file));
-    // A ratio of sums is only what it says when every unit in the sum gave both parts.
-    const ratioOf = [...new Set(def.computed.map((c) => c.formula.of))];
-    for (const code of ratioOf) {
-      const ind = form.byCode.get(code);
-      if (!ind || ind.cells.length < 2) continue;
-      const [total, female] = ind.cells.map((c) => c.name);
-      const partial = units.filter(
-        (u) =>
-          u.values &&
-          !u.excluded &&
-          (u.values.numbers[total] === undefined) !== (u.values.numbers[female] === undefined)
-      );
-      if (partial.length)
-        notes.push(
-          incompleteRatioNote(
-            code,
-            partial.map((u) => u.name)
-          )
-        );
-    }
-
-    const count = (v: FileVerdict["verdict"]): number => files.filter((f) => f.verdict === v).length;
-    return {
-      form: { id: form.id, version: form.version, year: def.year, deadline: def.deadline, title: def.title },
-      collector: { ...def.collector },
-      options: { excludeUnitsWithErrors: exclude },
-      registry: registry.map((u) => ({ ...u, aliases: [...u.aliases] })),
-      files,
-      units,
-      rates: {
-        all: rates(units),
-        groups: form.groups.map((g) => ({ ...rates(units.filter((u) => u.group === g)), group: g })),
-      },
-      totals,
-      narratives,
-      outliers,
-      notes,
-      counts: {
-        files: files.length,
-        accepted: count("accepted"),
-        superseded: count("superseded"),
-        rejected: count("rejected"),
-      },
-    };
-  }
-
-  /** Why a unit's winning file is left out of the totals, or null. */
-  private exclusionOf(w: Candidate): UnitStatus["exclusion"] {
-    if (w.otherYear !== null && this.options.choose[w.unit.code] !== w.file) return "otherYear";
-    return this.options.excludeUnitsWithErrors && w.errors > 0 ? "errors" : null;
+    notes.push(...incompleteRatioNotes(this.form, units));
+    return notes;
   }
 
   /**
@@ -529,7 +465,7 @@ export class Merger {
     const notes: Text[] = [];
     for (const u of units) {
       const w = this.best.get(u.code);
-      if (!w?.payload || !u.file) continue;
+      if (!w || !u.file) continue;
       if (u.exclusion === "otherYear")
         notes.push(otherYearNote(u.name, w.otherYear as number, this.form.definition.year, u.file));
       else if (w.otherYear !== null) notes.push(otherYearChosenNote(u.name, w.otherYear, u.file));
@@ -584,29 +520,29 @@ export class Merger {
       supersededBy: w.file,
     };
   }
+}
 
-  private group(members: UnitStatus[], group: string | null = null): GroupTotals {
-    const numbers: Record<string, number> = {};
-    const reported: Record<string, number> = {};
-    const sums = new Map<string, number>();
-    for (const cell of this.numericCells) {
-      let milli = 0;
-      let n = 0;
-      for (const u of members) {
-        const v = u.values?.numbers[cell.name];
-        if (v === undefined) continue;
-        milli += Math.round(v * 1000);
-        n++;
-      }
-      const total = milli / 1000;
-      numbers[cell.name] = total;
-      reported[cell.name] = n;
-      sums.set(cell.name, total);
-    }
-    const computed: Record<string, number | null> = {};
-    for (const [id, v] of computeValues(this.form, sums)) computed[id] = v;
-    return { group, units: members.map((u) => u.code), numbers, reported, computed };
-  }
+/** The status of a unit no file was accepted for. */
+function missingStatus(u: Unit): UnitStatus {
+  return {
+    code: u.code,
+    name: u.name,
+    group: u.group,
+    status: "missing",
+    file: null,
+    reportDate: null,
+    errors: 0,
+    warnings: 0,
+    outliers: 0,
+    excluded: false,
+    exclusion: null,
+    otherYear: null,
+    files: 0,
+    label: statusLabel("missing", null, 0, false),
+    values: null,
+    issues: [],
+    header: null,
+  };
 }
 
 /** Narratives as a cell can hold them (cut with a marker past Excel's limit), and which were cut. */
@@ -624,38 +560,6 @@ function cutTexts(
       cut.push({ code: target.indicator.code, length: text.length });
   }
   return { texts: out, cut };
-}
-
-function valuesRecord(names: readonly string[], p: Payload, computedIds: readonly string[]): UnitValues {
-  const numbers: Record<string, number> = {};
-  const texts: Record<string, string> = {};
-  for (const n of names) {
-    const v = p.numbers.get(n);
-    if (v !== undefined) numbers[n] = v;
-    const s = p.texts.get(n);
-    if (s !== undefined) texts[n] = s;
-  }
-  const computed: Record<string, number | null> = {};
-  for (const id of computedIds) computed[id] = p.computed.get(id) ?? null;
-  return { numbers, texts, computed };
-}
-
-function rates(units: UnitStatus[]): Rates {
-  const expected = units.length;
-  const onTime = units.filter((u) => u.status === "submitted").length;
-  const late = units.filter((u) => u.status === "late").length;
-  const received = onTime + late;
-  return {
-    expected,
-    received,
-    onTime,
-    late,
-    missing: expected - received,
-    withErrors: units.filter((u) => u.status !== "missing" && u.errors > 0).length,
-    excluded: units.filter((u) => u.excluded).length,
-    reportingRate: expected ? received / expected : null,
-    timelinessRate: expected ? onTime / expected : null,
-  };
 }
 
 const VERDICT_RANK: Record<FileVerdict["verdict"], number> = { accepted: 0, superseded: 1, rejected: 2 };
@@ -676,52 +580,6 @@ function compareVerdicts(a: FileVerdict, b: FileVerdict): number {
 
 function cmpStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** A stable 2×32-bit hash of the values (by name, sorted), to tell identical files apart from different ones. */
-export function fingerprintValues(values: ReadonlyMap<string, CellValue>): string {
-  const names = [...values.keys()].sort();
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  const feed = (s: string): void => {
-    for (let i = 0; i < s.length; i++) {
-      const ch = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ ch, 2654435761);
-      h2 = Math.imul(h2 ^ ch, 1597334677);
-    }
-  };
-  for (const n of names) {
-    const v = values.get(n) as CellValue;
-    if (v.type === "blank" || (v.type === "text" && v.text.trim() === "")) continue;
-    feed(n);
-    feed("\u0001");
-    feed(cellKey(v));
-    feed("\u0002");
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (h2 >>> 0).toString(16).padStart(8, "0") + (h1 >>> 0).toString(16).padStart(8, "0");
-}
-
-function cellKey(v: CellValue): string {
-  switch (v.type) {
-    case "number":
-      return `n${v.value}`;
-    case "text":
-      return `s${v.text}`;
-    case "boolean":
-      return `b${v.value ? 1 : 0}`;
-    case "error":
-      return `e${v.code}`;
-    case "uncomputed":
-      return `f${v.formula}`;
-    case "date":
-      return `d${v.serial}`;
-    case "invalid":
-      return `x${v.raw}`;
-    default:
-      return "";
-  }
 }
 
 export function createMerger(form: ResolvedForm, options: MergeOptions = {}): Merger {

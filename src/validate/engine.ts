@@ -3,7 +3,7 @@
  * computed values. Pure: no I/O, no Excel. Every rule of the form is data (form/schema.ts).
  */
 import type { ResolvedForm, ResolvedIndicator } from "../form/resolve";
-import type { CellPart, CellRef, FieldKey, Rule, RuleType, Severity, Text, Unit } from "../form/schema";
+import type { CellPart, FieldKey, Rule, RuleType, Severity, Text, Unit } from "../form/schema";
 import type { UnitMatch, UnitMatcher } from "../form/unit-match";
 import { unitMatcherOf } from "../form/resolve";
 import { BLANK, type CellValue, type CellValues } from "../workbook/cell-value";
@@ -11,7 +11,17 @@ import { isoToVi, parseDateText, serialToIso } from "./dates";
 import { compareIssues } from "./compare-rules";
 import type { Issue } from "./issue";
 import { formatNumberVi as fmt, parseNumberText } from "./number";
-import { dateInNumberMessage, dateText, invalidValueMessage, shown } from "./stored-values";
+import { computeValues } from "./computed";
+import { crossRuleIssues } from "./cross-rules";
+import {
+  dateInNumberMessage,
+  dateText,
+  invalidValueMessage,
+  isBlankValue,
+  PART_EN,
+  PART_VI,
+  shown,
+} from "./stored-values";
 
 export interface ReportHeader {
   /** The unit as typed in the unit cell. */
@@ -56,9 +66,6 @@ export const MAX_VALUE = 1e12;
 /** Relative tolerance when checking an amount's decimals (float noise only); the template's check formulas use the same. */
 export const DECIMALS_TOLERANCE = 1e-14;
 
-const PART_VI: Record<CellPart, string> = { total: "tổng số", female: "số nữ", value: "giá trị" };
-const PART_EN: Record<CellPart, string> = { total: "total", female: "female", value: "value" };
-
 export function evaluateReport(
   form: ResolvedForm,
   values: CellValues,
@@ -67,7 +74,7 @@ export function evaluateReport(
   const ctx = new Context(form, values);
   ctx.readIndicators();
   const header = ctx.readHeader(options.matcher ?? unitMatcherOf(form));
-  ctx.crossRules();
+  ctx.issues.push(...crossRuleIssues(form, ctx.numbers, values));
   ctx.issues.push(...compareIssues(form, ctx.numbers));
   return {
     issues: ctx.issues,
@@ -78,30 +85,7 @@ export function evaluateReport(
   };
 }
 
-/** % female and sex ratio at birth, from (possibly summed) totals and females. */
-export function computeValues(
-  form: ResolvedForm,
-  numbers: ReadonlyMap<string, number>
-): Map<string, number | null> {
-  const out = new Map<string, number | null>();
-  for (const c of form.definition.computed) {
-    const ind = form.byCode.get(c.formula.of);
-    const total = ind && numbers.get(ind.cells[0].name);
-    const female = ind && numbers.get(ind.cells[1].name);
-    out.set(c.id, computeFormula(c.formula.op, total, female));
-  }
-  return out;
-}
-
-export function computeFormula(
-  op: "percentFemale" | "sexRatioAtBirth",
-  total: number | undefined,
-  female: number | undefined
-): number | null {
-  if (total === undefined || female === undefined) return null;
-  if (op === "percentFemale") return total > 0 ? (female / total) * 100 : null;
-  return female > 0 ? ((total - female) / female) * 100 : null;
-}
+export { computeFormula, computeValues } from "./computed";
 
 class Context {
   readonly issues: Issue[] = [];
@@ -223,162 +207,103 @@ class Context {
     );
   }
 
+  /** A numeric cell: its number kept when valid for its indicator, otherwise an issue saying why. */
   private readNumber(ind: ResolvedIndicator, part: CellPart, name: string): void {
-    const v = this.value(name);
     const where = ind.kind === "tf" ? `${ind.code} (${PART_VI[part]})` : ind.code;
     const whereEn = ind.kind === "tf" ? `${ind.code} (${PART_EN[part]})` : ind.code;
-    const typeRule = this.rule("valueType");
-    const blankRule = this.rule("blank");
-    const reportBlank = (): void => {
-      if (blankRule)
-        this.add(
-          blankRule,
-          blankRule.id,
-          ind.code,
-          name,
-          t(
-            `Ô ${where} bỏ trống (chưa báo cáo); nếu bằng 0 hãy nhập 0`,
-            `${whereEn} is blank (not reported); type 0 for zero`
-          )
-        );
+    const n = this.numberIn(ind, name, where, whereEn);
+    if (n === null) return;
+    const problem = numberProblem(ind, n, where, whereEn);
+    if (problem) this.add(this.rule("valueType"), "type", ind.code, name, problem);
+    else this.numbers.set(name, n);
+  }
+
+  /** The number a cell holds (a number typed as text is read, with a warning), or null once it is reported why it holds none. */
+  private numberIn(ind: ResolvedIndicator, name: string, where: string, whereEn: string): number | null {
+    const v = this.value(name);
+    const typeError = (message: Text): null => {
+      this.add(this.rule("valueType"), "type", ind.code, name, message);
+      return null;
     };
-    let n: number;
     switch (v.type) {
+      case "number":
+        return v.value;
       case "blank":
-        reportBlank();
-        return;
+        this.reportBlank(ind, name, where, whereEn);
+        return null;
       case "error":
-        this.add(
-          typeRule,
-          "type",
-          ind.code,
-          name,
-          t(`Ô ${where} có lỗi ${v.code}`, `${whereEn} holds the error ${v.code}`)
-        );
-        return;
+        return typeError(t(`Ô ${where} có lỗi ${v.code}`, `${whereEn} holds the error ${v.code}`));
       case "uncomputed":
         this.notComputed(ind.code, where, whereEn, name);
-        return;
+        return null;
       case "invalid":
-        this.add(typeRule, "type", ind.code, name, invalidValueMessage(where, whereEn, v.raw));
-        return;
+        return typeError(invalidValueMessage(where, whereEn, v.raw));
       case "date":
-        this.add(typeRule, "type", ind.code, name, dateInNumberMessage(where, whereEn, v.serial));
-        return;
+        return typeError(dateInNumberMessage(where, whereEn, v.serial));
       case "boolean":
-        this.add(
-          typeRule,
-          "type",
-          ind.code,
-          name,
+        return typeError(
           t(`Ô ${where} phải là số, không phải ${v.value ? "TRUE" : "FALSE"}`, `${whereEn} must be a number`)
         );
-        return;
-      case "text": {
+      case "text":
         if (!v.text.trim()) {
-          reportBlank();
-          return;
+          this.reportBlank(ind, name, where, whereEn);
+          return null;
         }
-        const numberKind = ind.kind === "amount" ? "amount" : "count";
-        const p = parseNumberText(v.text, numberKind);
-        if (!p.ok) {
-          const msg =
-            p.reason === "ambiguous"
-              ? t(
-                  `Ô ${where}: "${shown(v.text)}" không rõ là ${fmt(p.readings[0])} hay ${fmt(p.readings[1])}; hãy nhập lại dạng số`,
-                  `${whereEn}: "${shown(v.text)}" could be ${p.readings[0]} or ${p.readings[1]}; type it as a number`
-                )
-              : t(
-                  `Ô ${where}: "${shown(v.text)}" không phải là số`,
-                  `${whereEn}: "${shown(v.text)}" is not a number`
-                );
-          this.add(typeRule, "type", ind.code, name, msg);
-          return;
-        }
-        n = p.value;
-        const textRule = this.rule("textNumber");
-        if (textRule)
-          this.add(
-            textRule,
-            textRule.id,
-            ind.code,
-            name,
-            t(
-              `Ô ${where}: số được nhập dạng văn bản "${shown(v.text)}", đã đọc là ${fmt(n)}`,
-              `${whereEn}: number typed as text "${shown(v.text)}", read as ${n}`
+        return this.numberInText(ind, name, where, whereEn, v.text);
+    }
+  }
+
+  private reportBlank(ind: ResolvedIndicator, name: string, where: string, whereEn: string): void {
+    const blankRule = this.rule("blank");
+    if (blankRule)
+      this.add(
+        blankRule,
+        blankRule.id,
+        ind.code,
+        name,
+        t(
+          `Ô ${where} bỏ trống (chưa báo cáo); nếu bằng 0 hãy nhập 0`,
+          `${whereEn} is blank (not reported); type 0 for zero`
+        )
+      );
+  }
+
+  /** A number typed as text: read the Vietnamese or the English way (never a guess between them), with a warning. */
+  private numberInText(
+    ind: ResolvedIndicator,
+    name: string,
+    where: string,
+    whereEn: string,
+    text: string
+  ): number | null {
+    const p = parseNumberText(text, ind.kind === "amount" ? "amount" : "count");
+    if (!p.ok) {
+      const msg =
+        p.reason === "ambiguous"
+          ? t(
+              `Ô ${where}: "${shown(text)}" không rõ là ${fmt(p.readings[0])} hay ${fmt(p.readings[1])}; hãy nhập lại dạng số`,
+              `${whereEn}: "${shown(text)}" could be ${p.readings[0]} or ${p.readings[1]}; type it as a number`
             )
-          );
-        break;
-      }
-      case "number":
-        n = v.value;
-        break;
+          : t(
+              `Ô ${where}: "${shown(text)}" không phải là số`,
+              `${whereEn}: "${shown(text)}" is not a number`
+            );
+      this.add(this.rule("valueType"), "type", ind.code, name, msg);
+      return null;
     }
-    if (!Number.isFinite(n)) {
+    const textRule = this.rule("textNumber");
+    if (textRule)
       this.add(
-        typeRule,
-        "type",
-        ind.code,
-        name,
-        t(`Ô ${where} không phải là số hợp lệ`, `${whereEn} is not a valid number`)
-      );
-      return;
-    }
-    if (n > MAX_VALUE) {
-      this.add(
-        typeRule,
-        "type",
+        textRule,
+        textRule.id,
         ind.code,
         name,
         t(
-          `Ô ${where}: ${fmt(n)} lớn bất thường (quá ${fmt(MAX_VALUE)}), hãy nhập lại`,
-          `${whereEn}: ${n} is implausibly large (over ${MAX_VALUE}); type it again`
+          `Ô ${where}: số được nhập dạng văn bản "${shown(text)}", đã đọc là ${fmt(p.value)}`,
+          `${whereEn}: number typed as text "${shown(text)}", read as ${p.value}`
         )
       );
-      return;
-    }
-    if (n < 0) {
-      this.add(
-        typeRule,
-        "type",
-        ind.code,
-        name,
-        t(
-          `Ô ${where}: số âm (${fmt(n)}) không hợp lệ, phải ≥ 0`,
-          `${whereEn}: negative number (${n}); must be ≥ 0`
-        )
-      );
-      return;
-    }
-    if (ind.kind !== "amount" && !Number.isInteger(n)) {
-      this.add(
-        typeRule,
-        "type",
-        ind.code,
-        name,
-        t(`Ô ${where}: ${fmt(n)} không phải số nguyên`, `${whereEn}: ${n} is not a whole number`)
-      );
-      return;
-    }
-    if (ind.kind === "amount" && ind.decimals !== undefined) {
-      const scaled = n * 10 ** ind.decimals;
-      // Tolerance for binary floating point only (a product is off by ≈1e-16 relative): 150.5001
-      // must not pass as 3 decimals, even for large amounts.
-      if (Math.abs(scaled - Math.round(scaled)) > DECIMALS_TOLERANCE * Math.max(1, Math.abs(scaled))) {
-        this.add(
-          typeRule,
-          "type",
-          ind.code,
-          name,
-          t(
-            `Ô ${where}: ${fmt(n)} có quá ${ind.decimals} chữ số thập phân`,
-            `${whereEn}: ${n} has more than ${ind.decimals} decimals`
-          )
-        );
-        return;
-      }
-    }
-    this.numbers.set(name, n);
+    return p.value;
   }
 
   readHeader(matcher: UnitMatcher): ReportHeader {
@@ -508,161 +433,34 @@ class Context {
         return;
     }
   }
+}
 
-  crossRules(): void {
-    const num = (code: string, part: CellPart): number | undefined => {
-      const ind = this.form.byCode.get(code);
-      const cell = ind?.cells.find((c) => c.part === part);
-      return cell ? this.numbers.get(cell.name) : undefined;
-    };
-    const nameOf = (code: string, part: CellPart): string | null =>
-      this.form.byCode.get(code)?.cells.find((c) => c.part === part)?.name ?? null;
-    const refNum = (r: CellRef): number | undefined => num(r.indicator, r.part);
-    const refLabel = (r: CellRef): [string, string] =>
-      r.part === "value"
-        ? [r.indicator, r.indicator]
-        : [`${r.indicator} (${PART_VI[r.part]})`, `${r.indicator} (${PART_EN[r.part]})`];
-
-    const tfs = this.form.indicators.filter((i) => i.kind === "tf");
-    for (const r of this.all("femaleNotAboveTotal")) {
-      for (const ind of tfs) {
-        const total = num(ind.code, "total");
-        const female = num(ind.code, "female");
-        if (total !== undefined && female !== undefined && female > total) {
-          this.add(
-            r,
-            r.id,
-            ind.code,
-            nameOf(ind.code, "female"),
-            t(
-              `Số nữ (${fmt(female)}) lớn hơn tổng số (${fmt(total)}) tại ${ind.code}`,
-              `Female (${female}) exceeds total (${total}) at ${ind.code}`
-            )
-          );
-        }
-      }
-    }
-    for (const r of this.all("femaleWithoutTotal")) {
-      for (const ind of tfs) {
-        const totalName = nameOf(ind.code, "total");
-        const female = num(ind.code, "female");
-        if (female !== undefined && totalName && isBlankValue(this.value(totalName))) {
-          this.add(
-            r,
-            r.id,
-            ind.code,
-            totalName,
-            t(
-              `Đã nhập số nữ (${fmt(female)}) nhưng bỏ trống tổng số tại ${ind.code}`,
-              `Female (${female}) is filled but the total is blank at ${ind.code}`
-            )
-          );
-        }
-      }
-    }
-    for (const r of this.all("partOfWhole")) {
-      const parts = this.form.byCode.get(r.part)?.cells ?? [];
-      for (const c of parts) {
-        const p = num(r.part, c.part);
-        const w = num(r.whole, c.part);
-        if (p !== undefined && w !== undefined && p > w) {
-          const [pl, ple] = refLabel({ indicator: r.part, part: c.part });
-          const [wl, wle] = refLabel({ indicator: r.whole, part: c.part });
-          this.add(
-            r,
-            r.id,
-            r.part,
-            c.name,
-            t(
-              `${pl} = ${fmt(p)} lớn hơn ${wl} = ${fmt(w)} (phần không được lớn hơn tổng)`,
-              `${ple} = ${p} exceeds ${wle} = ${w} (a part cannot exceed its whole)`
-            )
-          );
-        }
-      }
-    }
-    for (const r of this.all("sumEquals")) {
-      const parts = r.parts.map((c) => num(c, "value"));
-      const whole = num(r.whole, "value");
-      if (whole === undefined || parts.some((p) => p === undefined)) continue;
-      const sum = (parts as number[]).reduce((a, b) => a + b, 0);
-      if (Math.abs(sum - whole) > r.tolerance + 1e-9) {
-        this.add(
-          r,
-          r.id,
-          r.whole,
-          nameOf(r.whole, "value"),
-          t(
-            `${r.parts.join(" + ")} = ${fmt(round3(sum))} khác ${r.whole} = ${fmt(whole)}`,
-            `${r.parts.join(" + ")} = ${round3(sum)} differs from ${r.whole} = ${whole}`
-          )
-        );
-      }
-    }
-    for (const r of this.all("notLess")) {
-      const a = refNum(r.left);
-      const b = refNum(r.right);
-      if (a !== undefined && b !== undefined && a < b) {
-        const [al, ale] = refLabel(r.left);
-        const [bl, ble] = refLabel(r.right);
-        this.add(
-          r,
-          r.id,
-          r.left.indicator,
-          nameOf(r.left.indicator, r.left.part),
-          t(
-            `${al} = ${fmt(a)} nhỏ hơn ${bl} = ${fmt(b)}: ${r.description.vi}`,
-            `${ale} = ${a} is less than ${ble} = ${b}: ${r.description.en}`
-          )
-        );
-      }
-    }
-    for (const r of this.all("requiresPositive")) {
-      const a = refNum(r.when);
-      const b = refNum(r.requires);
-      if (a !== undefined && a > 0 && b === 0) {
-        const [al, ale] = refLabel(r.when);
-        const [bl, ble] = refLabel(r.requires);
-        this.add(
-          r,
-          r.id,
-          r.requires.indicator,
-          nameOf(r.requires.indicator, r.requires.part),
-          t(
-            `${al} = ${fmt(a)} nhưng ${bl} = 0: ${r.description.vi}`,
-            `${ale} = ${a} but ${ble} = 0: ${r.description.en}`
-          )
-        );
-      }
-    }
-    for (const r of this.all("sexRatioRange")) {
-      const total = num(r.indicator, "total");
-      const female = num(r.indicator, "female");
-      if (total === undefined || female === undefined || total < r.minTotal || female > total) continue;
-      const srb = computeFormula("sexRatioAtBirth", total, female);
-      if (srb === null || srb < r.min || srb > r.max) {
-        const shown = srb === null ? "∞" : fmt(Math.round(srb * 10) / 10);
-        this.add(
-          r,
-          r.id,
-          r.indicator,
-          nameOf(r.indicator, "female"),
-          t(
-            `Tỷ số giới tính khi sinh tại ${r.indicator} là ${shown} bé trai/100 bé gái (${fmt(total)} trẻ, ${fmt(female)} bé gái), ngoài khoảng ${r.min}–${r.max}`,
-            `Sex ratio at birth at ${r.indicator} is ${srb === null ? "infinite" : srb.toFixed(1)} (${total} births, ${female} girls), outside ${r.min}–${r.max}`
-          )
-        );
-      }
-    }
+/** Why a number cannot be the indicator's value (not finite, implausibly large, negative, not whole, too many decimals), or null. */
+function numberProblem(ind: ResolvedIndicator, n: number, where: string, whereEn: string): Text | null {
+  if (!Number.isFinite(n)) return t(`Ô ${where} không phải là số hợp lệ`, `${whereEn} is not a valid number`);
+  if (n > MAX_VALUE)
+    return t(
+      `Ô ${where}: ${fmt(n)} lớn bất thường (quá ${fmt(MAX_VALUE)}), hãy nhập lại`,
+      `${whereEn}: ${n} is implausibly large (over ${MAX_VALUE}); type it again`
+    );
+  if (n < 0)
+    return t(
+      `Ô ${where}: số âm (${fmt(n)}) không hợp lệ, phải ≥ 0`,
+      `${whereEn}: negative number (${n}); must be ≥ 0`
+    );
+  if (ind.kind !== "amount" && !Number.isInteger(n))
+    return t(`Ô ${where}: ${fmt(n)} không phải số nguyên`, `${whereEn}: ${n} is not a whole number`);
+  if (ind.kind === "amount" && ind.decimals !== undefined) {
+    const scaled = n * 10 ** ind.decimals;
+    // Tolerance for binary floating point only (a product is off by ≈1e-16 relative): 150.5001
+    // must not pass as 3 decimals, even for large amounts.
+    if (Math.abs(scaled - Math.round(scaled)) > DECIMALS_TOLERANCE * Math.max(1, Math.abs(scaled)))
+      return t(
+        `Ô ${where}: ${fmt(n)} có quá ${ind.decimals} chữ số thập phân`,
+        `${whereEn}: ${n} has more than ${ind.decimals} decimals`
+      );
   }
-}
-
-function round3(n: number): number {
-  return Math.round(n * 1000) / 1000;
-}
-
-function isBlankValue(v: CellValue): boolean {
-  return v.type === "blank" || (v.type === "text" && !v.text.trim());
+  return null;
 }
 
 /** The text of a header cell, or null when blank. */

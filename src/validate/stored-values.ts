@@ -3,7 +3,8 @@
  * count, a numeric cell whose stored text is not a number (src/workbook/numbers.ts). Both are
  * type errors on their cell: such a value never reaches a total.
  */
-import type { Text } from "../form/schema";
+import type { CellPart, Text } from "../form/schema";
+import type { CellValue } from "../workbook/cell-value";
 import { isoToVi, serialToIso } from "./dates";
 
 /**
@@ -35,3 +36,12 @@ export function dateInNumberMessage(where: string, whereEn: string, serial: numb
     en: `${whereEn} holds a date (${dateText(serial)}), not a number: type the value again`,
   };
 }
+
+/** A blank cell, or one holding only spaces. */
+export function isBlankValue(v: CellValue): boolean {
+  return v.type === "blank" || (v.type === "text" && !v.text.trim());
+}
+
+/** The parts of a total/female indicator as messages name them. */
+export const PART_VI: Record<CellPart, string> = { total: "tổng số", female: "số nữ", value: "giá trị" };
+export const PART_EN: Record<CellPart, string> = { total: "total", female: "female", value: "value" };

@@ -2,7 +2,7 @@
  * Locating a report's input cells in a workbook — one algorithm for every source (files of any
  * format, the workbook open in Excel), over the small WorkbookSnapshot each adapter implements.
  *
- * Order (docs/ARCHITECTURE.md "The workbook contract"): the cell's defined name, then the
+ * Order (docs/CONTRACT.md "The workbook contract"): the cell's defined name, then the
  * metadata sheet's name → address map, then the report sheet's code column (indicators) and the
  * labels in front of the header fields. A position from a name or the map is used only when its
  * row still names that indicator (row-evidence.ts): a deleted, moved or sorted row never hands an

@@ -1,5 +1,5 @@
 /**
- * The hidden metadata sheet (`_BDG_META`, docs/ARCHITECTURE.md "The workbook contract"): keys in
+ * The hidden metadata sheet (`_BDG_META`, docs/CONTRACT.md "The workbook contract"): keys in
  * column A, values in column B, then a `names` row and one row per defined name with its address.
  */
 import { cellText } from "./cell-value";

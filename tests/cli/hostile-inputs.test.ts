@@ -105,7 +105,7 @@ describe("hangs: every run ends by itself, within the time and memory bounds", (
       [join("fifo", "x.xlsx"), "notRegular"],
     ]);
     expect(files[1].message).toContain("không phải là tệp thông thường");
-    // merge reads it through the same bounded reader: a --prefer on it is read first, on its own.
+    // merge reads it through the same bounded reader: a --prefer on it is refused with its verdict.
     const m = runCli(["merge", at("fifo"), "--prefer", at("fifo", "x.xlsx"), "--out", at("fifo-out.xlsx")]);
     expectBounded(m);
     expect(m.code).toBe(2);
