@@ -1,11 +1,12 @@
 import { createRoot, Root } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { builtInForm } from "../form";
+import type { ResolvedForm } from "../form/resolve";
 import { type ExcelHost, officeHost } from "../excel/host";
 import { App, tabFromSearch } from "./App";
 import { NotInOffice } from "./NotInOffice";
 import { DetectOptions, OfficeHostState, detectOfficeHost } from "./office-host";
 import { createOfficeServices } from "./services-office";
+import { excelFormActions } from "./services-form";
 import type { TaskpaneServices } from "./services";
 
 type StartWindow = { Office?: typeof Office };
@@ -13,8 +14,8 @@ type StartWindow = { Office?: typeof Office };
 export interface StartOptions extends DetectOptions {
   search?: string;
   win?: StartWindow;
-  /** Services to use instead of the real ones (tests). */
-  services?: (host: ExcelHost) => TaskpaneServices;
+  /** Services to use instead of the real ones (tests), made for the active form. */
+  services?: (host: ExcelHost, form: ResolvedForm) => TaskpaneServices;
   /**
    * The Excel host to use when office.js loaded but reports no host (the page is not inside
    * Excel); never used inside Excel. The production entry (index.tsx) passes none; the end-to-end
@@ -39,11 +40,15 @@ export async function startTaskpane(
   else if (state.reason === "no-host" && options.host) host = options.host;
 
   const root = createRoot(container);
-  const make = options.services ?? ((h: ExcelHost) => createOfficeServices(h, builtInForm()));
+  const make = options.services ?? createOfficeServices;
   root.render(
     <FluentProvider theme={webLightTheme}>
       {host ? (
-        <App services={make(host)} initialTab={tabFromSearch(search)} />
+        <App
+          services={(form) => make(host, form)}
+          formActions={excelFormActions(host)}
+          initialTab={tabFromSearch(search)}
+        />
       ) : (
         <NotInOffice reason={state.inOffice ? "no-host" : state.reason} />
       )}

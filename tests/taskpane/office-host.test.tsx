@@ -101,8 +101,8 @@ describe("startTaskpane", () => {
     });
     expect(screen.queryByTestId("not-in-office")).toBeNull();
     expect(screen.getByRole("heading", { name: "Báo cáo bình đẳng giới" })).toBeTruthy();
-    expect(screen.getAllByRole("tab")).toHaveLength(3);
-    for (const label of ["Mẫu báo cáo", "Kiểm tra", "Tổng hợp"]) {
+    expect(screen.getAllByRole("tab")).toHaveLength(4);
+    for (const label of ["Mẫu báo cáo", "Kiểm tra", "Tổng hợp", "Biểu mẫu"]) {
       expect(screen.getByRole("tab", { name: label })).toBeTruthy();
     }
     expect(screen.getByRole("tab", { selected: true, name: "Kiểm tra" })).toBeTruthy();
