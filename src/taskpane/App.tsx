@@ -4,7 +4,7 @@ import { CheckTab } from "./CheckTab";
 import { ErrorBoundary } from "./ErrorBoundary";
 import type { FormLoad } from "./active-form";
 import { FormProvider, useActiveForm } from "./form-context";
-import { FormTab } from "./FormTab";
+import { LazyFormTab } from "./LazyFormTab";
 import { I18nProvider, Lang } from "./i18n";
 import { MergeTab } from "./MergeTab";
 import { PaneFrame } from "./PaneFrame";
@@ -42,7 +42,7 @@ function Shell({
     <PaneFrame
       initialTab={initialTab}
       panel={(key) => {
-        if (key === "form") return <FormTab actions={formActions} />;
+        if (key === "form") return <LazyFormTab actions={formActions} />;
         const Panel = TASK_PANELS[key];
         return (
           <ServicesProvider value={current}>

@@ -1,4 +1,4 @@
-import { Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentBulletListRegular } from "@fluentui/react-icons";
 import { isoToVi } from "../validate/dates";
 import { useActiveForm } from "./form-context";
@@ -14,6 +14,18 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   icon: { flexShrink: 0, fontSize: "16px" },
+  // A link's look on a button (it opens a tab, it goes nowhere): Fluent's Link is not in the bundle.
+  open: {
+    padding: 0,
+    border: "none",
+    background: "none",
+    font: "inherit",
+    textAlign: "left",
+    color: tokens.colorBrandForegroundLink,
+    cursor: "pointer",
+    ":hover": { textDecorationLine: "underline", color: tokens.colorBrandForegroundLinkHover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
 });
 
 /**
@@ -35,9 +47,14 @@ export function FormLine({ onOpen }: { onOpen?: () => void }) {
     >
       <DocumentBulletListRegular className={styles.icon} aria-hidden />
       {onOpen ? (
-        <Link as="button" onClick={onOpen} aria-label={t("form.line.aria", params)}>
+        <button
+          type="button"
+          className={styles.open}
+          onClick={onOpen}
+          aria-label={t("form.line.aria", params)}
+        >
           {t("form.line", params)}
-        </Link>
+        </button>
       ) : (
         t("form.line", params)
       )}

@@ -32,14 +32,22 @@ export function PaneFrame({
   initialTab,
   banner,
   panel,
+  lazy = ["form"],
 }: {
   initialTab: TabKey;
   banner?: React.ReactNode;
   panel: (key: TabKey) => React.ReactNode;
+  /** Tabs whose panel is made only once the tab is first opened (their code is fetched then). */
+  lazy?: readonly TabKey[];
 }) {
   const styles = useStyles();
   const { t, lang, setLang } = useI18n();
-  const [tab, setTab] = React.useState<TabKey>(initialTab);
+  const [tab, setTabState] = React.useState<TabKey>(initialTab);
+  const [opened, setOpened] = React.useState<ReadonlySet<TabKey>>(() => new Set([initialTab]));
+  const setTab = (key: TabKey) => {
+    setTabState(key);
+    setOpened((s) => (s.has(key) ? s : new Set([...s, key])));
+  };
   const other: Lang = lang === "vi" ? "en" : "vi";
   return (
     <main className={styles.root} lang={lang}>
@@ -85,7 +93,7 @@ export function PaneFrame({
           className={styles.panel}
           data-testid={`panel-${x.key}`}
         >
-          <ErrorBoundary>{panel(x.key)}</ErrorBoundary>
+          <ErrorBoundary>{!lazy.includes(x.key) || opened.has(x.key) ? panel(x.key) : null}</ErrorBoundary>
         </div>
       ))}
     </main>

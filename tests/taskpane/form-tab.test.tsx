@@ -85,12 +85,15 @@ const panel = (key: string) => within(screen.getByTestId(`panel-${key}`));
 beforeEach(() => localStorage.clear());
 
 describe("the Form tab", () => {
-  it("shows the active form and names it above every tab", () => {
-    renderPane(mockActions([]), [], "template");
+  it("shows the active form and names it above every tab", async () => {
+    await renderPane(mockActions([]), [], "template");
+    // The Form tab's code is fetched only when the tab is first opened.
+    expect(screen.queryByTestId("form-summary")).toBeNull();
     expect(formLine().textContent).toBe("Biểu mẫu: BDG-2019 v1 — hạn 01/12/2019");
     fireEvent.click(within(formLine()).getByRole("button"));
     expect(screen.getByRole("tab", { selected: true, name: "Biểu mẫu" })).toBeTruthy();
     const p = panel("form");
+    await p.findByTestId("form-summary");
     expect(p.getByTestId("form-id").textContent).toBe("BDG-2019");
     expect(p.getByTestId("form-version").textContent).toBe("1");
     expect(p.getByTestId("form-year").textContent).toBe("2019");
@@ -107,7 +110,7 @@ describe("the Form tab", () => {
 
   it("creates the definition workbook of the active form", async () => {
     const actions = mockActions([]);
-    renderPane(actions);
+    await renderPane(actions);
     fireEvent.click(screen.getByRole("button", { name: vi["form.create"] }));
     await screen.findByText(vi["form.created"].replace("{id}", "BDG-2019"));
     expect(actions.writeDefinition).toHaveBeenCalledWith(bdg.definition);
@@ -120,7 +123,7 @@ describe("the Form tab", () => {
       { ok: false, problems: [PROBLEM], message: null },
       { ok: true, definition: village },
     ]);
-    renderPane(actions, made);
+    await renderPane(actions, made);
     fireEvent.click(screen.getByRole("button", { name: vi["form.use"] }));
     await screen.findByTestId("form-problems");
     expect(screen.getByTestId("form-problems").textContent).toContain("1 lỗi");
@@ -151,7 +154,7 @@ describe("the Form tab", () => {
 
   it("says when the workbook holds no definition", async () => {
     const message = { vi: vi["form.notDefinition"], en: STRINGS.en["form.notDefinition"] };
-    renderPane(mockActions([{ ok: false, problems: [], message }]));
+    await renderPane(mockActions([{ ok: false, problems: [], message }]));
     fireEvent.click(screen.getByRole("button", { name: vi["form.use"] }));
     expect((await screen.findByTestId("form-not-definition")).textContent).toContain("Thông tin");
     expect(formLine().textContent).toContain("BDG-2019");
@@ -159,7 +162,7 @@ describe("the Form tab", () => {
 
   it("copies the form for another year, uses the copy and offers its definition workbook", async () => {
     const actions = mockActions([]);
-    renderPane(actions);
+    await renderPane(actions);
     const year = screen.getByTestId("copy-year") as HTMLInputElement;
     expect(year.value).toBe("2020");
     fireEvent.change(year, { target: { value: "20x6" } });
@@ -179,7 +182,7 @@ describe("the Form tab", () => {
   it("switches between the forms used on this computer and the built-in one", async () => {
     saveActiveForm(villageForm());
     saveActiveForm(copyForYear(bdg.definition, 2026));
-    renderPane(mockActions([]));
+    await renderPane(mockActions([]));
     expect(formLine().textContent).toContain("BDG-2026");
     const select = screen.getByTestId("form-switch") as HTMLSelectElement;
     act(() => void fireEvent.change(select, { target: { value: "XA-2026" } }));
@@ -189,10 +192,10 @@ describe("the Form tab", () => {
     expect(JSON.parse(localStorage.getItem(FORM_CURRENT_KEY) ?? "")).toEqual({ id: null });
   });
 
-  it("says so when the stored form no longer reads, and uses the built-in one", () => {
+  it("says so when the stored form no longer reads, and uses the built-in one", async () => {
     localStorage.setItem(FORM_CURRENT_KEY, JSON.stringify({ id: "BDG-2026" }));
     localStorage.setItem(`${FORM_DEF_PREFIX}BDG-2026`, "{broken");
-    renderPane(null);
+    await renderPane(null);
     const notice = screen.getByTestId("form-notice");
     expect(notice.textContent).toContain("Không đọc được biểu mẫu BDG-2026");
     expect(formLine().textContent).toContain("BDG-2019");
