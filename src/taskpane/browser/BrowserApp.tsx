@@ -24,6 +24,8 @@ import { createFileServices, saveDownload, type Download, type FileServices } fr
 import { registerServiceWorker } from "./offline";
 
 const useStyles = makeStyles({
+  // A browser window is wider than a task pane: the page keeps a readable width, centred.
+  page: { maxWidth: "760px", marginLeft: "auto", marginRight: "auto" },
   ready: { display: "flex", gap: "4px", alignItems: "center", color: tokens.colorPaletteGreenForeground1 },
 });
 
@@ -60,6 +62,7 @@ export interface BrowserAppProps {
 }
 
 function BrowserShell(props: Required<Omit<BrowserAppProps, "lang">>) {
+  const styles = useStyles();
   const { form, generation } = useActiveForm();
   const { services: make, save } = props;
   const services = React.useMemo(() => make(form), [make, form]);
@@ -73,22 +76,24 @@ function BrowserShell(props: Required<Omit<BrowserAppProps, "lang">>) {
     };
   }, [props.offline]);
   return (
-    <PaneFrame
-      initialTab={props.initialTab}
-      banner={<Banner reason={props.reason} offlineReady={offlineReady} />}
-      panel={(key) => {
-        switch (key) {
-          case "template":
-            return <BrowserTemplateTab key={generation} services={services} save={save} />;
-          case "check":
-            return <BrowserCheckTab key={generation} services={services} />;
-          case "merge":
-            return <BrowserMergeTab key={generation} services={services} save={save} />;
-          case "form":
-            return <LazyFormTab actions={services.form} />;
-        }
-      }}
-    />
+    <div className={styles.page} data-testid="browser-mode">
+      <PaneFrame
+        initialTab={props.initialTab}
+        banner={<Banner reason={props.reason} offlineReady={offlineReady} />}
+        panel={(key) => {
+          switch (key) {
+            case "template":
+              return <BrowserTemplateTab key={generation} services={services} save={save} />;
+            case "check":
+              return <BrowserCheckTab key={generation} services={services} />;
+            case "merge":
+              return <BrowserMergeTab key={generation} services={services} save={save} />;
+            case "form":
+              return <LazyFormTab actions={services.form} />;
+          }
+        }}
+      />
+    </div>
   );
 }
 
