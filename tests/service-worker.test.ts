@@ -5,10 +5,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { precacheList } from "../scripts/service-worker-plugin";
 
-const { precacheList } = require("../scripts/service-worker-plugin") as {
-  precacheList: (names: string[]) => string[];
-};
 const TEMPLATE = path.join(__dirname, "..", "src", "taskpane", "service-worker.js");
 
 describe("the offline worker", () => {
