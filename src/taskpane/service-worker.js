@@ -7,10 +7,10 @@
  *
  * - install: every file of the page (taskpane.html and all its chunks, the lazy ones too: the
  *   xlsx writer, the .xls/.ods readers, the browser mode) into a cache named after the build;
- *   the previous build's cache is deleted once this one is active.
+ *   once this one is active, caches older than the previous build's are deleted.
  * - the page (taskpane.html, with any ?tab=): the network first, so that a new build is seen at
- *   once; the cached copy when the network fails or is slower than PAGE_TIMEOUT_MS.
- * - the chunks: the cache first (their names carry a content hash), then the network.
+ *   once; this build's copy when the network fails or is slower than PAGE_TIMEOUT_MS.
+ * - the chunks: the caches first (their names carry a content hash), then the network.
  * - office.js (Microsoft's CDN): never cached, fetched as usual; when it cannot be fetched in
  *   OFFICE_TIMEOUT_MS (offline, blocked), an empty script instead, so that the page's start is
  *   not held by a request that hangs — the browser mode needs no office.js.
@@ -44,24 +44,17 @@ function fetchWithin(request, ms) {
   });
 }
 
+/**
+ * The page from the network; the copy of this build when the network fails or is slow. The copy
+ * is never replaced by what the network brings: it must name the chunks this worker holds.
+ */
 function networkFirst(request) {
-  return fetchWithin(request, PAGE_TIMEOUT_MS)
-    .then(function (response) {
-      if (response.ok) {
-        var copy = response.clone();
-        var path = new URL(request.url).pathname;
-        caches.open(CACHE).then(function (cache) {
-          return cache.put(path, copy);
-        });
-      }
-      return response;
-    })
-    .catch(function (error) {
-      return caches.match(request, { ignoreSearch: true }).then(function (cached) {
-        if (cached) return cached;
-        throw error;
-      });
+  return fetchWithin(request, PAGE_TIMEOUT_MS).catch(function (error) {
+    return caches.match(request, { ignoreSearch: true }).then(function (cached) {
+      if (cached) return cached;
+      throw error;
     });
+  });
 }
 
 function cacheFirst(request) {
@@ -101,19 +94,22 @@ self.addEventListener("install", function (event) {
   );
 });
 
+/*
+ * The previous build's files are kept as well (not older ones): a page of that build still open in
+ * another tab fetches its lazy chunks from there, after a new build has taken over.
+ */
 self.addEventListener("activate", function (event) {
   event.waitUntil(
     caches
       .keys()
       .then(function (keys) {
+        var older = keys.filter(function (k) {
+          return k.indexOf("bdg-report-") === 0 && k !== CACHE;
+        });
         return Promise.all(
-          keys
-            .filter(function (k) {
-              return k.indexOf("bdg-report-") === 0 && k !== CACHE;
-            })
-            .map(function (k) {
-              return caches.delete(k);
-            })
+          older.slice(0, -1).map(function (k) {
+            return caches.delete(k);
+          })
         );
       })
       .then(function () {
