@@ -5,6 +5,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { DEV_BASE_URL, productionBaseUrl, transformManifest } = require("./scripts/manifest-url");
+const { ServiceWorkerPlugin } = require("./scripts/service-worker-plugin");
 
 const DEV_SERVER_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
@@ -90,6 +91,8 @@ module.exports = async (env, options) => {
           },
           // The xlsx writer's library, fetched only when a template file is made (dynamic import in
           // src/xlsx/write-workbook.ts); kept out of the initial JavaScript (budget: 300 KB gzip).
+          // The browser mode (src/taskpane/browser/, the tasks on files outside Excel) and the form
+          // definition reader and writer are lazy chunks too, named where they are imported.
           exceljs: {
             test: /[\\/]node_modules[\\/]exceljs[\\/]/,
             name: "exceljs",
@@ -121,6 +124,11 @@ module.exports = async (env, options) => {
         template: "./src/commands/commands.html",
         chunks: ["commands"],
       }),
+      // The browser mode's offline worker (sw.js): built files only, never by the dev server,
+      // whose bundles live in memory and change on every edit.
+      ...(building
+        ? [new ServiceWorkerPlugin({ template: path.resolve(__dirname, "src/taskpane/service-worker.js") })]
+        : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext][query]" },

@@ -98,9 +98,9 @@ const VI = {
     "Đã chọn dùng tệp “{file}” cho {unit}; danh sách tệp đã được cập nhật. Nhấn “Ghi bảng tổng hợp” để ghi bảng theo lựa chọn này.",
 } as const;
 
-export type StringKey = keyof typeof VI;
+export type StringKey = keyof typeof VI | FormStringKey;
 
-const EN: Record<StringKey, string> = {
+const EN: Record<keyof typeof VI, string> = {
   appTitle: "Gender equality report",
   "lang.label": "Language",
   "lang.switch": "Tiếng Việt",
@@ -191,7 +191,132 @@ const EN: Record<StringKey, string> = {
     "“{file}” is now used for {unit}; the file list is updated. Press “Write summary” to write the sheets with this choice.",
 };
 
-export const STRINGS: Record<Lang, Record<StringKey, string>> = { vi: VI, en: EN };
+/* ---- The "Biểu mẫu" (Form) tab and the form line of every tab: their own block. (The browser
+ * mode's strings live in browser/strings.ts, in the browser mode's own chunk.) ---- */
+const VI_FORM = {
+  "tab.form": "Biểu mẫu",
+  "form.line": "Biểu mẫu: {id} v{version} — hạn {deadline}",
+  "form.line.aria": "Biểu mẫu đang dùng: {id} phiên bản {version}, hạn {deadline}. Bấm để xem thẻ Biểu mẫu.",
+  "form.intro":
+    "Biểu mẫu quy định các chỉ tiêu, quy tắc kiểm tra và danh sách đơn vị của báo cáo. Các thẻ Mẫu báo cáo, Kiểm tra và Tổng hợp đều dùng biểu mẫu đang chọn ở đây.",
+  "form.loading": "Đang mở thẻ Biểu mẫu…",
+  "form.active": "Biểu mẫu đang dùng",
+  "form.builtIn": "có sẵn",
+  "form.id": "Mã biểu mẫu",
+  "form.version": "Phiên bản",
+  "form.year": "Năm báo cáo",
+  "form.deadline": "Hạn gửi báo cáo",
+  "form.indicators": "Số chỉ tiêu",
+  "form.units": "Số đơn vị",
+  "form.groups": "Nhóm đơn vị",
+  "form.group": "{group}: {n} đơn vị",
+  "form.create": "Tạo sổ định nghĩa",
+  "form.create.hint":
+    "Mở định nghĩa của biểu mẫu đang dùng (chỉ tiêu, quy tắc, đơn vị) trong một sổ làm việc mới để sửa.",
+  "form.creating": "Đang tạo sổ định nghĩa…",
+  "form.created":
+    "Đã mở định nghĩa biểu mẫu {id} trong một sổ làm việc mới. Sửa xong, lưu sổ rồi bấm “Dùng biểu mẫu trong sổ này” trong sổ đó.",
+  "form.use": "Dùng biểu mẫu trong sổ này",
+  "form.use.hint":
+    "Đọc các trang định nghĩa của sổ đang mở. Nếu có lỗi, ô lỗi được tô đỏ và liệt kê bên dưới; nếu không, biểu mẫu được dùng ngay.",
+  "form.download": "Tải sổ định nghĩa (.xlsx)",
+  "form.download.hint":
+    "Tải định nghĩa của biểu mẫu đang dùng để sửa trong Excel, WPS hoặc LibreOffice, rồi chọn lại tệp đã sửa.",
+  "form.downloaded": "Đã tải tệp {file}.",
+  "form.pick": "Dùng tệp định nghĩa…",
+  "form.pick.hint": "Chọn một sổ định nghĩa biểu mẫu (.xlsx); tệp được đọc ngay trên máy này.",
+  "form.pickAria": "Chọn tệp định nghĩa biểu mẫu",
+  "form.reading": "Đang đọc định nghĩa biểu mẫu…",
+  "form.used":
+    "Đã dùng biểu mẫu {id} v{version} ({indicators} chỉ tiêu, {units} đơn vị). Các thẻ Mẫu báo cáo, Kiểm tra và Tổng hợp dùng biểu mẫu này.",
+  "form.notSaved":
+    "Không lưu được lựa chọn trên máy này (bộ nhớ của trình duyệt bị tắt hoặc đã đầy): biểu mẫu chỉ được dùng đến khi đóng trang.",
+  "form.problems":
+    "Định nghĩa biểu mẫu có {n} lỗi nên chưa được dùng. Sửa các ô được tô đỏ rồi bấm lại “Dùng biểu mẫu trong sổ này”.",
+  "form.problems.file": "Tệp định nghĩa {file} có {n} lỗi nên chưa được dùng. Sửa tệp rồi chọn lại.",
+  "form.problems.list": "Các lỗi của định nghĩa",
+  "form.problems.hint": "Bấm vào một dòng (hoặc nhấn Enter) để chọn ô đó trong trang tính.",
+  "form.problem.cell": "Ô {cell}",
+  "form.notDefinition":
+    "Sổ này không có các trang định nghĩa biểu mẫu (“Thông tin”, “Chỉ tiêu”, “Đơn vị”…). Hãy mở sổ định nghĩa, hoặc bấm “Tạo sổ định nghĩa”.",
+  "form.copy.title": "Sao chép cho năm khác",
+  "form.copy.hint":
+    "Giữ nguyên chỉ tiêu, quy tắc và đơn vị; đổi năm báo cáo, hạn gửi (lùi theo cùng số năm) và năm ghi trong mã, tên biểu mẫu.",
+  "form.copy.year": "Năm báo cáo mới",
+  "form.copy.run": "Sao chép cho năm {year}",
+  "form.copy.bad": "Năm báo cáo phải là một số nguyên từ 1900 đến 9999.",
+  "form.copied": "Đã tạo biểu mẫu {id} cho năm {year} (hạn {deadline}) và đang dùng nó.",
+  "form.copied.create": "Tạo sổ định nghĩa của biểu mẫu này",
+  "form.copied.download": "Tải sổ định nghĩa của biểu mẫu này",
+  "form.switch": "Biểu mẫu đã dùng trên máy này",
+  "form.switch.builtIn": "{id} (có sẵn)",
+} as const;
+
+type FormStringKey = keyof typeof VI_FORM;
+
+const EN_FORM: Record<FormStringKey, string> = {
+  "tab.form": "Form",
+  "form.line": "Form: {id} v{version} — due {deadline}",
+  "form.line.aria": "Form in use: {id} version {version}, due {deadline}. Click to open the Form tab.",
+  "form.intro":
+    "The form sets the report's indicators, check rules and units. The Report template, Check and Consolidate tabs all use the form chosen here.",
+  "form.loading": "Opening the Form tab…",
+  "form.active": "Form in use",
+  "form.builtIn": "built in",
+  "form.id": "Form id",
+  "form.version": "Version",
+  "form.year": "Report year",
+  "form.deadline": "Deadline",
+  "form.indicators": "Indicators",
+  "form.units": "Units",
+  "form.groups": "Unit groups",
+  "form.group": "{group}: {n} units",
+  "form.create": "Create the definition workbook",
+  "form.create.hint":
+    "Opens the definition of the form in use (indicators, rules, units) in a new workbook, to edit.",
+  "form.creating": "Creating the definition workbook…",
+  "form.created":
+    "The definition of form {id} opened in a new workbook. When it is edited, save it and click “Use the form in this workbook” there.",
+  "form.use": "Use the form in this workbook",
+  "form.use.hint":
+    "Reads the definition sheets of the open workbook. Problems turn their cells red and are listed below; otherwise the form is used at once.",
+  "form.download": "Download the definition workbook (.xlsx)",
+  "form.download.hint":
+    "Downloads the definition of the form in use, to edit in Excel, WPS or LibreOffice; then choose the edited file.",
+  "form.downloaded": "Downloaded {file}.",
+  "form.pick": "Use a definition file…",
+  "form.pick.hint": "Choose a form definition workbook (.xlsx); it is read on this computer.",
+  "form.pickAria": "Choose a form definition file",
+  "form.reading": "Reading the form definition…",
+  "form.used":
+    "Now using form {id} v{version} ({indicators} indicators, {units} units). The Report template, Check and Consolidate tabs use it.",
+  "form.notSaved":
+    "The choice could not be saved on this computer (browser storage is off or full): the form is used until the page is closed.",
+  "form.problems":
+    "The form definition has {n} problems, so it is not used yet. Fix the cells marked red, then click “Use the form in this workbook” again.",
+  "form.problems.file":
+    "The definition file {file} has {n} problems, so it is not used yet. Fix it and choose it again.",
+  "form.problems.list": "Problems of the definition",
+  "form.problems.hint": "Click a row (or press Enter) to select that cell in the sheet.",
+  "form.problem.cell": "Cell {cell}",
+  "form.notDefinition":
+    "This workbook has no form definition sheets (“Thông tin”, “Chỉ tiêu”, “Đơn vị”…). Open a definition workbook, or click “Create the definition workbook”.",
+  "form.copy.title": "Copy for another year",
+  "form.copy.hint":
+    "Keeps the indicators, rules and units; changes the report year, the deadline (moved by as many years) and the year in the form's id and title.",
+  "form.copy.year": "New report year",
+  "form.copy.run": "Copy for {year}",
+  "form.copy.bad": "The report year must be a whole number from 1900 to 9999.",
+  "form.copied": "Form {id} for {year} (due {deadline}) was made and is now in use.",
+  "form.copied.create": "Create this form's definition workbook",
+  "form.copied.download": "Download this form's definition workbook",
+  "form.switch": "Forms used on this computer",
+  "form.switch.builtIn": "{id} (built in)",
+};
+export const STRINGS: Record<Lang, Record<StringKey, string>> = {
+  vi: { ...VI, ...VI_FORM },
+  en: { ...EN, ...EN_FORM },
+};
 
 export const LANG_STORAGE_KEY = "bdg-report.lang";
 

@@ -2,7 +2,9 @@
  * Decides at start-up whether the task pane runs inside Office.
  *
  * office.js is loaded from Microsoft's CDN by taskpane.html. Opened in a plain browser (or with the
- * CDN unreachable) the page must not stay blank: the caller renders an explanation instead.
+ * CDN unreachable) the page must not stay blank: the caller (start.tsx) starts the browser mode,
+ * the same tasks on files, which needs no office.js; this explanation is shown only when that
+ * mode itself cannot be loaded.
  */
 
 /** Why the page is not running inside Excel. */
@@ -72,3 +74,9 @@ export const NOT_IN_OFFICE_DETAIL: Record<NotInOfficeReason, { vi: string; en: s
     en: "Excel did not answer in time.",
   },
 };
+
+/** Said when the browser mode's files could not be fetched either (offline before the first visit). */
+export const BROWSER_MODE_FAILED = {
+  vi: "Không tải được các công cụ làm việc trên tệp (trang chưa từng được mở khi có mạng trên máy này). Hãy kết nối mạng rồi tải lại trang; sau đó trang dùng được cả khi không có mạng.",
+  en: "The file tools could not be loaded (the page was never opened online on this computer). Connect to the network and reload the page; after that it also works offline.",
+} as const;

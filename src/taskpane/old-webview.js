@@ -6,6 +6,8 @@
  * Excel 2016/2019 volume-licensed (and Office on old Windows) shows add-ins in Internet Explorer
  * (Trident) or Edge Legacy (EdgeHTML), where React 19 cannot run. Microsoft recommends a message
  * there, detected from the user agent ("Support older Microsoft webviews and Office versions").
+ * The message names this page's address: opened in a modern browser, the same page offers the
+ * tasks on files (its browser mode, src/taskpane/browser/).
  *
  * The bundle's script tags in taskpane.html are inert (type="text/x-bdg-bundle", address in
  * data-src): no browser fetches or parses them by itself. In an old webview this script shows the
@@ -23,11 +25,20 @@
     return /Trident\/|MSIE |Edge\//.test(userAgent || "");
   }
 
-  /** The loading text in #root gives way to the old-webview message. */
-  function showOldWebviewMessage(doc) {
+  /** The page's address without ?tab= or #: where a modern browser opens the same tools on files. */
+  function pageAddress(href) {
+    return String(href || "").split(/[?#]/)[0];
+  }
+
+  /** The loading text in #root gives way to the old-webview message, which names the page's address. */
+  function showOldWebviewMessage(doc, href) {
     var root = doc.getElementById("root");
     var message = doc.getElementById("old-webview");
+    var address = pageAddress(href);
+    var slots = doc.querySelectorAll ? doc.querySelectorAll("[data-bdg-address]") : [];
+    var i;
     while (root && root.firstChild) root.removeChild(root.firstChild);
+    if (address) for (i = 0; i < slots.length; i++) slots[i].textContent = address;
     if (message) message.style.display = "block";
   }
 
@@ -52,7 +63,7 @@
 
   function run(win) {
     if (!isOldWebview(win.navigator.userAgent)) return startBundle(win.document);
-    showOldWebviewMessage(win.document);
+    showOldWebviewMessage(win.document, win.location && win.location.href);
     // Microsoft: even with nothing to start, assign Office.initialize (or call Office.onReady), or
     // some Office versions never finish loading the pane.
     if (win.Office) win.Office.initialize = function () {};
@@ -60,7 +71,12 @@
   }
 
   if (typeof module === "object" && module && module.exports) {
-    module.exports = { isOldWebview: isOldWebview, run: run, BUNDLE_TYPE: BUNDLE_TYPE };
+    module.exports = {
+      isOldWebview: isOldWebview,
+      pageAddress: pageAddress,
+      run: run,
+      BUNDLE_TYPE: BUNDLE_TYPE,
+    };
   } else {
     run(window);
   }

@@ -4,7 +4,7 @@
  * src/merge, and the component tests pass mocks.
  */
 import * as React from "react";
-import type { Text, Unit } from "../form/schema";
+import type { FormDefinition, Text, Unit } from "../form/schema";
 import type { Consolidation, FileVerdict } from "../merge/types";
 
 /** An error whose message is meant for the officer ({vi, en}); anything else is shown as technical detail. */
@@ -153,4 +153,40 @@ export function useServices(): TaskpaneServices {
   const s = React.useContext(ServicesContext);
   if (!s) throw new Error("ServicesProvider missing");
   return s;
+}
+
+/* ---------------------------------------------------------------- form (Biểu mẫu) ----- */
+
+/** One problem of a form definition, as the Form tab lists it. */
+export interface FormProblem {
+  /** Stable key within one reading. */
+  id: string;
+  /** Where and what, Vietnamese and English: "Chỉ tiêu, dòng 12, cột Loại: …". */
+  message: Text;
+  /** The cell as shown ("F12"); null for a problem of a whole sheet or of the form. */
+  address: string | null;
+  /** Sheet-qualified address to select (`'Chỉ tiêu'!F12`); null when there is none to select. */
+  target: string | null;
+}
+
+export type FormReadResult =
+  | { ok: true; definition: FormDefinition }
+  /** `message`: why nothing could be read at all (not a definition workbook, not a workbook). */
+  | { ok: false; problems: FormProblem[]; message: Text | null };
+
+/**
+ * How the Form tab writes and reads definition workbooks: through Office.js in the add-in
+ * (services-form.ts), as downloaded and picked files in the browser mode (browser/file-services.ts).
+ * Which form is active is not theirs: the pane keeps it (form-context.tsx) and makes the other
+ * services for it.
+ */
+export interface FormActions {
+  /** "excel": a new workbook and the open workbook; "file": a download and a picked file. */
+  readonly kind: "excel" | "file";
+  /** The definition workbook of `def`: opened as a new workbook, or downloaded (its file name). */
+  writeDefinition(def: FormDefinition): Promise<{ fileName: string | null }>;
+  /** The definition sheets of the open workbook (problems marked in place), or of `file`. */
+  readDefinition(file?: { name: string; bytes: Uint8Array }): Promise<FormReadResult>;
+  /** Selects a problem's cell in the sheet (the add-in only). */
+  select?(problem: FormProblem): Promise<void>;
 }

@@ -32,15 +32,20 @@ export interface UnitTemplate {
   bytes: Uint8Array;
 }
 
-/** One template per registry unit (unit pre-filled and locked); file names are unique. */
+/**
+ * One template per registry unit (unit pre-filled and locked); file names are unique.
+ * `progress` is told before each unit's template is made (the browser mode's progress bar).
+ */
 export async function writeAllUnitTemplates(
   form: ResolvedForm,
   options: Omit<TemplateOptions, "unitCode"> = {},
-  write: WriteOptions = {}
+  write: WriteOptions = {},
+  progress?: (done: number, total: number, unit: Unit) => void | Promise<void>
 ): Promise<UnitTemplate[]> {
   const seen = new Set<string>();
   const out: UnitTemplate[] = [];
   for (const unit of form.units) {
+    await progress?.(out.length, form.units.length, unit);
     let fileName = templateFileName(form, unit);
     if (seen.has(fileName.toLowerCase())) fileName = fileName.replace(/\.xlsx$/, `_${unit.code}.xlsx`);
     seen.add(fileName.toLowerCase());

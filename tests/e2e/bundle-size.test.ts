@@ -39,5 +39,10 @@ describe("task pane bundle", () => {
     expect(r.initialGzip).toBeLessThanOrEqual(INITIAL_BUDGET_BYTES);
     expect(r.exceljsInInitial).toEqual([]);
     expect(r.exceljsChunk).not.toBeNull();
+    // What the add-in inside Excel does not need at start is fetched later: the browser mode (the
+    // tasks on files outside Excel), the Form tab, the definition reader and writer.
+    expect(r.initial.map((c) => c.file.replace(/\.[0-9a-f]{8}\.js$/, ""))).toEqual(["vendor", "taskpane"]);
+    const lazy = r.lazy.map((c) => c.file.replace(/\.[0-9a-f]{8}\.js$/, ""));
+    expect(lazy).toEqual(expect.arrayContaining(["browser", "form-tab", "definition", "definition-writer"]));
   });
 });

@@ -3,7 +3,8 @@
  * webviews that Excel 2016/2019 (volume-licensed) uses, Internet Explorer 11 (Trident) and Edge
  * Legacy (EdgeHTML). The page's ES5 check (src/taskpane/old-webview.js, inlined in taskpane.html)
  * must show the "this Excel is too old" message at once, never the "Đang tải…" fallback after it,
- * and never start the bundle (which those webviews cannot parse); with Chromium's own user agent
+ * and never start the bundle (which those webviews cannot parse); the message names the page's
+ * address, where a modern browser opens the tools on files; with Chromium's own user agent
  * the add-in starts as before. Chromium only pretends to be those webviews here: what is checked
  * is the page's decision and that the inlined check is ES5 (the real IE11 is not available).
  *
@@ -160,6 +161,9 @@ describeE2E("task pane in the old webviews of Excel 2016/2019 (IE11, Edge Legacy
     expect(text.indexOf("Phiên bản Excel này quá cũ")).toBeLessThan(text.indexOf("This Excel is too old"));
     for (const words of ["Kiểm tra", "npx bdg-report", "Microsoft 365", "Excel 2021/2024"])
       expect(text).toContain(words);
+    // The same address in a modern browser: the tools on files (the browser mode).
+    expect(text).toContain(`mở địa chỉ ${base}/taskpane.html trong một trình duyệt mới`);
+    expect(text).toContain(`open ${base}/taskpane.html in a modern browser`);
     // Nothing else: no React root content, no bundle script requested, no error.
     expect(await page.locator("#root").evaluate((el) => el.innerHTML)).toBe("");
     expect(await page.locator("[data-testid], .fui-FluentProvider").count()).toBe(0);

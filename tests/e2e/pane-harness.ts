@@ -8,9 +8,10 @@
  * configuration with ./pane-entry.ts as the task pane's entry, which starts the pane with the
  * recording fake (tests/excel/fake-excel.ts) as its Excel host and puts the fake's handle on
  * `window.__BDG_E2E_FAKE__` for the tests. dist/ (`npm run build`) holds no test code, so it is
- * never served here.
+ * never served here. The browser mode's test serves the production configuration itself, its own
+ * entry untouched (`ensureBuild("app")` → .tmp/e2e-app-dist/): no Office host at all.
  *
- * BDG_E2E_SKIP_BUILD=1 reuses the existing .tmp/e2e-dist/ without checking it.
+ * BDG_E2E_SKIP_BUILD=1 reuses the existing build without checking it.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -52,6 +53,7 @@ function isFresh(dir: string): boolean {
     "assets",
     "manifest.xml",
     "webpack.config.js",
+    "scripts/service-worker-plugin.js",
     "package-lock.json",
     "tests/e2e/pane-entry.ts",
     "tests/e2e/webpack.e2e.config.js",
@@ -66,8 +68,7 @@ const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedA
  * Runs `build` while holding .tmp/e2e-dist.lock, so that end-to-end files running in parallel
  * workers do not write .tmp/e2e-dist/ at the same time (a lock older than 15 minutes is stale).
  */
-function withBuildLock(build: () => void): void {
-  const lock = path.join(ROOT, ".tmp", "e2e-dist.lock");
+function withBuildLock(lock: string, build: () => void): void {
   fs.mkdirSync(path.dirname(lock), { recursive: true });
   for (;;) {
     try {
@@ -86,24 +87,32 @@ function withBuildLock(build: () => void): void {
   }
 }
 
-/** The end-to-end build to serve, .tmp/e2e-dist/: reused when newer than its sources, else built. */
-export function ensureBuild(): { dir: string; how: string } {
-  const own = path.join(ROOT, ".tmp", "e2e-dist");
+const BUILDS = {
+  /** The pane with the recording fake as its Excel host (./pane-entry.ts). */
+  "fake-host": { dir: "e2e-dist", config: path.join("tests", "e2e", "webpack.e2e.config.js") },
+  /** The page exactly as `npm run build` makes it (own entry), unminified: no Office host at all. */
+  app: { dir: "e2e-app-dist", config: "webpack.config.js" },
+} as const;
+
+/**
+ * The end-to-end build to serve, .tmp/e2e-dist/ (or .tmp/e2e-app-dist/ for "app"): reused when
+ * newer than its sources, else built.
+ */
+export function ensureBuild(kind: keyof typeof BUILDS = "fake-host"): { dir: string; how: string } {
+  const { dir, config } = BUILDS[kind];
+  const own = path.join(ROOT, ".tmp", dir);
   if (process.env.BDG_E2E_SKIP_BUILD === "1") {
     if (!fs.existsSync(path.join(own, "taskpane.html")))
-      throw new Error("BDG_E2E_SKIP_BUILD=1 but .tmp/e2e-dist/ holds no build");
-    return { dir: own, how: "reused .tmp/e2e-dist/ (BDG_E2E_SKIP_BUILD=1)" };
+      throw new Error(`BDG_E2E_SKIP_BUILD=1 but .tmp/${dir}/ holds no build`);
+    return { dir: own, how: `reused .tmp/${dir}/ (BDG_E2E_SKIP_BUILD=1)` };
   }
-  let how = "reused .tmp/e2e-dist/ (newer than the sources)";
-  withBuildLock(() => {
+  let how = `reused .tmp/${dir}/ (newer than the sources)`;
+  withBuildLock(path.join(ROOT, ".tmp", `${dir}.lock`), () => {
     if (isFresh(own)) return;
     const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
-    const config = path.join(ROOT, "tests", "e2e", "webpack.e2e.config.js");
-    execFileSync(process.execPath, [cli, "--config", config, "--mode", "development", "--output-path", own], {
-      cwd: ROOT,
-      stdio: "inherit",
-    });
-    how = "built .tmp/e2e-dist/ (tests/e2e/webpack.e2e.config.js, --mode development)";
+    const args = [cli, "--config", path.join(ROOT, config), "--mode", "development", "--output-path", own];
+    execFileSync(process.execPath, args, { cwd: ROOT, stdio: "inherit" });
+    how = `built .tmp/${dir}/ (${config}, --mode development)`;
   });
   return { dir: own, how };
 }
@@ -118,14 +127,25 @@ export const TYPES: Record<string, string> = {
   ".png": "image/png",
   ".css": "text/css",
   ".json": "application/json",
+  ".zip": "application/zip",
 };
 
-/** Serves `dir`; `requests` lists every path asked for, in order. */
-export function serve(dir: string): Promise<{ server: http.Server; base: string; requests: string[] }> {
+/**
+ * Serves `dir`; `requests` lists every path asked for, in order. While `host.down` is true every
+ * request is cut off unanswered, as an unreachable host (the browser sees a network error).
+ */
+export function serve(
+  dir: string
+): Promise<{ server: http.Server; base: string; requests: string[]; host: { down: boolean } }> {
   const requests: string[] = [];
+  const host = { down: false };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     requests.push(url.pathname);
+    if (host.down) {
+      req.socket.destroy();
+      return;
+    }
     const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
     if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404).end("not found");
@@ -137,7 +157,7 @@ export function serve(dir: string): Promise<{ server: http.Server; base: string;
   return new Promise((resolve) =>
     server.listen(0, "127.0.0.1", () => {
       const { port } = server.address() as AddressInfo;
-      resolve({ server, base: `http://127.0.0.1:${port}`, requests });
+      resolve({ server, base: `http://127.0.0.1:${port}`, requests, host });
     })
   );
 }

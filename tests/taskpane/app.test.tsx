@@ -48,11 +48,11 @@ describe("strings", () => {
 });
 
 describe("App", () => {
-  it("shows the three tasks as tabs, Vietnamese by default, opening the requested tab", () => {
+  it("shows the three tasks and the form as tabs, Vietnamese by default, opening the requested tab", () => {
     renderApp(mockServices().services, { tab: "merge" });
     expect(screen.getByRole("heading", { level: 1, name: "Báo cáo bình đẳng giới" })).toBeTruthy();
-    expect(screen.getAllByRole("tab")).toHaveLength(3);
-    for (const name of ["Mẫu báo cáo", "Kiểm tra", "Tổng hợp"])
+    expect(screen.getAllByRole("tab")).toHaveLength(4);
+    for (const name of ["Mẫu báo cáo", "Kiểm tra", "Tổng hợp", "Biểu mẫu"])
       expect(screen.getByRole("tab", { name })).toBeTruthy();
     expect(screen.getByRole("tab", { selected: true, name: "Tổng hợp" })).toBeTruthy();
     const panel = screen.getByRole("tabpanel");
@@ -63,7 +63,7 @@ describe("App", () => {
   it("switches to English and remembers it in localStorage", () => {
     const { unmount } = renderApp(mockServices().services);
     fireEvent.click(screen.getByTestId("lang-switch"));
-    for (const name of ["Report template", "Check", "Consolidate"])
+    for (const name of ["Report template", "Check", "Consolidate", "Form"])
       expect(screen.getByRole("tab", { name })).toBeTruthy();
     expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe("en");
     expect(document.documentElement.lang).toBe("en");

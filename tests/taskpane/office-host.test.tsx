@@ -1,7 +1,11 @@
 /** @jest-environment jsdom */
 import "./jsdom-polyfills";
-import { act, screen } from "@testing-library/react";
-import { NOT_IN_OFFICE_TEXT, detectOfficeHost } from "../../src/taskpane/office-host";
+import { act, screen, waitFor } from "@testing-library/react";
+import { mockServices } from "./mock-services";
+import { BROWSER_MODE_FAILED, NOT_IN_OFFICE_TEXT, detectOfficeHost } from "../../src/taskpane/office-host";
+import { NotInOffice } from "../../src/taskpane/NotInOffice";
+import { BROWSER_STRINGS } from "../../src/taskpane/browser/strings";
+import { render } from "@testing-library/react";
 import { startTaskpane } from "../../src/taskpane/start";
 
 type FakeOffice = {
@@ -69,40 +73,69 @@ describe("startTaskpane", () => {
     container.remove();
   });
 
-  it("renders the Vietnamese/English explanation when Office is absent", async () => {
+  it("starts the browser mode when office.js is absent (offline, blocked CDN), saying why", async () => {
     expect((window as { Office?: unknown }).Office).toBeUndefined();
     await act(async () => {
-      const { root, state } = await startTaskpane(container);
+      const { root, state, mode } = await startTaskpane(container);
       unmount = () => root.unmount();
       expect(state).toEqual({ inOffice: false, reason: "office-js-missing" });
+      expect(mode).toBe("browser");
     });
-    const alert = screen.getByTestId("not-in-office");
-    expect(alert.getAttribute("data-reason")).toBe("office-js-missing");
-    expect(screen.getByText(NOT_IN_OFFICE_TEXT.vi)).toBeTruthy();
-    expect(screen.getByText(NOT_IN_OFFICE_TEXT.en)).toBeTruthy();
+    const banner = await screen.findByTestId("browser-banner");
+    expect(banner.getAttribute("data-reason")).toBe("office-js-missing");
+    expect(banner.textContent).toContain(BROWSER_STRINGS.vi["browser.title"]);
+    expect(banner.textContent).toContain(BROWSER_STRINGS.vi["browser.reason.office-js-missing"]);
+    expect(screen.getAllByRole("tab")).toHaveLength(4);
+    expect(screen.queryByTestId("not-in-office")).toBeNull();
     expect(container.innerHTML).not.toContain("static fallback");
   });
 
-  it("renders the explanation when opened in a plain browser (onReady without host)", async () => {
+  it("starts the browser mode in a plain browser (onReady without host), on the tab asked by ?tab=", async () => {
     const win = fakeWin(async () => ({ host: null, platform: null }));
     await act(async () => {
-      const { root } = await startTaskpane(container, { win });
+      const { root, mode } = await startTaskpane(container, { win, search: "?tab=merge" });
       unmount = () => root.unmount();
+      expect(mode).toBe("browser");
     });
-    expect(screen.getByTestId("not-in-office").getAttribute("data-reason")).toBe("no-host");
-    expect(screen.getByText(NOT_IN_OFFICE_TEXT.vi)).toBeTruthy();
+    const banner = await screen.findByTestId("browser-banner");
+    expect(banner.getAttribute("data-reason")).toBe("no-host");
+    expect(banner.textContent).not.toContain(BROWSER_STRINGS.vi["browser.reason.office-js-missing"]);
+    expect(screen.getByRole("tab", { selected: true, name: "Tổng hợp" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: BROWSER_STRINGS.vi["bmerge.pick"] })).toBeTruthy();
   });
 
-  it("renders the add-in with its three tabs inside Excel, opening the tab asked by ?tab=", async () => {
+  it("switches from the browser mode to the add-in when Excel answers after the timeout", async () => {
+    let answer: (v: { host: Office.HostType; platform: null }) => void = () => undefined;
+    const late = new Promise<{ host: Office.HostType; platform: null }>((r) => (answer = r));
+    const win = fakeWin(() => late);
+    await act(async () => {
+      const { root, state, mode } = await startTaskpane(container, {
+        win,
+        timeoutMs: 10,
+        services: () => mockServices().services,
+      });
+      unmount = () => root.unmount();
+      expect(state).toEqual({ inOffice: false, reason: "timeout" });
+      expect(mode).toBe("browser");
+    });
+    expect((await screen.findByTestId("browser-banner")).getAttribute("data-reason")).toBe("timeout");
+    await act(async () => answer({ host: EXCEL, platform: null }));
+    await waitFor(() => expect(screen.queryByTestId("browser-banner")).toBeNull());
+    expect(screen.getAllByRole("tab")).toHaveLength(4);
+  });
+
+  it("renders the add-in with its tabs inside Excel, opening the tab asked by ?tab=", async () => {
     const win = fakeWin(async () => ({ host: EXCEL, platform: null }));
     await act(async () => {
-      const { root } = await startTaskpane(container, { win, search: "?tab=check" });
+      const { root, mode } = await startTaskpane(container, { win, search: "?tab=check" });
       unmount = () => root.unmount();
+      expect(mode).toBe("excel");
     });
     expect(screen.queryByTestId("not-in-office")).toBeNull();
+    expect(screen.queryByTestId("browser-banner")).toBeNull();
     expect(screen.getByRole("heading", { name: "Báo cáo bình đẳng giới" })).toBeTruthy();
-    expect(screen.getAllByRole("tab")).toHaveLength(3);
-    for (const label of ["Mẫu báo cáo", "Kiểm tra", "Tổng hợp"]) {
+    expect(screen.getAllByRole("tab")).toHaveLength(4);
+    for (const label of ["Mẫu báo cáo", "Kiểm tra", "Tổng hợp", "Biểu mẫu"]) {
       expect(screen.getByRole("tab", { name: label })).toBeTruthy();
     }
     expect(screen.getByRole("tab", { selected: true, name: "Kiểm tra" })).toBeTruthy();
@@ -143,12 +176,26 @@ describe("startTaskpane with a stand-in Excel host", () => {
     expect(screen.getByRole("tab", { selected: true, name: "Tổng hợp" })).toBeTruthy();
   });
 
-  it("ignores the given host when office.js did not load at all", async () => {
+  it("ignores the given host when office.js did not load at all: the browser mode starts", async () => {
     await act(async () => {
-      const { root, host } = await startTaskpane(container, { win: {}, host: standIn });
+      const { root, host, mode } = await startTaskpane(container, { win: {}, host: standIn });
       unmount = () => root.unmount();
       expect(host).toBeNull();
+      expect(mode).toBe("browser");
     });
-    expect(screen.getByTestId("not-in-office").getAttribute("data-reason")).toBe("office-js-missing");
+    expect((await screen.findByTestId("browser-banner")).getAttribute("data-reason")).toBe(
+      "office-js-missing"
+    );
+  });
+});
+
+describe("NotInOffice", () => {
+  it("explains, Vietnamese then English, when the browser mode could not be loaded either", () => {
+    render(<NotInOffice reason="office-js-missing" browserFailed />);
+    const alert = screen.getByTestId("not-in-office");
+    const text = alert.textContent ?? "";
+    expect(text).toContain(NOT_IN_OFFICE_TEXT.vi);
+    expect(text).toContain(BROWSER_MODE_FAILED.vi);
+    expect(text.indexOf(BROWSER_MODE_FAILED.vi)).toBeLessThan(text.indexOf(BROWSER_MODE_FAILED.en));
   });
 });

@@ -7,12 +7,14 @@ import { parse } from "acorn";
 /** src/taskpane/old-webview.js, an ES5 browser script that exports itself to CommonJS for tests. */
 interface OldWebviewCheck {
   isOldWebview(userAgent: string | undefined): boolean;
+  pageAddress(href: string | undefined): string;
   run(win: CheckWindow): string[];
   BUNDLE_TYPE: string;
 }
 interface CheckWindow {
   navigator: { userAgent: string };
   document: Document;
+  location?: { href: string };
   Office?: { initialize?: unknown };
 }
 
@@ -99,6 +101,16 @@ describe("run", () => {
     expect(office.initialize).toBeUndefined(); // the bundle calls Office.onReady itself
   });
 
+  it("names the page's address (without ?tab=), where a modern browser opens the tools on files", () => {
+    const href = "https://static.example.gov.vn/bdg-report/taskpane.html?tab=merge#x";
+    check.run({ navigator: { userAgent: UA.ie11 }, document, location: { href } });
+    const slots = Array.from(document.querySelectorAll("#old-webview [data-bdg-address]"));
+    expect(slots).toHaveLength(2);
+    for (const s of slots)
+      expect(s.textContent).toBe("https://static.example.gov.vn/bdg-report/taskpane.html");
+    expect(check.pageAddress(undefined)).toBe("");
+  });
+
   it("works without office.js (CDN unreachable)", () => {
     expect(check.run({ navigator: { userAgent: UA.ie11 }, document })).toEqual([]);
     expect(document.getElementById("old-webview")?.style.display).toBe("block");
@@ -120,6 +132,8 @@ describe("the script and its message", () => {
     const [vi, en] = parts.map((p) => p.textContent?.replace(/\s+/g, " ") ?? "");
     expect(vi).toContain("Phiên bản Excel này quá cũ");
     expect(en).toContain("This Excel is too old");
+    expect(vi).toContain("trình duyệt mới (Chrome, Edge hoặc Firefox)");
+    expect(en).toContain("in a modern browser (Chrome, Edge or Firefox)");
     for (const text of [vi, en]) {
       expect(text).toContain("Kiểm tra"); // the template's own check column
       expect(text).toContain("npx bdg-report");

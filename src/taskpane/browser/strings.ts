@@ -1,0 +1,152 @@
+/**
+ * The browser mode's strings, Vietnamese (default) and English, in the browser mode's chunk: the
+ * add-in inside Excel never loads them. The language is the pane's (i18n.ts), and so is `format`.
+ */
+import * as React from "react";
+import { format, useI18n, type Params } from "../i18n";
+
+const VI = {
+  "browser.title": "Đang chạy ngoài Excel",
+  "browser.banner":
+    "Trang đang mở trong trình duyệt, không phải trong Excel: đây là các công cụ làm việc trên tệp. Mọi tệp được đọc và tạo ngay trên máy này, không tải lên đâu cả. Sau lần mở đầu tiên, trang dùng được cả khi không có mạng.",
+  "browser.reason.office-js-missing":
+    "Không tải được thư viện Office (office.js), có thể do không có mạng: các công cụ trên tệp vẫn dùng được.",
+  "browser.reason.timeout":
+    "Excel không phản hồi kịp thời. Nếu trang này đang ở trong Excel, hãy đóng rồi mở lại ngăn tác vụ.",
+  "browser.offlineReady": "Đã lưu trên máy để dùng khi không có mạng.",
+  "btemplate.intro":
+    "Tải mẫu báo cáo để gửi cho các đơn vị: mẫu của một đơn vị (điền sẵn tên đơn vị), mẫu dùng chung, hoặc mẫu của tất cả đơn vị trong một tệp .zip.",
+  "btemplate.unit": "Đơn vị nhận mẫu",
+  "btemplate.blank": "(Để trống — mẫu dùng chung)",
+  "btemplate.password": "Mật khẩu bảo vệ trang tính (không bắt buộc)",
+  "btemplate.password.hint": "Để trống nếu không cần khóa. Các ô nhập số liệu luôn để mở cho đơn vị điền.",
+  "btemplate.one": "Tải mẫu (.xlsx)",
+  "btemplate.all": "Tải mẫu của tất cả {n} đơn vị (.zip)",
+  "btemplate.working": "Đang tạo mẫu…",
+  "btemplate.progress": "Đang tạo mẫu {i}/{n}: {unit}",
+  "btemplate.done": "Đã tải tệp {file}.",
+  "bcheck.intro":
+    "Chọn hoặc kéo thả một tệp báo cáo đơn vị gửi về để kiểm tra theo mọi quy tắc của biểu mẫu. Tệp được đọc ngay trên máy này và không bị sửa.",
+  "bcheck.pick": "Chọn tệp báo cáo…",
+  "bcheck.pickAria": "Chọn tệp báo cáo để kiểm tra",
+  "bcheck.drop": "Hoặc kéo thả tệp vào đây",
+  "bcheck.reading": "Đang kiểm tra {file}…",
+  "bcheck.refused": "Tệp {file} không kiểm tra được",
+  "bcheck.result": "Kết quả kiểm tra tệp {file}",
+  "bcheck.unit": "Đơn vị: {unit}",
+  "bcheck.counts": "{errors} lỗi, {warnings} cảnh báo",
+  "bcheck.ok": "Không có lỗi hay cảnh báo nào. Báo cáo dùng được để tổng hợp.",
+  "bcheck.cell": "Ô {cell}",
+  "bcheck.noCell": "Cả báo cáo",
+  "bcheck.error": "Lỗi",
+  "bcheck.warning": "Cảnh báo",
+  "bmerge.intro":
+    "Chọn các tệp báo cáo các đơn vị gửi về (.xlsx, .xlsm, .xls, .ods). Tệp được đọc ngay trên máy này, không tải lên đâu cả; tệp gốc không bị sửa.",
+  "bmerge.pick": "Chọn tệp…",
+  "bmerge.pickAria": "Chọn các tệp báo cáo để tổng hợp",
+  "bmerge.drop": "Hoặc kéo thả tệp vào đây",
+  "bmerge.progress": "Tiến độ đọc tệp",
+  "bmerge.reading": "Đang đọc {i}/{n}: {file}",
+  "bmerge.cancel": "Hủy",
+  "bmerge.cancelled":
+    "Đã hủy sau {i}/{n} tệp; có thể tải bảng tổng hợp với các tệp đã đọc hoặc chọn thêm tệp.",
+  "bmerge.counts": "Đã đọc {n} tệp: {accepted} được nhận, {superseded} bị thay thế, {rejected} bị từ chối.",
+  "bmerge.rates": "{received}/{expected} đơn vị đã nộp, {late} nộp muộn, {missing} chưa nộp.",
+  "bmerge.units": "Kết quả theo đơn vị",
+  "bmerge.missing": "Chưa nộp ({n})",
+  "bmerge.late": "Nộp muộn ({n})",
+  "bmerge.withErrors": "Báo cáo có lỗi ({n})",
+  "bmerge.unitErrors": "{unit}: {errors} lỗi",
+  "bmerge.files": "Kết quả từng tệp",
+  "bmerge.verdict.accepted": "Được nhận",
+  "bmerge.verdict.superseded": "Bị thay thế",
+  "bmerge.verdict.rejected": "Bị từ chối",
+  "bmerge.issues": "{errors} lỗi, {warnings} cảnh báo",
+  "bmerge.use": "Dùng tệp này",
+  "bmerge.useAria": "Dùng tệp này ({file}) cho {unit} thay cho tệp đang được nhận",
+  "bmerge.exclude": "Không cộng số liệu của đơn vị có lỗi",
+  "bmerge.download": "Tải bảng tổng hợp (.xlsx)",
+  "bmerge.writing": "Đang tạo bảng tổng hợp…",
+  "bmerge.downloaded": "Đã tải {file}: {received}/{expected} đơn vị đã nộp.",
+  "bmerge.nothing": "Chưa có tệp nào được nhận, chưa thể tạo bảng tổng hợp.",
+  "bmerge.reset": "Làm lại từ đầu",
+  "bmerge.empty": "Chưa có tệp nào. Chọn hoặc kéo thả các tệp báo cáo; có thể chọn nhiều tệp cùng lúc.",
+} as const;
+
+export type BrowserStringKey = keyof typeof VI;
+
+const EN: Record<BrowserStringKey, string> = {
+  "browser.title": "Running outside Excel",
+  "browser.banner":
+    "The page is open in a web browser, not in Excel: these are the tools that work on files. Every file is read and made on this computer and uploaded nowhere. After the first visit the page also works without a network.",
+  "browser.reason.office-js-missing":
+    "The Office library (office.js) could not be loaded, perhaps for lack of a network: the file tools still work.",
+  "browser.reason.timeout":
+    "Excel did not answer in time. If this page is inside Excel, close and reopen the task pane.",
+  "browser.offlineReady": "Saved on this computer for use without a network.",
+  "btemplate.intro":
+    "Download the report template to send to the units: one unit's template (its name pre-filled), one template for all, or every unit's template in one .zip file.",
+  "btemplate.unit": "Unit receiving the template",
+  "btemplate.blank": "(Blank — one template for all)",
+  "btemplate.password": "Sheet protection password (optional)",
+  "btemplate.password.hint": "Leave blank for no lock. Input cells always stay open for the unit.",
+  "btemplate.one": "Download the template (.xlsx)",
+  "btemplate.all": "Download the templates of all {n} units (.zip)",
+  "btemplate.working": "Making the template…",
+  "btemplate.progress": "Making template {i}/{n}: {unit}",
+  "btemplate.done": "Downloaded {file}.",
+  "bcheck.intro":
+    "Choose or drop one report file returned by a unit to check it against every rule of the form. The file is read on this computer and not changed.",
+  "bcheck.pick": "Choose a report file…",
+  "bcheck.pickAria": "Choose a report file to check",
+  "bcheck.drop": "Or drag and drop the file here",
+  "bcheck.reading": "Checking {file}…",
+  "bcheck.refused": "{file} cannot be checked",
+  "bcheck.result": "Check of {file}",
+  "bcheck.unit": "Unit: {unit}",
+  "bcheck.counts": "{errors} errors, {warnings} warnings",
+  "bcheck.ok": "No errors or warnings. The report can be consolidated.",
+  "bcheck.cell": "Cell {cell}",
+  "bcheck.noCell": "Whole report",
+  "bcheck.error": "Error",
+  "bcheck.warning": "Warning",
+  "bmerge.intro":
+    "Choose the report files returned by the units (.xlsx, .xlsm, .xls, .ods). Files are read on this computer and uploaded nowhere; the originals are not changed.",
+  "bmerge.pick": "Choose files…",
+  "bmerge.pickAria": "Choose report files to consolidate",
+  "bmerge.drop": "Or drag and drop files here",
+  "bmerge.progress": "File reading progress",
+  "bmerge.reading": "Reading {i}/{n}: {file}",
+  "bmerge.cancel": "Cancel",
+  "bmerge.cancelled":
+    "Cancelled after {i}/{n} files; you can download the summary of the files read, or add more files.",
+  "bmerge.counts": "Read {n} files: {accepted} accepted, {superseded} superseded, {rejected} rejected.",
+  "bmerge.rates": "{received}/{expected} units reported, {late} late, {missing} missing.",
+  "bmerge.units": "Result per unit",
+  "bmerge.missing": "Missing ({n})",
+  "bmerge.late": "Late ({n})",
+  "bmerge.withErrors": "Reports with errors ({n})",
+  "bmerge.unitErrors": "{unit}: {errors} errors",
+  "bmerge.files": "Result per file",
+  "bmerge.verdict.accepted": "Accepted",
+  "bmerge.verdict.superseded": "Superseded",
+  "bmerge.verdict.rejected": "Rejected",
+  "bmerge.issues": "{errors} errors, {warnings} warnings",
+  "bmerge.use": "Use this file",
+  "bmerge.useAria": "Use this file ({file}) for {unit} instead of the accepted one",
+  "bmerge.exclude": "Leave units with errors out of the totals",
+  "bmerge.download": "Download the summary (.xlsx)",
+  "bmerge.writing": "Making the summary…",
+  "bmerge.downloaded": "Downloaded {file}: {received}/{expected} units reported.",
+  "bmerge.nothing": "No file has been accepted yet; there is no summary to make.",
+  "bmerge.reset": "Start over",
+  "bmerge.empty": "No files yet. Choose or drop the report files; several files can be chosen at once.",
+};
+
+export const BROWSER_STRINGS = { vi: VI, en: EN } as const;
+
+/** `t` for the browser mode's strings, in the pane's language. */
+export function useBrowserText(): (key: BrowserStringKey, params?: Params) => string {
+  const { lang } = useI18n();
+  return React.useCallback((key, params) => format(BROWSER_STRINGS[lang][key], params), [lang]);
+}
