@@ -304,8 +304,8 @@ class Context {
             ind.code,
             name,
             t(
-              `Ô ${where}: số được nhập dạng văn bản "${shown(v.text)}", đã đọc là ${fmt(n)}`,
-              `${whereEn}: number typed as text "${shown(v.text)}", read as ${n}`
+              `Ô ${where}: số được gõ dạng chữ “${shown(v.text)}”, được hiểu là ${plainVi(n)}${separatorsVi(v.text, n)}; nên gõ lại dạng số`,
+              `${whereEn}: number typed as text “${shown(v.text)}”, read as ${n}${separatorsEn(v.text, n)}; type it again as a number`
             )
           );
         break;
@@ -679,4 +679,24 @@ function cellText(v: CellValue): string | null {
     default:
       return null;
   }
+}
+
+/** A number as digits without thousands grouping, decimal comma: 1234 → "1234", 150.5 → "150,5". */
+function plainVi(n: number): string {
+  return String(n).replace(".", ",");
+}
+
+/** What the text's separators were read as (a number typed as text), Vietnamese style. */
+function separatorsVi(text: string, n: number): string {
+  const notes: string[] = [];
+  if (/\d[.\s\u00a0]\d{3}/.test(text)) notes.push("dấu chấm hoặc dấu cách ngăn cách hàng nghìn");
+  if (!Number.isInteger(n) && text.includes(",")) notes.push("dấu phẩy trước phần thập phân");
+  return notes.length ? ` (${notes.join(", ")})` : "";
+}
+
+function separatorsEn(text: string, n: number): string {
+  const notes: string[] = [];
+  if (/\d[.\s\u00a0]\d{3}/.test(text)) notes.push("dot or space between thousands");
+  if (!Number.isInteger(n) && text.includes(",")) notes.push("comma before the decimals");
+  return notes.length ? ` (${notes.join(", ")})` : "";
 }
