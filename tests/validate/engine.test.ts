@@ -469,12 +469,20 @@ const CASES: Record<string, RuleCase> = {
       [
         "amount as text",
         { "IV.5": "150,5" },
-        { indicator: "IV.5", cell: "IV.5", vi: ["“150,5”", "được hiểu là 150,5 (dấu phẩy trước phần thập phân)"] },
+        {
+          indicator: "IV.5",
+          cell: "IV.5",
+          vi: ["“150,5”", "được hiểu là 150,5 (dấu phẩy trước phần thập phân)"],
+        },
       ],
       [
         "female as text with NBSP",
         { "V.3/total": 2000, "V.3/female": "1\u00a0050" },
-        { indicator: "V.3", cell: "V.3/female", vi: ["V.3 (số nữ)", "được hiểu là 1050 (dấu chấm hoặc dấu cách ngăn cách hàng nghìn)"] },
+        {
+          indicator: "V.3",
+          cell: "V.3/female",
+          vi: ["V.3 (số nữ)", "được hiểu là 1050 (dấu chấm hoặc dấu cách ngăn cách hàng nghìn)"],
+        },
       ],
     ],
     pass: [["numbers as numbers", {}]],
