@@ -74,6 +74,7 @@ function Count(props: { className: string; n: number; color: "danger" | "warning
         appearance="filled"
         shape="circular"
         color={props.n > 0 ? props.color : "informative"}
+        data-color={props.n > 0 ? props.color : "informative"}
         aria-hidden
       >
         {props.n}

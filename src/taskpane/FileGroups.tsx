@@ -142,7 +142,7 @@ function UnitItem(props: {
     <li className={styles.unit} data-testid="unit-files" data-unit={unit.code}>
       <span className={styles.head}>
         <Body1Strong>{unit.name}</Body1Strong>
-        <Badge appearance="tint" color={unitColor(unit)}>
+        <Badge appearance="tint" color={unitColor(unit)} data-color={unitColor(unit)}>
           {text(unit.label)}
         </Badge>
       </span>

@@ -212,41 +212,42 @@ function mergeSession(form: ResolvedForm): MergeSession {
   const added: AddedEntry[] = [];
   /** The officer's choices: unit code → file name. */
   let choose: Record<string, string> = {};
-  const make = (): Record<"with" | "without", Merger> => ({
-    with: createMerger(form, { choose, today }),
-    without: createMerger(form, { choose, today, excludeUnitsWithErrors: true }),
+  const make = (chosen: Record<string, string>): Record<"with" | "without", Merger> => ({
+    with: createMerger(form, { choose: chosen, today }),
+    without: createMerger(form, { choose: chosen, today, excludeUnitsWithErrors: true }),
   });
-  let mergers = make();
-  const put = (name: string, modified: number, read: InspectResult): AddedFile => {
-    mergers.without.add(name, modified, read);
-    return mergers.with.add(name, modified, read);
+  const put = (into: Record<"with" | "without", Merger>, e: AddedEntry, read: InspectResult): AddedFile => {
+    into.without.add(e.name, e.modified, read);
+    return into.with.add(e.name, e.modified, read);
   };
+  let mergers = make(choose);
   return {
     async add(file) {
       // .xlsx is read at once; the .xls/.ods readers are a separate chunk fetched the first
       // time such a file is met, so that the pane's first load does not grow by them.
       const read = await inspectFileAsync(file.bytes, form);
       const reread = file.reread ?? null;
-      added.push({ name: file.name, modified: file.modified, reread, read: reread ? null : read });
-      return put(file.name, file.modified, read);
+      const entry: AddedEntry = {
+        name: file.name,
+        modified: file.modified,
+        reread,
+        read: reread ? null : read,
+      };
+      added.push(entry);
+      return put(mergers, entry, read);
     },
     async prefer(unit, file) {
-      choose = { ...choose, [unit]: file };
+      const next = { ...choose, [unit]: file };
       // The merger takes its choices when it is made, and keeps only the winning file's values: a
-      // new one, over the files read again from their handles (nothing is picked again).
-      const fresh = make();
-      const old = mergers;
-      mergers = fresh;
-      try {
-        for (const e of added) {
-          const read =
-            e.read ?? (await inspectFileAsync(await (e.reread as () => Promise<Uint8Array>)(), form));
-          put(e.name, e.modified, read);
-        }
-      } catch (err) {
-        mergers = old;
-        throw err;
+      // new one, over the files read again from their handles (nothing is picked again). Until it
+      // is complete the session stays as it was: a file moved since fails the choice, nothing else.
+      const fresh = make(next);
+      for (const e of added) {
+        const bytes = e.read ? null : await (e.reread as () => Promise<Uint8Array>)();
+        put(fresh, e, e.read ?? (await inspectFileAsync(bytes as Uint8Array, form)));
       }
+      choose = next;
+      mergers = fresh;
       return mergers.with.finish().files;
     },
     finish(options) {
