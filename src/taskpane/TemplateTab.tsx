@@ -91,6 +91,8 @@ export function TemplateTab() {
           value={query}
           selectedOptions={unitCode === BLANK ? [] : [unitCode]}
           clearable
+          // The list inside the pane's <main>, not in a portal outside every landmark.
+          inlinePopup
           // The arrow is a second way to open the list (Alt+↓ in the box does it): out of the tab
           // order, and named in the pane's language rather than Fluent's English "Open".
           expandIcon={{ tabIndex: -1, "aria-label": t("template.unit.open") }}
