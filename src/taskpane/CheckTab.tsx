@@ -58,6 +58,11 @@ const useStyles = makeStyles({
   },
   error: { color: tokens.colorPaletteRedForeground1, fontSize: "20px" },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: "20px" },
+  // The warnings count in the warning icons' own orange (Fluent's "warning" badge is yellow).
+  warningBadge: {
+    backgroundColor: tokens.colorPaletteDarkOrangeForeground1,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
   cell: { color: tokens.colorNeutralForeground3, gridColumnStart: 2 },
   hint: { color: tokens.colorNeutralForeground3, margin: "0 0 6px" },
   h2: { margin: 0 },
@@ -68,6 +73,7 @@ const useStyles = makeStyles({
  * for warnings, grey at zero.
  */
 function Count(props: { className: string; n: number; color: "danger" | "warning"; label: string }) {
+  const styles = useStyles();
   return (
     <span className={props.className}>
       <Badge
@@ -75,6 +81,7 @@ function Count(props: { className: string; n: number; color: "danger" | "warning
         shape="circular"
         color={props.n > 0 ? props.color : "informative"}
         data-color={props.n > 0 ? props.color : "informative"}
+        className={props.n > 0 && props.color === "warning" ? styles.warningBadge : undefined}
         aria-hidden
       >
         {props.n}

@@ -3,10 +3,10 @@ import { QuestionCircleRegular } from "@fluentui/react-icons";
 import { useI18n } from "./i18n";
 
 /**
- * The officer's guide, on the pane's own host: assets/help.html (published with the pane and named
- * as the add-in's support page in manifest.xml), opened in a new window.
+ * The officer's guide, on the pane's own host: assets/huong-dan.html (docs/HUONG-DAN.md made into a page
+ * by scripts/guide-html.js; webpack publishes assets/* with the pane), opened in a new window.
  */
-export const HELP_URL = "assets/help.html";
+export const HELP_URL = "assets/huong-dan.html";
 
 const useStyles = makeStyles({
   help: { display: "inline-flex", gap: "4px", alignItems: "center", fontSize: tokens.fontSizeBase200 },
