@@ -17,7 +17,7 @@ import { EraserRegular, ErrorCircleFilled, PlayRegular, WarningFilled } from "@f
 import { ErrorBar } from "./ErrorBoundary";
 import { HelpLink } from "./HelpLink";
 import { useI18n } from "./i18n";
-import { typographicQuotes } from "./merge-results";
+import { asSentence } from "./merge-results";
 import { CheckIssue, CheckResult, useServices } from "./services";
 
 const useStyles = makeStyles({
@@ -271,7 +271,7 @@ export function CheckTab() {
                     ) : (
                       <WarningFilled className={styles.warning} aria-label={sev} role="img" />
                     )}
-                    <span>{typographicQuotes(text(issue.message))}</span>
+                    <span>{asSentence(text(issue.message))}</span>
                     <span className={styles.cell}>
                       {issue.indicator ? `${issue.indicator} · ` : ""}
                       {where}

@@ -4,7 +4,7 @@ import { CheckmarkCircleRegular, ChevronDownRegular, ChevronRightRegular } from 
 import type { Consolidation, FileVerdict, UnitStatus } from "../merge/types";
 import { FileName } from "./FileName";
 import { useI18n } from "./i18n";
-import { groupFiles, typographicQuotes, type UnitFiles } from "./merge-results";
+import { groupFiles, asSentence, type UnitFiles } from "./merge-results";
 
 /** Rejected files shown before "show more". */
 export const REJECTED_SHOWN = 10;
@@ -102,7 +102,7 @@ function FileItem({ v, chosen, busy, onUse }: FileItemProps) {
           {t("merge.issues", { errors: v.errors, warnings: v.warnings })}
         </Caption1>
       )}
-      {v.message && <Caption1 block>{typographicQuotes(text(v.message))}</Caption1>}
+      {v.message && <Caption1 block>{asSentence(text(v.message))}</Caption1>}
       {chosen && (
         <Caption1 block className={styles.chosenMark} data-testid="verdict-chosen">
           <CheckmarkCircleRegular aria-hidden />
@@ -186,15 +186,24 @@ export function FileGroups(props: {
   consolidation: Consolidation;
   choices: Record<string, string>;
   busy: boolean;
+  /** After a choice the pressed button is gone (its file is now used): the focus goes to that file. */
+  focusFile: string | null;
   onUse: FileItemProps["onUse"];
 }) {
   const styles = useStyles();
   const { t } = useI18n();
+  const rootRef = React.useRef<HTMLElement>(null);
+  const { focusFile, consolidation } = props;
+  React.useEffect(() => {
+    if (!focusFile) return;
+    const items = Array.from(rootRef.current?.querySelectorAll<HTMLLIElement>("li[data-file]") ?? []);
+    items.find((li) => li.dataset.file === focusFile && li.dataset.verdict === "accepted")?.focus();
+  }, [focusFile, consolidation]);
   const groups = React.useMemo(() => groupFiles(props.consolidation), [props.consolidation]);
   const [allRejected, setAllRejected] = React.useState(false);
   const rejected = allRejected ? groups.rejected : groups.rejected.slice(0, REJECTED_SHOWN);
   return (
-    <section aria-labelledby="merge-files-title" data-testid="verdict-list">
+    <section aria-labelledby="merge-files-title" data-testid="verdict-list" ref={rootRef}>
       <Body1Strong as="h2" block className={styles.h2} id="merge-files-title">
         {t("merge.files")}
       </Body1Strong>

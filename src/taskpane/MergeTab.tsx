@@ -1,3 +1,4 @@
+import * as React from "react";
 import { Body1, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { ErrorBar } from "./ErrorBoundary";
 import { FileGroups } from "./FileGroups";
@@ -36,8 +37,12 @@ export function MergeTab() {
   const { t } = useI18n();
   const { merge } = useServices();
   const m = useMerge();
+  // The files by unit are drawn after the rest, in a render React can interrupt: the results and
+  // the focus on their heading come first, and no long task freezes the pane at the end of reading.
+  const files = React.useDeferredValue(m.result);
+  const chosen = m.status.kind === "chosen" ? m.status.file : null;
   return (
-    <div className={styles.root} ref={m.rootRef}>
+    <div className={styles.root}>
       <Body1 block>{t("merge.intro")}</Body1>
       <Body1 block data-testid="merge-deadline">
         {t("merge.deadline", { date: dateVi(merge.deadline) })}
@@ -75,12 +80,15 @@ export function MergeTab() {
             onWrite={() => void m.onWrite()}
             onReset={m.reset}
           />
-          <FileGroups
-            consolidation={m.result}
-            choices={m.choices}
-            busy={m.busy}
-            onUse={(v) => void m.onUse(v)}
-          />
+          {files && (
+            <FileGroups
+              consolidation={files}
+              choices={m.choices}
+              busy={m.busy}
+              focusFile={chosen}
+              onUse={(v) => void m.onUse(v)}
+            />
+          )}
         </>
       )}
       {m.error !== null && <ErrorBar error={m.error} onDismiss={() => m.setError(null)} />}

@@ -136,6 +136,15 @@ export function filesCsv(c: Consolidation, lang: Lang): string {
   return "\uFEFF" + rows.map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
 }
 
+/**
+ * A message of the reader, the rules or the merge as the pane shows it: typographic quotes and a
+ * full stop at the end (those messages are written as phrases, without one).
+ */
+export function asSentence(s: string): string {
+  const q = typographicQuotes(s.trim());
+  return /[.!?…]$/.test(q) ? q : `${q}.`;
+}
+
 /** Straight double quotes around a phrase become typographic ones: "x" → “x”. */
 export function typographicQuotes(s: string): string {
   return s.replace(/"([^"\n]*)"/g, "“$1”");

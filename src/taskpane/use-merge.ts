@@ -18,7 +18,6 @@ export function useMerge() {
   const { t } = useI18n();
   const { merge } = useServices();
   const headingRef = React.useRef<HTMLHeadingElement>(null);
-  const rootRef = React.useRef<HTMLDivElement>(null);
   const sessionRef = React.useRef<MergeSession | null>(null);
   /** Content hashes of the files read in this session: picked again, they are skipped. */
   const seenRef = React.useRef(new Set<string>());
@@ -42,13 +41,6 @@ export function useMerge() {
   React.useEffect(() => {
     if (focusResults > 0) headingRef.current?.focus();
   }, [focusResults]);
-
-  // After a choice the pressed button is gone (its file is now used): the focus goes to that file.
-  React.useEffect(() => {
-    if (status.kind !== "chosen") return;
-    const items = Array.from(rootRef.current?.querySelectorAll<HTMLLIElement>("li[data-file]") ?? []);
-    items.find((li) => li.dataset.file === status.file && li.dataset.verdict === "accepted")?.focus();
-  }, [status]);
 
   const readFiles = async (files: File[]) => {
     if (files.length === 0 || busy) return;
@@ -131,7 +123,6 @@ export function useMerge() {
 
   return {
     headingRef,
-    rootRef,
     result,
     progress,
     announce,

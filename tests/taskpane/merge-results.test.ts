@@ -1,5 +1,6 @@
 /** The Merge tab's views of a consolidation (src/taskpane/merge-results.ts). */
 import {
+  asSentence,
   chaseMessage,
   dateVi,
   filesCsv,
@@ -83,5 +84,10 @@ describe("merge results", () => {
     expect(dateVi("2019-12-01")).toBe("01/12/2019");
     expect(typographicQuotes('tệp "a.xlsx" và "b.xlsx"')).toBe("tệp “a.xlsx” và “b.xlsx”");
     expect(typographicQuotes('một dấu " lẻ')).toBe('một dấu " lẻ');
+    expect(asSentence('Không dùng: trùng nội dung với tệp "a.xlsx"')).toBe(
+      "Không dùng: trùng nội dung với tệp “a.xlsx”."
+    );
+    expect(asSentence("Đã xong.")).toBe("Đã xong.");
+    expect(asSentence("Xem (Tệp > Lưu thành…)")).toBe("Xem (Tệp > Lưu thành…).");
   });
 });

@@ -104,9 +104,9 @@ describe("Merge tab", () => {
       format(vi["merge.readDone"], { n: 4, accepted: 3, superseded: 0, rejected: 1 })
     );
     // The unit with errors is not green: its status badge says so, in the danger colour.
-    const vl = screen
-      .getAllByTestId("unit-files")
-      .find((x) => x.dataset.unit === "XA-VIET-LAP") as HTMLElement;
+    const vl = (await screen.findAllByTestId("unit-files")).find(
+      (x) => x.dataset.unit === "XA-VIET-LAP"
+    ) as HTMLElement;
     expect(vl.textContent).toContain("Đã nộp đúng hạn, có lỗi (2)");
     expect(vl.querySelector(".fui-Badge")?.getAttribute("data-color")).toBe("danger");
     // Rejected files apart, with their reason.
@@ -212,10 +212,9 @@ describe("Merge tab", () => {
     expect(session.prefer).toHaveBeenCalledWith("XA-CAO-XA", "cu.xlsx");
     expect(session.add).toHaveBeenCalledTimes(2);
     expect(m.merge.begin).toHaveBeenCalledTimes(1);
-    const used = screen
-      .getAllByTestId("verdict")
-      .find((li) => li.dataset.verdict === "accepted") as HTMLElement;
-    expect(used.dataset.file).toBe("cu.xlsx");
+    const usedFile = () => screen.getAllByTestId("verdict").find((li) => li.dataset.verdict === "accepted");
+    await waitFor(() => expect(usedFile()?.dataset.file).toBe("cu.xlsx"));
+    const used = usedFile() as HTMLElement;
     expect(within(used).getByTestId("verdict-chosen").textContent).toBe(
       format(vi["merge.chosenMark"], { unit: unitName })
     );
@@ -275,9 +274,11 @@ describe("Merge tab", () => {
     fireEvent.click(await screen.findByTestId("merge-reset"));
     const dialog = await screen.findByRole("alertdialog");
     expect(dialog.textContent).toContain(format(vi["merge.reset.body"], { n: 1 }));
-    fireEvent.click(within(dialog).getByRole("button", { name: vi["merge.reset.keep"] }));
+    const keep = await within(dialog).findByTestId("merge-reset-keep");
+    expect(keep.textContent).toBe(vi["merge.reset.keep"]);
+    fireEvent.click(keep);
     await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
-    expect(screen.getAllByTestId("verdict")).toHaveLength(1);
+    expect(await screen.findAllByTestId("verdict")).toHaveLength(1);
     fireEvent.click(screen.getByTestId("merge-reset"));
     fireEvent.click(await screen.findByTestId("merge-reset-confirm"));
     await waitFor(() => expect(screen.queryByTestId("verdict")).toBeNull());
@@ -286,7 +287,7 @@ describe("Merge tab", () => {
     pick([xlsx("a.xlsx")]);
     await screen.findByTestId("verdict");
     expect(m.merge.begin).toHaveBeenCalledTimes(2);
-  });
+  }, 20_000);
 
   it("writes with the chosen options; the chart's indicator is shown in full", async () => {
     const m = mockServices();
