@@ -215,6 +215,10 @@ describeE2E("Merge tab at scale, protected sheet, accessibility", () => {
   const axeBoth = async (state: string) => {
     for (const width of [320, 480]) {
       await page.setViewportSize({ width, height: 760 });
+      // Colours are measured once Fluent's motions (the dialog's fade-in…) have ended.
+      await page.waitForFunction(() =>
+        document.getAnimations().every((a) => a.playState === "finished" || a.playState === "idle")
+      );
       findings.push(...(await axeFindings(page, state)));
     }
     await page.setViewportSize({ width: 320, height: 760 });
@@ -307,6 +311,7 @@ describeE2E("Merge tab at scale, protected sheet, accessibility", () => {
     expect(run.counts).toBe(
       `Đã đọc ${42 * copies} tệp: 40 được dùng, ${41 * copies - 40} bị thay thế, ${copies} bị từ chối.`
     );
+    await page.getByTestId("unit-files").nth(39).waitFor(); // drawn in a deferred render
     expect(await page.getByTestId("unit-files").count()).toBe(40);
     // Focus was on the results' heading after reading.
     expect(run.focused).toBe("merge-units-title");
