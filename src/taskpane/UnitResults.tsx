@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Body1, Body1Strong, Button, Field, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Body1Strong, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, CopyRegular } from "@fluentui/react-icons";
 import type { Consolidation, UnitStatus } from "../merge/types";
 import { useI18n } from "./i18n";
@@ -27,6 +27,17 @@ const useStyles = makeStyles({
   h3: { margin: "0 0 2px", fontSize: tokens.fontSizeBase300 },
   names: { margin: 0, paddingLeft: "18px" },
   button: { width: "100%", justifyContent: "flex-start" },
+  copyLabel: { display: "flex", flexDirection: "column", gap: "4px" },
+  copyText: {
+    width: "100%",
+    boxSizing: "border-box",
+    resize: "vertical",
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    padding: "6px 8px",
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
 });
 
 export type ResultNotice =
@@ -179,9 +190,16 @@ export function UnitResults(props: {
         {t("merge.copy")}
       </Button>
       {fallback !== null && (
-        <Field label={t("merge.copyText")}>
-          <Textarea value={fallback} readOnly resize="vertical" rows={6} data-testid="merge-copy-text" />
-        </Field>
+        <label className={styles.copyLabel}>
+          {t("merge.copyText")}
+          <textarea
+            className={styles.copyText}
+            value={fallback}
+            readOnly
+            rows={6}
+            data-testid="merge-copy-text"
+          />
+        </label>
       )}
       <Button
         className={styles.button}

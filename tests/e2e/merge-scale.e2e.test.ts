@@ -13,7 +13,8 @@
  *
  * Also: a check on a sheet protected with a password lists its issues, and axe-core
  * (node_modules/axe-core/axe.min.js injected into the page) finds nothing of ours in any state of
- * the three tabs at 320 and 480 px. Findings inside Fluent UI's own TabList are printed apart.
+ * the three tabs at 320 and 480 px. Findings on Fluent UI's own focus helpers (tabster's hidden
+ * "dummy" elements, e.g. around the TabList) are printed apart.
  *
  * The returns are made once with the project's template writer (tests/helpers/sample-returns.ts)
  * and kept in the temp directory between runs. BDG_UPDATE_GUIDE_IMAGES=1 refreshes the user
@@ -470,7 +471,7 @@ describeE2E("Merge tab at scale, protected sheet, accessibility", () => {
         (f) => `${f.id} (${f.impact}) ${f.target}: ${f.help} — first in "${f.state}" at ${f.width} px`
       );
     console.log(
-      `[merge-scale] axe: ${findings.length} findings; library (Fluent TabList): ${summary(library).join(" | ") || "none"}`
+      `[merge-scale] axe: ${findings.length} findings; library (Fluent: tabster focus helpers, e.g. the TabList's): ${summary(library).join(" | ") || "none"}`
     );
     fs.writeFileSync(path.join(ARTIFACTS, "axe-findings.json"), JSON.stringify(findings, null, 2));
     expect(summary(ours)).toEqual([]);

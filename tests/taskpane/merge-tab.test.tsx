@@ -276,6 +276,8 @@ describe("Merge tab", () => {
     expect(dialog.textContent).toContain(format(vi["merge.reset.body"], { n: 1 }));
     const keep = await within(dialog).findByTestId("merge-reset-keep");
     expect(keep.textContent).toBe(vi["merge.reset.keep"]);
+    await waitFor(() => expect(document.activeElement).toBe(keep)); // the safe answer has the focus
+    expect(dialog.getAttribute("aria-labelledby")).toBeTruthy();
     fireEvent.click(keep);
     await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
     expect(await screen.findAllByTestId("verdict")).toHaveLength(1);
