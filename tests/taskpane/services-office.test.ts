@@ -82,7 +82,7 @@ describe("check service", () => {
     await services.check.run();
     expect(fx.fake.syncCount - n).toBe(2);
     expect(fx.fake.sheet(REPORT_SHEET).cfs.length).toBe(marks);
-    // After "Xóa đánh dấu" the next check marks again.
+    // After “Xóa tô màu” the next check marks again.
     await services.check.clearMarks();
     n = fx.fake.syncCount;
     await services.check.run();
