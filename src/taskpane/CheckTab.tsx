@@ -3,7 +3,7 @@ import {
   Body1,
   Button,
   Caption1,
-  CounterBadge,
+  Badge,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -15,7 +15,9 @@ import {
 } from "@fluentui/react-components";
 import { EraserRegular, ErrorCircleFilled, PlayRegular, WarningFilled } from "@fluentui/react-icons";
 import { ErrorBar } from "./ErrorBoundary";
+import { HelpLink } from "./HelpLink";
 import { useI18n } from "./i18n";
+import { asSentence } from "./merge-results";
 import { CheckIssue, CheckResult, useServices } from "./services";
 
 const useStyles = makeStyles({
@@ -56,16 +58,34 @@ const useStyles = makeStyles({
   },
   error: { color: tokens.colorPaletteRedForeground1, fontSize: "20px" },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: "20px" },
+  // The warnings count in the warning icons' own orange (Fluent's "warning" badge is yellow).
+  warningBadge: {
+    backgroundColor: tokens.colorPaletteDarkOrangeForeground1,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
   cell: { color: tokens.colorNeutralForeground3, gridColumnStart: 2 },
   hint: { color: tokens.colorNeutralForeground3, margin: "0 0 6px" },
   h2: { margin: 0 },
 });
 
-/** A count badge (in `color` when above zero) followed by its label. */
-function Count(props: { className: string; n: number; color: "danger" | "important"; label: string }) {
+/**
+ * A count badge followed by its label: red for errors, the warning colour (as the warning icons)
+ * for warnings, grey at zero.
+ */
+function Count(props: { className: string; n: number; color: "danger" | "warning"; label: string }) {
+  const styles = useStyles();
   return (
     <span className={props.className}>
-      <CounterBadge count={props.n} color={props.n > 0 ? props.color : "informative"} showZero aria-hidden />
+      <Badge
+        appearance="filled"
+        shape="circular"
+        color={props.n > 0 ? props.color : "informative"}
+        data-color={props.n > 0 ? props.color : "informative"}
+        className={props.n > 0 && props.color === "warning" ? styles.warningBadge : undefined}
+        aria-hidden
+      >
+        {props.n}
+      </Badge>
       {props.label}
     </span>
   );
@@ -181,12 +201,12 @@ export function CheckTab() {
             <MessageBarBody>{t("check.cleared")}</MessageBarBody>
           </MessageBar>
         )}
-        {!running && result && !result.found && (
+        {!running && !cleared && result && !result.found && (
           <MessageBar intent="warning" layout="multiline" data-testid="check-not-report">
             <MessageBarBody>{t("check.notReport")}</MessageBarBody>
           </MessageBar>
         )}
-        {!running && result && result.found && (
+        {!running && !cleared && result && result.found && (
           <div
             className={styles.summary}
             data-testid="check-summary"
@@ -205,10 +225,15 @@ export function CheckTab() {
             <Count
               className={styles.count}
               n={result.warnings}
-              color="important"
+              color="warning"
               label={t("check.warnings", { n: result.warnings })}
             />
           </div>
+        )}
+        {!running && !cleared && result && result.found && result.marks === "protected" && (
+          <Caption1 as="p" block className={styles.hint} data-testid="check-protected">
+            {t("check.protected")}
+          </Caption1>
         )}
       </div>
 
@@ -246,7 +271,7 @@ export function CheckTab() {
                     ) : (
                       <WarningFilled className={styles.warning} aria-label={sev} role="img" />
                     )}
-                    <span>{text(issue.message)}</span>
+                    <span>{asSentence(text(issue.message))}</span>
                     <span className={styles.cell}>
                       {issue.indicator ? `${issue.indicator} · ` : ""}
                       {where}
@@ -260,6 +285,7 @@ export function CheckTab() {
       )}
 
       {error !== null && <ErrorBar error={error} onDismiss={() => setError(null)} />}
+      <HelpLink section="3-kiểm-tra" />
     </div>
   );
 }

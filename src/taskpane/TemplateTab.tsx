@@ -17,6 +17,7 @@ import { DocumentAddRegular, TableAddRegular } from "@fluentui/react-icons";
 import type { Unit } from "../form/schema";
 import { stripDiacritics } from "../form/unit-match";
 import { ErrorBar } from "./ErrorBoundary";
+import { HelpLink } from "./HelpLink";
 import { sheetList, useI18n } from "./i18n";
 import { TemplateRequest, useServices } from "./services";
 
@@ -90,6 +91,11 @@ export function TemplateTab() {
           value={query}
           selectedOptions={unitCode === BLANK ? [] : [unitCode]}
           clearable
+          // The list inside the pane's <main>, not in a portal outside every landmark.
+          inlinePopup
+          // The arrow is a second way to open the list (Alt+↓ in the box does it): out of the tab
+          // order, and named in the pane's language rather than Fluent's English "Open".
+          expandIcon={{ tabIndex: -1, "aria-label": t("template.unit.open") }}
           onChange={(e) => {
             const value = e.target.value;
             setQuery(value);
@@ -126,7 +132,12 @@ export function TemplateTab() {
           )}
         </Combobox>
       </Field>
-      <Field label={t("template.password.label")} hint={t("template.password.hint")}>
+      <Field
+        label={t("template.password.label")}
+        hint={t("template.password.hint")}
+        validationState={password ? "warning" : "none"}
+        validationMessage={password ? t("template.password.warn") : undefined}
+      >
         <Input
           type="password"
           autoComplete="new-password"
@@ -181,6 +192,7 @@ export function TemplateTab() {
       {status.kind === "error" && (
         <ErrorBar error={status.error} onDismiss={() => setStatus({ kind: "idle" })} />
       )}
+      <HelpLink section="2-mẫu-báo-cáo" />
     </div>
   );
 }

@@ -8,17 +8,16 @@ import type { Text } from "../form/schema";
 import { addChart, applyModel, createWorkbookFromBytes, type ApplyResult } from "../excel/apply-model";
 import type { ExcelHost } from "../excel/host";
 import { LIVE_UNSUPPORTED, watchReport } from "../excel/live";
-import { clearMarks, markIssues, markTargets, selectCell } from "../excel/marks";
+import { MarkError, clearMarks, markIssues, markTargets, selectCell } from "../excel/marks";
 import { readOpenReport } from "../excel/read-report";
 import { META_SHEET } from "../workbook/contract";
 import type { WorkbookModel } from "../layout/sheet-model";
 import { columnLetter, columnNumber, parseAddress, splitSheet } from "../workbook/address";
 import { STATUS_SHEET, buildSummary } from "../layout/summary";
 import { buildTemplate } from "../layout/template";
-import { createMerger, mergeReports } from "../merge/merger";
-import type { Consolidation, Submission } from "../merge/types";
+import type { Consolidation } from "../merge/types";
+import { mergeSession } from "./merge-session";
 import type { Issue } from "../validate/issue";
-import { inspectFileAsync } from "../xlsx/reader";
 import { STRINGS } from "./i18n";
 import {
   type ChartIndicator,
@@ -86,9 +85,18 @@ export function checkService(host: ExcelHost, form: ResolvedForm): CheckService 
     // feed back into live validation on a host that reports format changes as edits.
     const key = JSON.stringify(markTargets(issues, read.cells));
     const marksInPlace = read.marks !== null || key === "[]";
+    let marks: "marked" | "protected" = "marked";
     if (key !== lastMarks || !marksInPlace) {
-      await markIssues(host, issues, { cells: read.cells, sheets: read.sheets, marks: read.marks });
-      lastMarks = key;
+      try {
+        await markIssues(host, issues, { cells: read.cells, sheets: read.sheets, marks: read.marks });
+        lastMarks = key;
+      } catch (e) {
+        // A sheet protected with a password (a unit without it checks its own report): the list
+        // is what matters; the cells stay uncoloured and the pane says why in one line.
+        if (!(e instanceof MarkError)) throw e;
+        marks = "protected";
+        lastMarks = null;
+      }
     }
     const list: CheckIssue[] = issues.map((issue, i) => {
       const target = issue.cell ? (read.cells.get(issue.cell)?.address ?? null) : null;
@@ -108,7 +116,8 @@ export function checkService(host: ExcelHost, form: ResolvedForm): CheckService 
     });
     list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
     const errors = list.filter((x) => x.severity === "error").length;
-    return { found: true, sheet: read.sheetName, errors, warnings: list.length - errors, issues: list };
+    const warnings = list.length - errors;
+    return { found: true, sheet: read.sheetName, errors, warnings, issues: list, marks };
   };
 
   return {
@@ -179,37 +188,8 @@ function maxColumn(model: WorkbookModel, sheet: string): number {
 export function mergeService(host: ExcelHost, form: ResolvedForm): MergeService {
   return {
     chartIndicators: chartIndicators(form),
-    begin() {
-      // The reader's results are kept (values by defined name: small, unlike the files' bytes), so
-      // that an officer's choice or a finish consolidates again without asking for the files.
-      const submissions: Submission[] = [];
-      /** The officer's choices: unit code → file name. */
-      let choose: Record<string, string> = {};
-      // The date of the merge in Vietnam: a report dated after the next day cannot be true.
-      const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-      let merger = createMerger(form, { today });
-      return {
-        async add(file) {
-          // .xlsx is read at once; the .xls/.ods readers are a separate chunk fetched the first
-          // time such a file is met, so that the pane's first load does not grow by them.
-          const read = await inspectFileAsync(file.bytes, form);
-          submissions.push({ file: file.name, modified: file.modified, read });
-          merger.add(file.name, file.modified, read);
-          // The verdicts of every file so far: a later file can supersede an earlier one.
-          return merger.finish().files;
-        },
-        async prefer(unit, file) {
-          choose = { ...choose, [unit]: file };
-          // The merger takes its choices when it is made: a new one, over the files already read.
-          merger = createMerger(form, { choose, today });
-          for (const s of submissions) merger.add(s.file, s.modified, s.read);
-          return merger.finish().files;
-        },
-        finish(options) {
-          return mergeReports(form, submissions, { ...options, choose, today });
-        },
-      };
-    },
+    deadline: form.definition.deadline,
+    begin: () => mergeSession(form),
     async write(consolidation, options) {
       const summary = buildSummary(consolidation, form);
       const result = await applyModel(host, summary.model);

@@ -5,7 +5,7 @@
  */
 import * as React from "react";
 import type { FormDefinition, Text, Unit } from "../form/schema";
-import type { Consolidation, FileVerdict } from "../merge/types";
+import type { AddedFile, Consolidation, FileVerdict } from "../merge/types";
 
 /** An error whose message is meant for the officer ({vi, en}); anything else is shown as technical detail. */
 export class UserError extends Error {
@@ -73,10 +73,18 @@ export type CheckResult =
       errors: number;
       warnings: number;
       issues: CheckIssue[];
+      /**
+       * "protected": the cells could not be coloured because the sheet is protected with a
+       * password the add-in does not have; the list is complete all the same.
+       */
+      marks?: "marked" | "protected";
     };
 
 export interface CheckService {
-  /** Reads the report in the current workbook, runs every rule, marks bad cells. */
+  /**
+   * Reads the report in the current workbook, runs every rule, marks bad cells. A sheet protected
+   * with a password does not stop the check: the issues come back with `marks: "protected"`.
+   */
   run(): Promise<CheckResult>;
   /** Selects the issue's cell in the sheet. */
   select(issue: CheckIssue): Promise<void>;
@@ -103,15 +111,17 @@ export interface MergeInputFile {
 
 export interface MergeSession {
   /**
-   * Reads one file and adds it to the merge. Resolves with the verdicts of every file so far
-   * (a later file can supersede an earlier one), sorted as the merge sorts them.
+   * Reads one file and adds it to the merge. Resolves with what is known of the file at once
+   * (src/merge/types.ts `AddedFile`: candidate for its unit, or rejected with its reason). Nothing is
+   * consolidated per file, so adding stays cheap however many files came before: the verdicts of
+   * every file come with `finish`.
    */
-  add(file: MergeInputFile): Promise<FileVerdict[]>;
+  add(file: MergeInputFile): Promise<AddedFile>;
   /**
    * The officer's choice (docs/CONTRACT.md "Merging"): use `file` for `unit` whatever the default rule
-   * says; the unit's other files become "superseded" with reason "officerChoice". The files
-   * already read are consolidated again — nothing is picked or read again — and the choice holds
-   * for files added later and for `finish`. Resolves with every file's verdict, as `add` does.
+   * says; the unit's other files become "superseded" with reason "officerChoice". No file is read
+   * again and nothing is rebuilt; the choice holds for files added later and for `finish`.
+   * Resolves with every file's verdict.
    */
   prefer(unit: string, file: string): Promise<FileVerdict[]>;
   /** The consolidation of the files added so far, with the officer's choices. */
@@ -126,6 +136,8 @@ export interface ChartIndicator {
 export interface MergeService {
   /** Indicators (total + female) that can be charted as % female by unit. */
   readonly chartIndicators: readonly ChartIndicator[];
+  /** The form's deadline (ISO date, e.g. "2019-12-01"): a report dated later is late. */
+  readonly deadline: string;
   begin(): MergeSession;
   /**
    * Writes the summary, status and narratives sheets (and the chart) into the current workbook,

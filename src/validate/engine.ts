@@ -299,8 +299,8 @@ class Context {
         ind.code,
         name,
         t(
-          `Ô ${where}: số được nhập dạng văn bản "${shown(text)}", đã đọc là ${fmt(p.value)}`,
-          `${whereEn}: number typed as text "${shown(text)}", read as ${p.value}`
+          `Ô ${where}: số được gõ dạng chữ “${shown(text)}”, được hiểu là ${plainVi(p.value)}${separatorsVi(text, p.value)}; nên gõ lại dạng số`,
+          `${whereEn}: number typed as text “${shown(text)}”, read as ${p.value}${separatorsEn(text, p.value)}; type it again as a number`
         )
       );
     return p.value;
@@ -477,4 +477,24 @@ function cellText(v: CellValue): string | null {
     default:
       return null;
   }
+}
+
+/** A number as digits without thousands grouping, decimal comma: 1234 → "1234", 150.5 → "150,5". */
+function plainVi(n: number): string {
+  return String(n).replace(".", ",");
+}
+
+/** What the text's separators were read as (a number typed as text), Vietnamese style. */
+function separatorsVi(text: string, n: number): string {
+  const notes: string[] = [];
+  if (/\d[.\s\u00a0]\d{3}/.test(text)) notes.push("dấu chấm hoặc dấu cách ngăn cách hàng nghìn");
+  if (!Number.isInteger(n) && text.includes(",")) notes.push("dấu phẩy trước phần thập phân");
+  return notes.length ? ` (${notes.join(", ")})` : "";
+}
+
+function separatorsEn(text: string, n: number): string {
+  const notes: string[] = [];
+  if (/\d[.\s\u00a0]\d{3}/.test(text)) notes.push("dot or space between thousands");
+  if (!Number.isInteger(n) && text.includes(",")) notes.push("comma before the decimals");
+  return notes.length ? ` (${notes.join(", ")})` : "";
 }

@@ -118,8 +118,8 @@ describeE2E("task pane in headless Chromium with the fake Excel host", () => {
     await combo.click();
     await combo.fill("cao xa");
     await page.getByRole("option", { name: "Xã Cao Xá" }).click();
-    await page.getByRole("button", { name: "Chèn vào sổ hiện tại" }).click();
-    await page.getByText("Đã chèn mẫu vào sổ hiện tại").waitFor({ timeout: 60_000 });
+    await page.getByRole("button", { name: "Chèn vào sổ đang mở" }).click();
+    await page.getByText("Đã chèn mẫu vào sổ đang mở").waitFor({ timeout: 60_000 });
     await shot(page, "02-mau-bao-cao-da-chen", true);
 
     const sheets = await sheetsOf(page);
@@ -213,8 +213,8 @@ describeE2E("task pane in headless Chromium with the fake Excel host", () => {
     await page.locator('[data-testid="check-summary"][data-errors="0"]').waitFor({ timeout: 30_000 });
     await page.getByRole("switch", { name: "Tự kiểm tra lại khi sửa số liệu" }).click();
 
-    await page.getByRole("button", { name: "Xóa đánh dấu" }).click();
-    await page.getByText("Đã xóa đánh dấu").waitFor();
+    await page.getByRole("button", { name: "Xóa tô màu" }).click();
+    await page.getByText("Đã xóa tô màu").waitFor();
     expect((await sheetsOf(page)).find((s) => s.name === REPORT_SHEET)?.marks).toBe(0);
   });
 
@@ -254,9 +254,14 @@ describeE2E("task pane in headless Chromium with the fake Excel host", () => {
     await shot(page, "05-tong-hop-dang-doc", true);
     await page.getByTestId("merge-counts").waitFor({ timeout: 180_000 });
     expect(await page.getByTestId("merge-counts").innerText()).toBe(
-      "Đã đọc 42 tệp: 40 được nhận, 1 bị thay thế, 1 bị từ chối."
+      "Đã đọc 42 tệp: 40 được dùng, 1 bị thay thế, 1 bị từ chối."
     );
+    // The units that did not send are named; the files are grouped by unit, other versions folded.
+    const missing = await page.getByTestId("units-missing").innerText();
+    for (const u of form.units.slice(40)) expect(missing).toContain(u.name);
     const verdicts = page.getByTestId("verdict");
+    expect(await verdicts.count()).toBe(41);
+    await page.getByTestId("merge-others").first().click();
     expect(await verdicts.count()).toBe(42);
     const rejected = page.locator('[data-testid="verdict"][data-verdict="rejected"]');
     expect(await rejected.innerText()).toContain("ghi-chu.xlsx");

@@ -26,9 +26,9 @@ describe("strings", () => {
     expect(STRINGS.vi["tab.check"]).toBe("Kiểm tra");
     expect(STRINGS.vi["tab.merge"]).toBe("Tổng hợp");
     expect(STRINGS.vi["template.new"]).toBe("Tạo sổ mới");
-    expect(STRINGS.vi["template.insert"]).toBe("Chèn vào sổ hiện tại");
+    expect(STRINGS.vi["template.insert"]).toBe("Chèn vào sổ đang mở");
     expect(STRINGS.vi["check.run"]).toBe("Kiểm tra ngay");
-    expect(STRINGS.vi["check.clear"]).toBe("Xóa đánh dấu");
+    expect(STRINGS.vi["check.clear"]).toBe("Xóa tô màu");
     // No decomposed (NFD) text: every string is in composed form, as typed by Vietnamese keyboards.
     for (const s of Object.values(STRINGS.vi)) expect(s).toBe(s.normalize("NFC"));
   });

@@ -49,8 +49,16 @@ function session(f: ResolvedForm, order: string[]): MergeSession {
   return {
     add: jest.fn(async (file) => {
       order.push(file.name);
-      subs.push({ file: file.name, modified: 0, read: READS[file.name as keyof typeof READS]() });
-      return all().files;
+      const read = READS[file.name as keyof typeof READS]();
+      subs.push({ file: file.name, modified: 0, read });
+      const v = all().files.find((x) => x.file === file.name);
+      return {
+        verdict: v?.verdict === "rejected" ? ("rejected" as const) : ("candidate" as const),
+        unit: v?.unit ?? null,
+        reason: v?.verdict === "rejected" ? v.reason : null,
+        errors: v?.errors ?? 0,
+        warnings: v?.warnings ?? 0,
+      };
     }),
     prefer: jest.fn(async () => all().files),
     finish: jest.fn((o) => mergeReports(f, subs, { ...o, today: "2019-12-10" })),

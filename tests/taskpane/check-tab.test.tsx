@@ -76,6 +76,37 @@ describe("Check tab", () => {
     await waitFor(() => expect(stop).toHaveBeenCalledTimes(1));
   });
 
+  it("on a locked sheet shows the whole list and one line saying why the cells are not coloured", async () => {
+    const m = mockServices();
+    m.check.run.mockResolvedValueOnce({ ...FOUND, marks: "protected" });
+    renderApp(m.services, { tab: "check" });
+    fireEvent.click(screen.getByRole("button", { name: vi["check.run"] }));
+    const list = await screen.findByTestId("issue-list");
+    expect(within(list).getAllByRole("button")).toHaveLength(2);
+    expect(screen.getByTestId("check-protected").textContent).toBe(vi["check.protected"]);
+    expect(screen.getByTestId("check-status").contains(screen.getByTestId("check-protected"))).toBe(true);
+    expect(screen.queryByTestId("error-bar")).toBeNull();
+  });
+
+  it("shows the warnings count in the warning colour, as the warning icons", async () => {
+    renderApp(mockServices().services, { tab: "check" });
+    fireEvent.click(screen.getByRole("button", { name: vi["check.run"] }));
+    const summary = await screen.findByTestId("check-summary");
+    const badges = Array.from(summary.querySelectorAll(".fui-Badge"));
+    expect(badges.map((b) => b.textContent)).toEqual(["1", "1"]);
+    expect(badges.map((b) => b.getAttribute("data-color"))).toEqual(["danger", "warning"]);
+  });
+
+  it("one status at a time: clearing the colours replaces the summary; the list stays", async () => {
+    renderApp(mockServices().services, { tab: "check" });
+    fireEvent.click(screen.getByRole("button", { name: vi["check.run"] }));
+    await screen.findByTestId("issue-list");
+    fireEvent.click(screen.getByRole("button", { name: vi["check.clear"] }));
+    await screen.findByText(vi["check.cleared"]);
+    expect(screen.queryByTestId("check-summary")).toBeNull();
+    expect(screen.getByTestId("issue-list")).toBeTruthy();
+  });
+
   it("clears marks and reports errors as a message bar", async () => {
     const m = mockServices();
     m.check.clearMarks.mockRejectedValueOnce(new Error("sheet is protected"));

@@ -1,6 +1,6 @@
 /** Mock services for the task pane component tests (no Excel, no files). */
 import { builtInForm } from "../../src/form";
-import type { Consolidation, FileVerdict } from "../../src/merge/types";
+import type { AddedFile, Consolidation, FileVerdict, UnitStatus } from "../../src/merge/types";
 import type {
   CheckIssue,
   CheckResult,
@@ -74,20 +74,110 @@ export function verdict(
   };
 }
 
-/** A consolidation good enough for the pane (it only reads rates). */
-export function fakeConsolidation(): Consolidation {
-  const rates = {
-    expected: 42,
-    received: 2,
-    onTime: 2,
-    late: 0,
-    missing: 40,
-    withErrors: 0,
-    excluded: 0,
-    reportingRate: 2 / 42,
-    timelinessRate: 2 / 42,
+/**
+ * A consolidation from file verdicts, as the merge would make it for the pane: one status per
+ * registry unit (submitted when a file of it is used, else missing; `units` overrides), rates
+ * and counts from those. Totals, narratives and outliers are empty.
+ */
+export function fakeConsolidation(
+  files: FileVerdict[] = [],
+  units: Record<string, Partial<UnitStatus>> = {}
+): Consolidation {
+  const form = builtInForm();
+  const statuses: UnitStatus[] = form.units.map((u) => {
+    const used = files.find((f) => f.unit === u.code && f.verdict === "accepted");
+    const own = files.filter((f) => f.unit === u.code && f.verdict !== "rejected").length;
+    const base: UnitStatus = {
+      code: u.code,
+      name: u.name,
+      group: u.group,
+      status: used ? "submitted" : "missing",
+      file: used?.file ?? null,
+      reportDate: used?.reportDate ?? null,
+      errors: used?.errors ?? 0,
+      warnings: used?.warnings ?? 0,
+      outliers: 0,
+      excluded: false,
+      exclusion: null,
+      otherYear: null,
+      files: own,
+      label: used ? { vi: "Đã nộp đúng hạn", en: "Submitted on time" } : { vi: "Chưa nộp", en: "Missing" },
+      values: used ? { numbers: {}, texts: {}, computed: {} } : null,
+      issues: [],
+      header: null,
+    };
+    return { ...base, ...units[u.code] };
+  });
+  const rates = (list: UnitStatus[]) => {
+    const late = list.filter((u) => u.status === "late").length;
+    const onTime = list.filter((u) => u.status === "submitted").length;
+    return {
+      expected: list.length,
+      received: late + onTime,
+      onTime,
+      late,
+      missing: list.length - late - onTime,
+      withErrors: list.filter((u) => u.status !== "missing" && u.errors > 0).length,
+      excluded: list.filter((u) => u.excluded).length,
+      reportingRate: (late + onTime) / list.length,
+      timelinessRate: onTime / list.length,
+    };
   };
-  return { rates: { all: rates, commune: rates, body: rates } } as unknown as Consolidation;
+  const count = (v: FileVerdict["verdict"]) => files.filter((f) => f.verdict === v).length;
+  const def = form.definition;
+  return {
+    form: { id: form.id, version: form.version, year: def.year, deadline: def.deadline, title: def.title },
+    collector: { ...def.collector },
+    options: { excludeUnitsWithErrors: false },
+    registry: form.units,
+    files,
+    units: statuses,
+    rates: {
+      all: rates(statuses),
+      groups: form.groups.map((g) => ({ ...rates(statuses.filter((u) => u.group === g)), group: g })),
+    },
+    totals: {
+      all: { group: null, units: [], numbers: {}, reported: {}, computed: {} },
+      groups: [],
+    },
+    narratives: [],
+    outliers: [],
+    notes: [],
+    counts: {
+      files: files.length,
+      accepted: count("accepted"),
+      superseded: count("superseded"),
+      rejected: count("rejected"),
+    },
+  };
+}
+
+/** The verdicts the mock session gives: .xls rejected, every other file used for the next registry unit. */
+export function mockVerdicts(added: readonly MergeInputFile[]): FileVerdict[] {
+  const units = builtInForm().units;
+  let next = 0;
+  return added.map((x) => {
+    if (x.name.endsWith(".xls")) return verdict(x.name, "rejected");
+    const u = units[next++ % units.length];
+    return verdict(x.name, "accepted", { unit: u.code, unitName: u.name });
+  });
+}
+
+/** A session over fixed verdicts (and unit statuses), recording what it is given. */
+export function sessionOf(
+  files: () => FileVerdict[],
+  units: () => Record<string, Partial<UnitStatus>> = () => ({})
+): jest.Mocked<MergeSession> & { added: MergeInputFile[] } {
+  const added: MergeInputFile[] = [];
+  return {
+    added,
+    add: jest.fn(async (f: MergeInputFile): Promise<AddedFile> => {
+      added.push(f);
+      return { verdict: "candidate", unit: null, reason: null, errors: 0, warnings: 0 };
+    }),
+    prefer: jest.fn(async (_unit: string, _file: string) => files()),
+    finish: jest.fn((_o: { excludeUnitsWithErrors: boolean }) => fakeConsolidation(files(), units())),
+  };
 }
 
 export function mockServices(): Mocks {
@@ -111,21 +201,23 @@ export function mockServices(): Mocks {
       { code: "V.1", label: { vi: "Số đại biểu HĐND", en: "People's Council deputies" } },
       { code: "V.3", label: { vi: "Số cán bộ", en: "Officials" } },
     ],
+    deadline: form.definition.deadline,
     begin: jest.fn((): MergeSession => {
       added.length = 0;
       return {
-        add: jest.fn(async (f: MergeInputFile) => {
+        add: jest.fn(async (f: MergeInputFile): Promise<AddedFile> => {
           added.push(f);
-          return added.map((x) =>
-            x.name.endsWith(".xls") ? verdict(x.name, "rejected") : verdict(x.name, "accepted")
-          );
+          const rejected = f.name.endsWith(".xls");
+          return {
+            verdict: rejected ? "rejected" : "candidate",
+            unit: null,
+            reason: null,
+            errors: 0,
+            warnings: 0,
+          };
         }),
-        prefer: jest.fn(async (_unit: string, _file: string) =>
-          added.map((x) =>
-            x.name.endsWith(".xls") ? verdict(x.name, "rejected") : verdict(x.name, "accepted")
-          )
-        ),
-        finish: jest.fn(() => fakeConsolidation()),
+        prefer: jest.fn(async (_unit: string, _file: string) => mockVerdicts(added)),
+        finish: jest.fn(() => fakeConsolidation(mockVerdicts(added))),
       };
     }),
     write: jest.fn(async (_c: Consolidation, _o: { chartIndicator: string | null }) => ({

@@ -82,51 +82,80 @@ describe("check service", () => {
     await services.check.run();
     expect(fx.fake.syncCount - n).toBe(2);
     expect(fx.fake.sheet(REPORT_SHEET).cfs.length).toBe(marks);
-    // After "Xóa đánh dấu" the next check marks again.
+    // After “Xóa tô màu” the next check marks again.
     await services.check.clearMarks();
     n = fx.fake.syncCount;
     await services.check.run();
     expect(fx.fake.syncCount - n).toBeGreaterThan(2);
     expect(fx.fake.sheet(REPORT_SHEET).cfs.length).toBe(marks);
   });
+  it("on a sheet protected with a password it cannot mark, still lists every issue and says why", async () => {
+    const { fx, services } = setup();
+    await services.template.insertIntoCurrent({ unitCode: "XA-CAO-XA", password: "mat-khau" });
+    expect(fx.fake.sheet(REPORT_SHEET).protection).toMatchObject({ protected: true, password: "mat-khau" });
+    const { positions } = buildTemplate(form, { unitCode: "XA-CAO-XA" });
+    const values = filledValues(form, form.units.find((u) => u.code === "XA-CAO-XA") ?? null, 3);
+    const i2 = form.byCode.get("I.2");
+    if (!i2) throw new Error("no I.2");
+    values.set(i2.cells[0].name, 10);
+    values.set(i2.cells[1].name, 20);
+    // The unit types into its open input cells (the fake lets the officer edit unlocked cells).
+    const sheet = fx.fake.sheet(REPORT_SHEET);
+    const saved = sheet.protection.protected;
+    sheet.protection.protected = false;
+    for (const [name, v] of values) fx.fake.setValues(REPORT_SHEET, positions.cells[name], [[v]]);
+    sheet.protection.protected = saved;
+
+    const result = await services.check.run();
+    if (!result.found) throw new Error("report not found");
+    expect(result.marks).toBe("protected");
+    expect(result.errors).toBeGreaterThanOrEqual(1);
+    expect(result.issues.find((i) => i.address === positions.cells[i2.cells[1].name])).toMatchObject({
+      severity: "error",
+    });
+    expect(sheet.cfs.filter((cf) => /BDG-/.test(cf.formula))).toEqual([]);
+    expect(sheet.protection).toMatchObject({ protected: true, password: "mat-khau" });
+    // Checked again: the same, no error thrown.
+    await expect(services.check.run()).resolves.toMatchObject({ found: true, marks: "protected" });
+  });
 });
 
 describe("merge service", () => {
-  it("adds files one at a time with verdicts so far, then writes the sheets and a chart", async () => {
+  /** A file as the pane gives it: its bytes, and a handle to read them again (counted). */
+  function input(name: string, modified: number, bytes: Uint8Array) {
+    return { name, modified, bytes };
+  }
+
+  it("adds files without consolidating each time, then writes the sheets and a chart", async () => {
     const { fx, services } = setup();
+    expect(services.merge.deadline).toBe(form.definition.deadline);
     const session = services.merge.begin();
     const units = form.units.slice(0, 3);
-    let verdicts = await session.add({
-      name: "a.xlsx",
-      modified: 1,
-      bytes: await returnedReport(form, units[0], filledValues(form, units[0], 1)),
-    });
-    expect(verdicts.map((v) => v.verdict)).toEqual(["accepted"]);
-    verdicts = await session.add({
-      name: "b.xlsx",
-      modified: 2,
-      bytes: await returnedReport(form, units[1], filledValues(form, units[1], 2)),
-    });
-    verdicts = await session.add({
-      name: "c.txt.xlsx",
-      modified: 3,
-      bytes: new TextEncoder().encode("không phải tệp Excel"),
-    });
-    verdicts = await session.add({
-      name: "a-moi.xlsx",
-      modified: 4,
-      bytes: await returnedReport(form, units[0], filledValues(form, units[0], 9, "2019-11-30")),
-    });
-    const by = Object.fromEntries(verdicts.map((v) => [v.file, v.verdict]));
+    const first = await session.add(
+      input("a.xlsx", 1, await returnedReport(form, units[0], filledValues(form, units[0], 1)))
+    );
+    expect(first).toMatchObject({ verdict: "candidate", unit: units[0].code });
+    await session.add(
+      input("b.xlsx", 2, await returnedReport(form, units[1], filledValues(form, units[1], 2)))
+    );
+    const junk = await session.add(input("c.txt.xlsx", 3, new TextEncoder().encode("không phải tệp Excel")));
+    expect(junk.verdict).toBe("rejected");
+    await session.add(
+      input(
+        "a-moi.xlsx",
+        4,
+        await returnedReport(form, units[0], filledValues(form, units[0], 9, "2019-11-30"))
+      )
+    );
+    const c = session.finish({ excludeUnitsWithErrors: false });
+    const by = Object.fromEntries(c.files.map((v) => [v.file, v.verdict]));
     expect(by).toEqual({
       "a.xlsx": "superseded",
       "b.xlsx": "accepted",
       "c.txt.xlsx": "rejected",
       "a-moi.xlsx": "accepted",
     });
-    expect(verdicts.find((v) => v.file === "c.txt.xlsx")?.message?.vi).toBeTruthy();
-
-    const c = session.finish({ excludeUnitsWithErrors: false });
+    expect(c.files.find((v) => v.file === "c.txt.xlsx")?.message?.vi).toBeTruthy();
     expect(c.rates.all.received).toBe(2);
     const { sheets } = await services.merge.write(c, { chartIndicator: "V.1" });
     expect(sheets).toEqual([SUMMARY_SHEET, STATUS_SHEET, NARRATIVE_SHEET]);
@@ -142,7 +171,27 @@ describe("merge service", () => {
     expect(fx.fake.sheet(STATUS_SHEET).charts).toHaveLength(0);
   });
 
-  it("the officer's choice re-consolidates the files already read; later files and the written sheets follow it", async () => {
+  it("leaves units with errors out of the totals on request, with the same files", async () => {
+    const { services } = setup();
+    const session = services.merge.begin();
+    const [u0, u1] = form.units;
+    const i2 = form.byCode.get("I.2");
+    if (!i2) throw new Error("no I.2");
+    const bad = filledValues(form, u0, 1);
+    bad.set(i2.cells[0].name, 10);
+    bad.set(i2.cells[1].name, 20); // female above total: an error
+    await session.add(input("loi.xlsx", 1, await returnedReport(form, u0, bad)));
+    await session.add(input("tot.xlsx", 2, await returnedReport(form, u1, filledValues(form, u1, 2))));
+    const all = session.finish({ excludeUnitsWithErrors: false });
+    const without = session.finish({ excludeUnitsWithErrors: true });
+    expect(all.totals.all.units).toEqual([u0.code, u1.code]);
+    expect(without.totals.all.units).toEqual([u1.code]);
+    expect(without.units[0]).toMatchObject({ excluded: true, exclusion: "errors" });
+    expect(all.options.excludeUnitsWithErrors).toBe(false);
+    expect(without.options.excludeUnitsWithErrors).toBe(true);
+  });
+
+  it("the officer's choice switches the unit's winner at once, reading no file again", async () => {
     const { fx, services } = setup();
     const session = services.merge.begin();
     const [u0, u1] = form.units;
@@ -151,19 +200,17 @@ describe("merge service", () => {
     const older = filledValues(form, u0, 2, "2019-11-20");
     newer.set(i1, 100);
     older.set(i1, 7);
-    await session.add({ name: "moi.xlsx", modified: 1, bytes: await returnedReport(form, u0, newer) });
-    let verdicts = await session.add({
-      name: "cu.xlsx",
-      modified: 2,
-      bytes: await returnedReport(form, u0, older),
-    });
-    expect(Object.fromEntries(verdicts.map((v) => [v.file, [v.verdict, v.reason]]))).toEqual({
+    await session.add(input("moi.xlsx", 1, await returnedReport(form, u0, newer)));
+    await session.add(input("cu.xlsx", 2, await returnedReport(form, u0, older)));
+    const verdictsOf = (files: { file: string; verdict: string; reason: string | null }[]) =>
+      Object.fromEntries(files.map((v) => [v.file, [v.verdict, v.reason]]));
+    expect(verdictsOf(session.finish({ excludeUnitsWithErrors: false }).files)).toEqual({
       "moi.xlsx": ["accepted", null],
       "cu.xlsx": ["superseded", "olderReportDate"],
     });
-
-    verdicts = await session.prefer(u0.code, "cu.xlsx");
-    expect(Object.fromEntries(verdicts.map((v) => [v.file, [v.verdict, v.reason]]))).toEqual({
+    // The session has no bytes to read again: the merger keeps each file's compact summary.
+    let verdicts = await session.prefer(u0.code, "cu.xlsx");
+    expect(verdictsOf(verdicts)).toEqual({
       "moi.xlsx": ["superseded", "officerChoice"],
       "cu.xlsx": ["accepted", null],
     });
@@ -171,24 +218,20 @@ describe("merge service", () => {
 
     // A file added after the choice does not undo it (even a newer one of the same unit).
     const newest = filledValues(form, u0, 3, "2019-11-29");
-    await session.add({ name: "moi-nhat.xlsx", modified: 3, bytes: await returnedReport(form, u0, newest) });
-    verdicts = await session.add({
-      name: "khac.xlsx",
-      modified: 4,
-      bytes: await returnedReport(form, u1, filledValues(form, u1, 4)),
-    });
-    expect(Object.fromEntries(verdicts.map((v) => [v.file, [v.verdict, v.reason]]))).toEqual({
+    await session.add(input("moi-nhat.xlsx", 3, await returnedReport(form, u0, newest)));
+    await session.add(input("khac.xlsx", 4, await returnedReport(form, u1, filledValues(form, u1, 4))));
+    const c = session.finish({ excludeUnitsWithErrors: false });
+    expect(verdictsOf(c.files)).toEqual({
       "moi.xlsx": ["superseded", "officerChoice"],
       "moi-nhat.xlsx": ["superseded", "officerChoice"],
       "cu.xlsx": ["accepted", null],
       "khac.xlsx": ["accepted", null],
     });
-
     // The consolidation written uses the chosen file's values, counted once.
-    const c = session.finish({ excludeUnitsWithErrors: false });
     expect(c.units.find((u) => u.code === u0.code)).toMatchObject({ file: "cu.xlsx", files: 3 });
     expect(c.units.find((u) => u.code === u0.code)?.values?.numbers[i1]).toBe(7);
     expect(c.totals.all.numbers[i1]).toBe(7 + Number(filledValues(form, u1, 4).get(i1)));
+    expect(session.finish({ excludeUnitsWithErrors: true }).units[0].file).toBe("cu.xlsx");
     await services.merge.write(c, { chartIndicator: null });
     const statusTexts = [...fx.fake.sheet(STATUS_SHEET).cells.values()].map((cell) =>
       String(cell.value ?? "")
@@ -213,7 +256,7 @@ describe("merge service", () => {
     if (!v1) throw new Error("no V.1");
     values.set(v1.cells[0].name, 40);
     values.set(v1.cells[1].name, 10);
-    await session.add({ name: "x.xlsx", modified: 1, bytes: await returnedReport(form, unit, values) });
+    await session.add(input("x.xlsx", 1, await returnedReport(form, unit, values)));
     const rows = percentFemaleRows(session.finish({ excludeUnitsWithErrors: false }), form, "V.1");
     expect(rows).toEqual([{ label: unit.name, value: 25 }]);
   });

@@ -22,6 +22,21 @@ describe("Template tab", () => {
     expect(within(panel).getByLabelText(vi["template.password.label"])).toBeTruthy();
   });
 
+  it("the unit list's arrow is out of the tab order and named in the pane's language", () => {
+    renderApp(mockServices().services);
+    const panel = screen.getByTestId("panel-template");
+    const arrow = within(panel).getByRole("button", { name: vi["template.unit.open"] });
+    expect(arrow.getAttribute("tabindex")).toBe("-1");
+    expect(within(panel).queryByRole("button", { name: /^Open/ })).toBeNull();
+  });
+
+  it("warns what a password means for the units", () => {
+    renderApp(mockServices().services);
+    expect(screen.queryByText(vi["template.password.warn"])).toBeNull();
+    fireEvent.change(screen.getByLabelText(vi["template.password.label"]), { target: { value: "mk" } });
+    expect(screen.getByText(vi["template.password.warn"])).toBeTruthy();
+  });
+
   it("makes a blank template in a new workbook", async () => {
     const m = mockServices();
     renderApp(m.services);

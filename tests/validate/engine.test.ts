@@ -460,19 +460,29 @@ const CASES: Record<string, RuleCase> = {
         {
           indicator: "I.3",
           cell: "I.3",
-          vi: ['Ô I.3: số được nhập dạng văn bản "1.234", đã đọc là 1.234'],
-          en: ["read as 1234"],
+          vi: [
+            "Ô I.3: số được gõ dạng chữ “1.234”, được hiểu là 1234 (dấu chấm hoặc dấu cách ngăn cách hàng nghìn); nên gõ lại dạng số",
+          ],
+          en: ["read as 1234 (dot or space between thousands)"],
         },
       ],
       [
         "amount as text",
         { "IV.5": "150,5" },
-        { indicator: "IV.5", cell: "IV.5", vi: ['"150,5"', "đã đọc là 150,5"] },
+        {
+          indicator: "IV.5",
+          cell: "IV.5",
+          vi: ["“150,5”", "được hiểu là 150,5 (dấu phẩy trước phần thập phân)"],
+        },
       ],
       [
         "female as text with NBSP",
         { "V.3/total": 2000, "V.3/female": "1\u00a0050" },
-        { indicator: "V.3", cell: "V.3/female", vi: ["V.3 (số nữ)", "đã đọc là 1.050"] },
+        {
+          indicator: "V.3",
+          cell: "V.3/female",
+          vi: ["V.3 (số nữ)", "được hiểu là 1050 (dấu chấm hoặc dấu cách ngăn cách hàng nghìn)"],
+        },
       ],
     ],
     pass: [["numbers as numbers", {}]],

@@ -85,14 +85,14 @@ export function BrowserMergeTab({ services, save }: { services: FileServices; sa
         }
         setProgress({ done, total: files.length, file: file.name });
         await nextFrame();
-        all = await session.current.add({
+        await session.current.add({
           name: file.name,
           modified: file.lastModified,
           bytes: await fileBytes(file),
         });
-        setVerdicts(all);
         done++;
       }
+      all = session.current.finish({ excludeUnitsWithErrors: exclude }).files;
       refresh(all);
     } catch (e) {
       setError(e);

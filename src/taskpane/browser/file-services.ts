@@ -9,8 +9,8 @@ import type { ResolvedForm } from "../../form/resolve";
 import type { Text, Unit } from "../../form/schema";
 import type { InspectResult } from "../../inspect/types";
 import { buildSummary } from "../../layout/summary";
-import { createMerger, mergeReports } from "../../merge/merger";
-import type { Consolidation, Submission } from "../../merge/types";
+import type { Consolidation } from "../../merge/types";
+import { mergeSession } from "../merge-session";
 import { splitSheet } from "../../workbook/address";
 import { readDefinitionFile } from "../../xlsx/definition-file";
 import { inspectFileAsync } from "../../xlsx/reader";
@@ -106,31 +106,12 @@ export function fileCheck(file: string, read: InspectResult): FileCheck {
   };
 }
 
-/** The merge session of the add-in's Consolidate tab, on files: the reader's results are kept, not the bytes. */
+/** The merge session on files: the same as the add-in's (src/taskpane/merge-session.ts). */
 export function fileMergeSession(
   form: ResolvedForm,
   today: () => string = () => todayInVietnam()
 ): MergeSession {
-  const submissions: Submission[] = [];
-  let choose: Record<string, string> = {};
-  let merger = createMerger(form, { today: today() });
-  return {
-    async add(file) {
-      const read = await inspectFileAsync(file.bytes, form);
-      submissions.push({ file: file.name, modified: file.modified, read });
-      merger.add(file.name, file.modified, read);
-      return merger.finish().files;
-    },
-    async prefer(unit, file) {
-      choose = { ...choose, [unit]: file };
-      merger = createMerger(form, { choose, today: today() });
-      for (const s of submissions) merger.add(s.file, s.modified, s.read);
-      return merger.finish().files;
-    },
-    finish(options) {
-      return mergeReports(form, submissions, { ...options, choose, today: today() });
-    },
-  };
+  return mergeSession(form, today);
 }
 
 function fileFormActions(save: (d: Download) => void): FormActions {

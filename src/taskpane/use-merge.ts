@@ -1,0 +1,146 @@
+/**
+ * The Merge tab's state and actions: one session per "start over", the files read into it (the
+ * same content never twice), the officer's choices, the consolidation shown, and one status line.
+ */
+import * as React from "react";
+import type { Consolidation, FileVerdict } from "../merge/types";
+import { useI18n } from "./i18n";
+import { type ReadProgress, readFilesInto } from "./merge-reading";
+import type { Status } from "./MergeStatus";
+import { MergeSession, useServices } from "./services";
+
+/** Today in Vietnam (UTC+7), ISO. */
+export function todayInVietnam(): string {
+  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function useMerge() {
+  const { t } = useI18n();
+  const { merge } = useServices();
+  const headingRef = React.useRef<HTMLHeadingElement>(null);
+  const sessionRef = React.useRef<MergeSession | null>(null);
+  /** Content hashes of the files read in this session: picked again, they are skipped. */
+  const seenRef = React.useRef(new Set<string>());
+  const cancelRef = React.useRef(false);
+  const [result, setResult] = React.useState<Consolidation | null>(null);
+  const [progress, setProgress] = React.useState<ReadProgress | null>(null);
+  /** Milestones for screen readers (a quarter, half…), apart from the status line. */
+  const [announce, setAnnounce] = React.useState("");
+  const [exclude, setExclude] = React.useState(false);
+  const [chart, setChart] = React.useState<string>(merge.chartIndicators[0]?.code ?? "");
+  const [status, setStatus] = React.useState<Status>({ kind: "none" });
+  const [error, setError] = React.useState<unknown>(null);
+  /** The officer's choices so far: unit code → file name. */
+  const [choices, setChoices] = React.useState<Record<string, string>>({});
+  const [choosing, setChoosing] = React.useState<string | null>(null);
+  /** Bumped when the results heading should take the focus (after reading). */
+  const [focusResults, setFocusResults] = React.useState(0);
+  const reading = progress !== null;
+  const busy = reading || choosing !== null || status.kind === "writing";
+
+  React.useEffect(() => {
+    if (focusResults > 0) headingRef.current?.focus();
+  }, [focusResults]);
+
+  const readFiles = async (files: File[]) => {
+    if (files.length === 0 || busy) return;
+    sessionRef.current ??= merge.begin();
+    const session = sessionRef.current;
+    cancelRef.current = false;
+    setError(null);
+    setStatus({ kind: "none" });
+    setAnnounce("");
+    setProgress({ done: 0, total: files.length, file: files[0].name });
+    try {
+      const outcome = await readFilesInto(session, files, seenRef.current, {
+        cancelled: () => cancelRef.current,
+        onProgress: setProgress,
+        onMilestone: (i, n) => setAnnounce(t("merge.milestone", { i, n })),
+      });
+      const c = session.finish({ excludeUnitsWithErrors: exclude });
+      setResult(c);
+      setStatus({ kind: "read", outcome, counts: c.counts });
+      setFocusResults((n) => n + 1);
+    } catch (e) {
+      setError(e);
+      setResult(session.finish({ excludeUnitsWithErrors: exclude }));
+    } finally {
+      setProgress(null);
+      setAnnounce("");
+    }
+  };
+
+  /** "Dùng tệp này": the files already read are consolidated again with the officer's choice. */
+  const onUse = async (v: FileVerdict & { unit: string }) => {
+    const session = sessionRef.current;
+    if (!session || busy) return;
+    setError(null);
+    setChoosing(v.file);
+    setStatus({ kind: "using" });
+    try {
+      await session.prefer(v.unit, v.file);
+      setResult(session.finish({ excludeUnitsWithErrors: exclude }));
+      setChoices((c) => ({ ...c, [v.unit]: v.file }));
+      setStatus({ kind: "chosen", file: v.file, unitName: v.unitName ?? v.unit });
+    } catch (e) {
+      setStatus({ kind: "none" });
+      setError(e);
+    } finally {
+      setChoosing(null);
+    }
+  };
+
+  const onExclude = (checked: boolean) => {
+    setExclude(checked);
+    const session = sessionRef.current;
+    if (session && result) setResult(session.finish({ excludeUnitsWithErrors: checked }));
+  };
+
+  const onWrite = async () => {
+    const session = sessionRef.current;
+    if (!session) return;
+    setError(null);
+    setStatus({ kind: "writing" });
+    try {
+      const consolidation = session.finish({ excludeUnitsWithErrors: exclude });
+      const { sheets } = await merge.write(consolidation, { chartIndicator: chart || null });
+      const r = consolidation.rates.all;
+      setStatus({ kind: "written", sheets, received: r.received, expected: r.expected, missing: r.missing });
+    } catch (e) {
+      setStatus({ kind: "none" });
+      setError(e);
+    }
+  };
+
+  const reset = () => {
+    sessionRef.current = null;
+    seenRef.current = new Set();
+    setResult(null);
+    setChoices({});
+    setStatus({ kind: "none" });
+    setError(null);
+  };
+
+  return {
+    headingRef,
+    result,
+    progress,
+    announce,
+    exclude,
+    chart,
+    setChart,
+    status,
+    setStatus,
+    error,
+    setError,
+    choices,
+    busy,
+    reading,
+    cancel: () => (cancelRef.current = true),
+    readFiles,
+    onUse,
+    onExclude,
+    onWrite,
+    reset,
+  };
+}
