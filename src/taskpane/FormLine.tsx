@@ -51,7 +51,7 @@ export function FormLine({ onOpen }: { onOpen?: () => void }) {
           type="button"
           className={styles.open}
           onClick={onOpen}
-          aria-label={t("form.line.aria", params)}
+          aria-label={t("form.line.aria", { line: t("form.line", params) })}
         >
           {t("form.line", params)}
         </button>

@@ -265,7 +265,7 @@ const EN: Record<keyof typeof VI, string> = {
 const VI_FORM = {
   "tab.form": "Biểu mẫu",
   "form.line": "Biểu mẫu: {id} v{version} — hạn {deadline}",
-  "form.line.aria": "Biểu mẫu đang dùng: {id} phiên bản {version}, hạn {deadline}. Bấm để xem thẻ Biểu mẫu.",
+  "form.line.aria": "{line}. Bấm để xem thẻ Biểu mẫu đang dùng.",
   "form.intro":
     "Biểu mẫu quy định các chỉ tiêu, quy tắc kiểm tra và danh sách đơn vị của báo cáo. Các thẻ Mẫu báo cáo, Kiểm tra và Tổng hợp đều dùng biểu mẫu đang chọn ở đây.",
   "form.loading": "Đang mở thẻ Biểu mẫu…",
@@ -326,7 +326,7 @@ type FormStringKey = keyof typeof VI_FORM;
 const EN_FORM: Record<FormStringKey, string> = {
   "tab.form": "Form",
   "form.line": "Form: {id} v{version} — due {deadline}",
-  "form.line.aria": "Form in use: {id} version {version}, due {deadline}. Click to open the Form tab.",
+  "form.line.aria": "{line}. Click to open the Form tab.",
   "form.intro":
     "The form sets the report's indicators, check rules and units. The Report template, Check and Consolidate tabs all use the form chosen here.",
   "form.loading": "Opening the Form tab…",

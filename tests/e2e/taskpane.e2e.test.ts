@@ -260,8 +260,10 @@ describeE2E("task pane in headless Chromium with the fake Excel host", () => {
     const missing = await page.getByTestId("units-missing").innerText();
     for (const u of form.units.slice(40)) expect(missing).toContain(u.name);
     const verdicts = page.getByTestId("verdict");
+    await verdicts.nth(40).waitFor(); // the file list is drawn in a deferred render
     expect(await verdicts.count()).toBe(41);
     await page.getByTestId("merge-others").first().click();
+    await verdicts.nth(41).waitFor();
     expect(await verdicts.count()).toBe(42);
     const rejected = page.locator('[data-testid="verdict"][data-verdict="rejected"]');
     expect(await rejected.innerText()).toContain("ghi-chu.xlsx");
