@@ -14,7 +14,7 @@
  * down and the network off, the page reloaded from the worker's cache: office.js cannot load, the
  * browser mode starts and still makes a template.
  *
- * Screenshots: test-artifacts/e2e/13-trinh-duyet*.png … 16 (docs/img/ with BDG_UPDATE_GUIDE_IMAGES=1).
+ * Screenshots: test-artifacts/e2e/30-trinh-duyet*.png … 33 (docs/img/ with BDG_UPDATE_GUIDE_IMAGES=1).
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -168,7 +168,7 @@ describeE2E("the browser mode in headless Chromium, with no Office host", () => 
     expect(cached).toEqual(
       expect.arrayContaining(["taskpane.html", "vendor.js", "taskpane.js", "browser.js", "exceljs.js"])
     );
-    await shot(page, "13-trinh-duyet", true);
+    await shot(page, "30-trinh-duyet", true);
   });
 
   it("downloads one unit's template, and every unit's as a .zip named as `template --all-units` names them", async () => {
@@ -225,7 +225,7 @@ describeE2E("the browser mode in headless Chromium, with no Office host", () => 
     const first = page.getByTestId("bcheck-issue").first();
     expect(await first.getAttribute("data-severity")).toBe("error");
     expect(await page.getByTestId("bcheck-issues").innerText()).toContain(`I.2 · Ô ${cell}`);
-    await shot(page, "14-trinh-duyet-kiem-tra", true);
+    await shot(page, "31-trinh-duyet-kiem-tra", true);
   });
 
   it("merges 42 files and downloads the summary: the same totals, statuses, verdicts and cells as `bdg-report merge`", async () => {
@@ -247,7 +247,7 @@ describeE2E("the browser mode in headless Chromium, with no Office host", () => 
     expect(download.suggestedFilename()).toBe("BDG-2019_Tong-hop.xlsx");
     const summary = await saved(download, out);
     await page.getByTestId("bmerge-downloaded").waitFor();
-    await shot(page, "15-trinh-duyet-tong-hop", true);
+    await shot(page, "32-trinh-duyet-tong-hop", true);
 
     // The same files through the command line, the same day.
     cli(
@@ -333,7 +333,7 @@ describeE2E("the browser mode in headless Chromium, with no Office host", () => 
       expect(one.suggestedFilename()).toBe("BDG-2019_Xa-Ngoc-Thien.xlsx");
       const read = inspectFile(await saved(one, out), form);
       expect(read.ok && read.metaUnitCode).toBe("XA-NGOC-THIEN");
-      await shot(page, "16-trinh-duyet-ngoai-tuyen", true);
+      await shot(page, "33-trinh-duyet-ngoai-tuyen", true);
     } finally {
       await context.unroute(`${OFFICE_ORIGIN}/**`, noCdn);
       await context.setOffline(false);

@@ -10,7 +10,7 @@
  * selects it; fixed, the form becomes active, the marks go, and the Template tab offers the new
  * form's units; a reload keeps the form.
  *
- * Screenshots: test-artifacts/e2e/10-bieu-mau*.png (docs/img/ with BDG_UPDATE_GUIDE_IMAGES=1).
+ * Screenshots: test-artifacts/e2e/2?-bieu-mau*.png (docs/img/ with BDG_UPDATE_GUIDE_IMAGES=1).
  */
 import * as fs from "fs";
 import type * as http from "http";
@@ -107,7 +107,7 @@ describeE2E("the Form tab in headless Chromium with the fake Excel host", () => 
     expect(await formLine().innerText()).toBe("Biểu mẫu: BDG-2019 v1 — hạn 01/12/2019");
     expect(await page.getByTestId("form-indicators").innerText()).toBe("44");
     expect(await page.getByTestId("form-units").innerText()).toBe("42");
-    await shot(page, "10-bieu-mau", true);
+    await shot(page, "20-bieu-mau", true);
 
     await page.getByTestId("copy-year").fill("2026");
     await page.getByRole("button", { name: "Sao chép cho năm 2026" }).click();
@@ -180,7 +180,7 @@ describeE2E("the Form tab in headless Chromium with the fake Excel host", () => 
       (cell) => ((window as unknown as Win).__BDG_E2E_FAKE__.fake.selection ?? "").includes(cell),
       KIND_CELL
     );
-    await shot(page, "11-bieu-mau-loi", true);
+    await shot(page, "21-bieu-mau-loi", true);
   });
 
   it("fixed: the form is used, the marks go, and the Template tab offers its units", async () => {
@@ -204,7 +204,7 @@ describeE2E("the Form tab in headless Chromium with the fake Excel host", () => 
       INDICATORS.sheet
     );
     expect(marks).toBe(0);
-    await shot(page, "12-bieu-mau-da-dung", true);
+    await shot(page, "22-bieu-mau-da-dung", true);
 
     await page.getByRole("tab", { name: "Mẫu báo cáo" }).click();
     expect(await formLine().innerText()).toBe("Biểu mẫu: BDG-2026 v1 — hạn 01/12/2026");
