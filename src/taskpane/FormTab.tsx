@@ -27,20 +27,13 @@ import { FormSummary } from "./FormSummary";
 import { useI18n } from "./i18n";
 import { fileBytes } from "./file-bytes";
 import type { FormActions, FormProblem } from "./services";
+import { useVisuallyHiddenStyles } from "./visually-hidden";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px" },
   action: { display: "flex", flexDirection: "column", gap: "2px" },
   button: { width: "100%", justifyContent: "flex-start" },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  hiddenInput: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
   select: { width: "100%", minWidth: 0 },
 });
 
@@ -109,6 +102,7 @@ function FormSwitch({ disabled }: { disabled: boolean }) {
  */
 export function FormTab({ actions }: { actions: FormActions | null }) {
   const styles = useStyles();
+  const hidden = useVisuallyHiddenStyles();
   const { t, text } = useI18n();
   const active = useActiveForm();
   const [status, setStatus] = React.useState<FormTabStatus>({ kind: "idle" });
@@ -188,7 +182,7 @@ export function FormTab({ actions }: { actions: FormActions | null }) {
               ref={fileRef}
               type="file"
               accept=".xlsx,.xlsm,.xls,.ods"
-              className={styles.hiddenInput}
+              className={hidden.input}
               tabIndex={-1}
               aria-label={t("form.pickAria")}
               data-testid="form-file-input"

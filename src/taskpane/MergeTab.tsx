@@ -13,7 +13,6 @@ import { UnitResults } from "./UnitResults";
 import { todayInVietnam, useMerge } from "./use-merge";
 
 export { fileBytes } from "./merge-reading";
-export { ACCEPT } from "./MergePicker";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px" },

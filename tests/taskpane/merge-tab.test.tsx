@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { STRINGS, format } from "../../src/taskpane/i18n";
-import { ACCEPT } from "../../src/taskpane/MergeTab";
+import { SPREADSHEETS } from "../../src/taskpane/FilePicker";
 import { HELP_URL } from "../../src/taskpane/HelpLink";
 import type { FileVerdict } from "../../src/merge/types";
 import { mockServices, sessionOf, verdict } from "./mock-services";
@@ -54,7 +54,7 @@ describe("Merge tab", () => {
     const input = screen.getByLabelText(vi["merge.pickAria"]) as HTMLInputElement;
     expect(input.type).toBe("file");
     expect(input.multiple).toBe(true);
-    expect(input.accept).toBe(ACCEPT);
+    expect(input.accept).toBe(SPREADSHEETS);
     expect(screen.getByTestId("drop-zone").textContent).toContain(vi["merge.drop"]);
     expect(screen.getByTestId("merge-deadline").textContent).toBe(
       format(vi["merge.deadline"], { date: "01/12/2019" })

@@ -15,7 +15,7 @@ import { ErrorBar } from "../ErrorBoundary";
 import { fileBytes } from "../file-bytes";
 import { useI18n } from "../i18n";
 import { useBrowserText } from "./strings";
-import { FilePicker } from "./FilePicker";
+import { FilePicker } from "../FilePicker";
 import type { FileCheck, FileServices } from "./file-services";
 
 const useStyles = makeStyles({

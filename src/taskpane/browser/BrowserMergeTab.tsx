@@ -18,7 +18,7 @@ import { ErrorBar } from "../ErrorBoundary";
 import { fileBytes } from "../file-bytes";
 import { useBrowserText } from "./strings";
 import type { MergeSession } from "../services";
-import { FilePicker } from "./FilePicker";
+import { FilePicker } from "../FilePicker";
 import type { Download, FileServices } from "./file-services";
 import { FileResults, UnitResults } from "./MergeResults";
 

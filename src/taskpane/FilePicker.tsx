@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowUploadRegular, FolderOpenRegular } from "@fluentui/react-icons";
+import { useVisuallyHiddenStyles } from "./visually-hidden";
 
 const useStyles = makeStyles({
   drop: {
@@ -21,14 +22,6 @@ const useStyles = makeStyles({
     justifyContent: "center",
     color: tokens.colorNeutralForeground3,
   },
-  hiddenInput: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
   button: { width: "100%", justifyContent: "flex-start" },
 });
 
@@ -36,17 +29,24 @@ const useStyles = makeStyles({
 export const SPREADSHEETS =
   ".xlsx,.xlsm,.xls,.xlsb,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12";
 
-/** A "choose files" button inside a drop zone, as in the add-in's Consolidate tab. */
+/**
+ * A "choose files" button inside a drop zone: the add-in's Consolidate tab and the browser mode's
+ * Check and Consolidate tabs. The input's test id is `testId`, the zone's `dropTestId`.
+ */
 export function FilePicker(props: {
   multiple: boolean;
   label: string;
   ariaLabel: string;
   dropText: string;
+  /** The zone's text while files are dragged over it (default: `dropText`). */
+  dropActiveText?: string;
   disabled: boolean;
   onFiles: (files: File[]) => void;
   testId: string;
+  dropTestId?: string;
 }) {
   const styles = useStyles();
+  const hidden = useVisuallyHiddenStyles();
   const input = React.useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = React.useState(false);
   const take = (list: FileList | null | undefined) => {
@@ -56,7 +56,7 @@ export function FilePicker(props: {
   return (
     <div
       className={mergeClasses(styles.drop, dragging && styles.active)}
-      data-testid={`${props.testId}-drop`}
+      data-testid={props.dropTestId ?? `${props.testId}-drop`}
       onDragOver={(e) => {
         e.preventDefault();
         setDragging(true);
@@ -73,7 +73,7 @@ export function FilePicker(props: {
         type="file"
         multiple={props.multiple}
         accept={SPREADSHEETS}
-        className={styles.hiddenInput}
+        className={hidden.input}
         tabIndex={-1}
         aria-label={props.ariaLabel}
         data-testid={props.testId}
@@ -94,7 +94,7 @@ export function FilePicker(props: {
       </Button>
       <span className={styles.text} aria-hidden>
         <ArrowUploadRegular />
-        {props.dropText}
+        {dragging && props.dropActiveText ? props.dropActiveText : props.dropText}
       </span>
     </div>
   );
