@@ -1,4 +1,3 @@
-import * as React from "react";
 import {
   Body1,
   Button,
@@ -18,7 +17,9 @@ import { ErrorBar } from "./ErrorBoundary";
 import { HelpLink } from "./HelpLink";
 import { useI18n } from "./i18n";
 import { asSentence } from "./merge-results";
+import { useCellListStyles } from "./cell-list-styles";
 import { CheckIssue, CheckResult, useServices } from "./services";
+import { useCheck } from "./use-check";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px" },
@@ -26,36 +27,6 @@ const useStyles = makeStyles({
   button: { width: "100%", justifyContent: "flex-start" },
   summary: { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "center" },
   count: { display: "inline-flex", gap: "4px", alignItems: "center" },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-  },
-  issue: {
-    display: "grid",
-    gridTemplateColumns: "20px 1fr",
-    columnGap: "8px",
-    width: "100%",
-    textAlign: "left",
-    padding: "6px 8px",
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
-  },
-  selected: {
-    border: `1px solid ${tokens.colorBrandStroke1}`,
-    backgroundColor: tokens.colorBrandBackground2,
-  },
   error: { color: tokens.colorPaletteRedForeground1, fontSize: "20px" },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: "20px" },
   // The warnings count in the warning icons' own orange (Fluent's "warning" badge is yellow).
@@ -63,8 +34,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorPaletteDarkOrangeForeground1,
     color: tokens.colorNeutralForegroundOnBrand,
   },
-  cell: { color: tokens.colorNeutralForeground3, gridColumnStart: 2 },
-  hint: { color: tokens.colorNeutralForeground3, margin: "0 0 6px" },
   h2: { margin: 0 },
 });
 
@@ -91,85 +60,12 @@ function Count(props: { className: string; n: number; color: "danger" | "warning
   );
 }
 
+/** The Check tab: run, re-check live, clear the marks; the status line; the issues, one per cell. */
 export function CheckTab() {
   const styles = useStyles();
-  const { t, text } = useI18n();
+  const { t } = useI18n();
   const { check } = useServices();
-  const [result, setResult] = React.useState<CheckResult | null>(null);
-  const [running, setRunning] = React.useState(false);
-  const [error, setError] = React.useState<unknown>(null);
-  const [live, setLive] = React.useState(false);
-  const [cleared, setCleared] = React.useState(false);
-  const [selectedId, setSelectedId] = React.useState<string | null>(null);
-  const stopRef = React.useRef<(() => Promise<void>) | null>(null);
-
-  const runCheck = React.useCallback(async () => {
-    setRunning(true);
-    setError(null);
-    setCleared(false);
-    try {
-      setResult(await check.run());
-    } catch (e) {
-      setError(e);
-    } finally {
-      setRunning(false);
-    }
-  }, [check]);
-
-  const stopWatching = React.useCallback(async () => {
-    const stop = stopRef.current;
-    stopRef.current = null;
-    if (stop) await stop();
-  }, []);
-
-  React.useEffect(
-    () => () => {
-      void stopWatching().catch(() => undefined);
-    },
-    [stopWatching]
-  );
-
-  const toggleLive = async (on: boolean) => {
-    setLive(on);
-    setError(null);
-    try {
-      if (on) {
-        await runCheck();
-        stopRef.current = await check.watch(
-          (r) => {
-            setCleared(false);
-            setResult(r);
-          },
-          (e) => setError(e)
-        );
-      } else {
-        await stopWatching();
-      }
-    } catch (e) {
-      setLive(false);
-      setError(e);
-    }
-  };
-
-  const clearMarks = async () => {
-    setError(null);
-    try {
-      await check.clearMarks();
-      setCleared(true);
-    } catch (e) {
-      setError(e);
-    }
-  };
-
-  const select = async (issue: CheckIssue) => {
-    setSelectedId(issue.id);
-    try {
-      await check.select(issue);
-    } catch (e) {
-      setError(e);
-    }
-  };
-
+  const c = useCheck(check);
   return (
     <div className={styles.root}>
       <Body1 block>{t("check.intro")}</Body1>
@@ -178,114 +74,136 @@ export function CheckTab() {
           appearance="primary"
           className={styles.button}
           icon={<PlayRegular />}
-          disabled={running}
-          onClick={() => void runCheck()}
+          disabled={c.running}
+          onClick={() => void c.runCheck()}
         >
           {t("check.run")}
         </Button>
         <Switch
-          checked={live}
+          checked={c.live}
           label={t("check.live")}
-          onChange={(_e, data) => void toggleLive(data.checked)}
+          onChange={(_e, data) => void c.toggleLive(data.checked)}
           data-testid="live-switch"
         />
-        <Button className={styles.button} icon={<EraserRegular />} onClick={() => void clearMarks()}>
+        <Button className={styles.button} icon={<EraserRegular />} onClick={() => void c.clearMarks()}>
           {t("check.clear")}
         </Button>
       </div>
-
-      <div role="status" aria-live="polite" aria-atomic="true" data-testid="check-status">
-        {running && <Spinner size="tiny" label={t("check.running")} />}
-        {!running && cleared && (
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>{t("check.cleared")}</MessageBarBody>
-          </MessageBar>
-        )}
-        {!running && !cleared && result && !result.found && (
-          <MessageBar intent="warning" layout="multiline" data-testid="check-not-report">
-            <MessageBarBody>{t("check.notReport")}</MessageBarBody>
-          </MessageBar>
-        )}
-        {!running && !cleared && result && result.found && (
-          <div
-            className={styles.summary}
-            data-testid="check-summary"
-            data-errors={result.errors}
-            data-warnings={result.warnings}
-          >
-            <Body1Strong as="h2" className={styles.h2}>
-              {t("check.summary")}:
-            </Body1Strong>
-            <Count
-              className={styles.count}
-              n={result.errors}
-              color="danger"
-              label={t("check.errors", { n: result.errors })}
-            />
-            <Count
-              className={styles.count}
-              n={result.warnings}
-              color="warning"
-              label={t("check.warnings", { n: result.warnings })}
-            />
-          </div>
-        )}
-        {!running && !cleared && result && result.found && result.marks === "protected" && (
-          <Caption1 as="p" block className={styles.hint} data-testid="check-protected">
-            {t("check.protected")}
-          </Caption1>
-        )}
-      </div>
-
-      {result && result.found && result.issues.length === 0 && (
+      <CheckStatus running={c.running} cleared={c.cleared} result={c.result} />
+      {c.result && c.result.found && c.result.issues.length === 0 && (
         <MessageBar intent="success" layout="multiline" data-testid="check-ok">
           <MessageBarBody>{t("check.ok")}</MessageBarBody>
         </MessageBar>
       )}
-
-      {result && result.found && result.issues.length > 0 && (
-        <section aria-labelledby="check-list-title">
-          <Body1Strong as="h2" block className={styles.h2} id="check-list-title">
-            {t("check.list")}
-          </Body1Strong>
-          <Caption1 as="p" block className={styles.hint} id="check-list-hint">
-            {t("check.list.hint")}
-          </Caption1>
-          <ul className={styles.list} data-testid="issue-list" aria-describedby="check-list-hint">
-            {result.issues.map((issue) => {
-              const sev =
-                issue.severity === "error" ? t("check.severity.error") : t("check.severity.warning");
-              const where = issue.address ? t("check.cell", { cell: issue.address }) : t("check.noCell");
-              return (
-                <li key={issue.id}>
-                  <button
-                    type="button"
-                    className={mergeClasses(styles.issue, selectedId === issue.id && styles.selected)}
-                    onClick={() => void select(issue)}
-                    aria-current={selectedId === issue.id ? "true" : undefined}
-                    data-testid="issue"
-                    data-severity={issue.severity}
-                  >
-                    {issue.severity === "error" ? (
-                      <ErrorCircleFilled className={styles.error} aria-label={sev} role="img" />
-                    ) : (
-                      <WarningFilled className={styles.warning} aria-label={sev} role="img" />
-                    )}
-                    <span>{asSentence(text(issue.message))}</span>
-                    <span className={styles.cell}>
-                      {issue.indicator ? `${issue.indicator} · ` : ""}
-                      {where}
-                    </span>
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </section>
+      {c.result && c.result.found && c.result.issues.length > 0 && (
+        <IssueList issues={c.result.issues} selectedId={c.selectedId} onSelect={(i) => void c.select(i)} />
       )}
-
-      {error !== null && <ErrorBar error={error} onDismiss={() => setError(null)} />}
+      {c.error !== null && <ErrorBar error={c.error} onDismiss={c.dismissError} />}
       <HelpLink section="3-kiểm-tra" />
     </div>
+  );
+}
+
+/** The live status: running, marks cleared, not a report, or the counts (and why no colours). */
+function CheckStatus(props: { running: boolean; cleared: boolean; result: CheckResult | null }) {
+  const styles = useStyles();
+  const cl = useCellListStyles();
+  const { t } = useI18n();
+  const { running, cleared, result } = props;
+  const shown = !running && !cleared ? result : null;
+  return (
+    <div role="status" aria-live="polite" aria-atomic="true" data-testid="check-status">
+      {running && <Spinner size="tiny" label={t("check.running")} />}
+      {!running && cleared && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t("check.cleared")}</MessageBarBody>
+        </MessageBar>
+      )}
+      {shown && !shown.found && (
+        <MessageBar intent="warning" layout="multiline" data-testid="check-not-report">
+          <MessageBarBody>{t("check.notReport")}</MessageBarBody>
+        </MessageBar>
+      )}
+      {shown && shown.found && (
+        <div
+          className={styles.summary}
+          data-testid="check-summary"
+          data-errors={shown.errors}
+          data-warnings={shown.warnings}
+        >
+          <Body1Strong as="h2" className={styles.h2}>
+            {t("check.summary")}:
+          </Body1Strong>
+          <Count
+            className={styles.count}
+            n={shown.errors}
+            color="danger"
+            label={t("check.errors", { n: shown.errors })}
+          />
+          <Count
+            className={styles.count}
+            n={shown.warnings}
+            color="warning"
+            label={t("check.warnings", { n: shown.warnings })}
+          />
+        </div>
+      )}
+      {shown && shown.found && shown.marks === "protected" && (
+        <Caption1 as="p" block className={cl.hint} data-testid="check-protected">
+          {t("check.protected")}
+        </Caption1>
+      )}
+    </div>
+  );
+}
+
+/** The issues: one button each that selects its cell in the sheet. */
+function IssueList(props: {
+  issues: readonly CheckIssue[];
+  selectedId: string | null;
+  onSelect: (issue: CheckIssue) => void;
+}) {
+  const styles = useStyles();
+  const cl = useCellListStyles();
+  const { t, text } = useI18n();
+  return (
+    <section aria-labelledby="check-list-title">
+      <Body1Strong as="h2" block className={styles.h2} id="check-list-title">
+        {t("check.list")}
+      </Body1Strong>
+      <Caption1 as="p" block className={cl.hint} id="check-list-hint">
+        {t("check.list.hint")}
+      </Caption1>
+      <ul className={cl.list} data-testid="issue-list" aria-describedby="check-list-hint">
+        {props.issues.map((issue) => {
+          const selected = props.selectedId === issue.id;
+          const sev = issue.severity === "error" ? t("check.severity.error") : t("check.severity.warning");
+          const where = issue.address ? t("check.cell", { cell: issue.address }) : t("check.noCell");
+          return (
+            <li key={issue.id}>
+              <button
+                type="button"
+                className={mergeClasses(cl.item, cl.clickable, selected && cl.selected)}
+                onClick={() => props.onSelect(issue)}
+                aria-current={selected ? "true" : undefined}
+                data-testid="issue"
+                data-severity={issue.severity}
+              >
+                {issue.severity === "error" ? (
+                  <ErrorCircleFilled className={styles.error} aria-label={sev} role="img" />
+                ) : (
+                  <WarningFilled className={styles.warning} aria-label={sev} role="img" />
+                )}
+                <span>{asSentence(text(issue.message))}</span>
+                <span className={cl.cell}>
+                  {issue.indicator ? `${issue.indicator} · ` : ""}
+                  {where}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

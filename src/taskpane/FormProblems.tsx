@@ -2,46 +2,11 @@ import * as React from "react";
 import { Body1Strong, Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ErrorCircleFilled } from "@fluentui/react-icons";
 import { useI18n } from "./i18n";
+import { useCellListStyles } from "./cell-list-styles";
 import type { FormProblem } from "./services";
 
 const useStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-  },
-  item: {
-    display: "grid",
-    gridTemplateColumns: "20px 1fr",
-    columnGap: "8px",
-    width: "100%",
-    textAlign: "left",
-    padding: "6px 8px",
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    boxSizing: "border-box",
-    overflowWrap: "anywhere",
-  },
-  button: {
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
-  },
-  selected: {
-    border: `1px solid ${tokens.colorBrandStroke1}`,
-    backgroundColor: tokens.colorBrandBackground2,
-  },
   icon: { color: tokens.colorPaletteRedForeground1, fontSize: "20px" },
-  cell: { color: tokens.colorNeutralForeground3, gridColumnStart: 2 },
-  hint: { color: tokens.colorNeutralForeground3, margin: "0 0 6px" },
   h2: { margin: 0 },
 });
 
@@ -57,6 +22,7 @@ export function FormProblems({
   onSelect?: (p: FormProblem) => void;
 }) {
   const styles = useStyles();
+  const cl = useCellListStyles();
   const { t, text } = useI18n();
   const [selected, setSelected] = React.useState<string | null>(null);
   const selectable = onSelect !== undefined && problems.some((p) => p.target !== null);
@@ -66,19 +32,17 @@ export function FormProblems({
         {t("form.problems.list")}
       </Body1Strong>
       {selectable && (
-        <Caption1 as="p" block className={styles.hint}>
+        <Caption1 as="p" block className={cl.hint}>
           {t("form.problems.hint")}
         </Caption1>
       )}
-      <ul className={styles.list} data-testid="form-problem-list">
+      <ul className={cl.list} data-testid="form-problem-list">
         {problems.map((p) => {
           const content = (
             <>
               <ErrorCircleFilled className={styles.icon} aria-hidden />
               <span>{text(p.message)}</span>
-              {p.address && (
-                <span className={styles.cell}>{t("form.problem.cell", { cell: p.address })}</span>
-              )}
+              {p.address && <span className={cl.cell}>{t("form.problem.cell", { cell: p.address })}</span>}
             </>
           );
           return (
@@ -86,7 +50,7 @@ export function FormProblems({
               {onSelect && p.target ? (
                 <button
                   type="button"
-                  className={mergeClasses(styles.item, styles.button, selected === p.id && styles.selected)}
+                  className={mergeClasses(cl.item, cl.clickable, selected === p.id && cl.selected)}
                   aria-current={selected === p.id ? "true" : undefined}
                   onClick={() => {
                     setSelected(p.id);
@@ -98,7 +62,7 @@ export function FormProblems({
                   {content}
                 </button>
               ) : (
-                <div className={styles.item} data-testid="form-problem">
+                <div className={cl.item} data-testid="form-problem">
                   {content}
                 </div>
               )}
