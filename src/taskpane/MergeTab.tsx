@@ -12,8 +12,6 @@ import { useServices } from "./services";
 import { UnitResults } from "./UnitResults";
 import { todayInVietnam, useMerge } from "./use-merge";
 
-export { fileBytes } from "./merge-reading";
-
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px" },
   srOnly: {

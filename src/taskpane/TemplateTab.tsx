@@ -2,24 +2,20 @@ import * as React from "react";
 import {
   Body1,
   Button,
-  Combobox,
   Field,
   Input,
   MessageBar,
   MessageBarBody,
-  Option,
-  OptionGroup,
   Spinner,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { DocumentAddRegular, TableAddRegular } from "@fluentui/react-icons";
-import type { Unit } from "../form/schema";
-import { stripDiacritics } from "../form/unit-match";
 import { ErrorBar } from "./ErrorBoundary";
 import { HelpLink } from "./HelpLink";
 import { sheetList, useI18n } from "./i18n";
 import { TemplateRequest, useServices } from "./services";
+import { BLANK, UnitPicker } from "./UnitPicker";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px" },
@@ -27,10 +23,7 @@ const useStyles = makeStyles({
   action: { display: "flex", flexDirection: "column", gap: "2px" },
   button: { width: "100%", justifyContent: "flex-start" },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  combobox: { minWidth: "0", width: "100%" },
 });
-
-const BLANK = "";
 
 type Status =
   | { kind: "idle" }
@@ -39,29 +32,14 @@ type Status =
   | { kind: "done"; action: "insert"; sheets: string[] }
   | { kind: "error"; error: unknown };
 
-function matches(unit: Unit, query: string): boolean {
-  const q = stripDiacritics(query).toLowerCase().trim();
-  if (!q) return true;
-  const hay = [unit.name, unit.code, ...(unit.aliases ?? [])].map((s) => stripDiacritics(s).toLowerCase());
-  return hay.some((s) => s.includes(q));
-}
-
 export function TemplateTab() {
   const styles = useStyles();
   const { t } = useI18n();
   const { template } = useServices();
   const [unitCode, setUnitCode] = React.useState<string>(BLANK);
-  const [query, setQuery] = React.useState("");
   const [password, setPassword] = React.useState("");
   const [status, setStatus] = React.useState<Status>({ kind: "idle" });
   const busy = status.kind === "working";
-
-  const selected = template.units.find((u) => u.code === unitCode) ?? null;
-  const typedSelected = selected !== null && query === selected.name;
-  const visible = template.units.filter((u) => typedSelected || matches(u, query));
-  const byGroup = [...new Set(template.units.map((u) => u.group))]
-    .map((group) => ({ group, units: visible.filter((u) => u.group === group) }))
-    .filter((g) => g.units.length > 0);
 
   const request = (): TemplateRequest => ({ unitCode: unitCode === BLANK ? null : unitCode, password });
 
@@ -83,55 +61,7 @@ export function TemplateTab() {
   return (
     <div className={styles.root}>
       <Body1 block>{t("template.intro")}</Body1>
-      <Field label={t("template.unit.label")} hint={t("template.unit.hint")}>
-        <Combobox
-          className={styles.combobox}
-          data-testid="unit-combobox"
-          placeholder={t("template.unit.placeholder")}
-          value={query}
-          selectedOptions={unitCode === BLANK ? [] : [unitCode]}
-          clearable
-          // The list inside the pane's <main>, not in a portal outside every landmark.
-          inlinePopup
-          // The arrow is a second way to open the list (Alt+↓ in the box does it): out of the tab
-          // order, and named in the pane's language rather than Fluent's English "Open".
-          expandIcon={{ tabIndex: -1, "aria-label": t("template.unit.open") }}
-          onChange={(e) => {
-            const value = e.target.value;
-            setQuery(value);
-            if (!value.trim()) setUnitCode(BLANK);
-          }}
-          onOptionSelect={(_e, data) => {
-            if (data.optionValue === undefined) {
-              // Fluent clears the selection while the officer types: keep the typed text.
-              setUnitCode(BLANK);
-              return;
-            }
-            const code = data.optionValue;
-            setUnitCode(code);
-            setQuery(code === BLANK ? "" : (template.units.find((u) => u.code === code)?.name ?? ""));
-          }}
-          onBlur={() => setQuery(selected ? selected.name : "")}
-        >
-          <Option value={BLANK} text={t("template.unit.blank")}>
-            {t("template.unit.blank")}
-          </Option>
-          {byGroup.map((g) => (
-            <OptionGroup key={g.group} label={g.group}>
-              {g.units.map((u) => (
-                <Option key={u.code} value={u.code} text={u.name}>
-                  {u.name}
-                </Option>
-              ))}
-            </OptionGroup>
-          ))}
-          {visible.length === 0 && (
-            <Option value={BLANK} text={t("template.unit.blank")} disabled>
-              {t("template.unit.noMatch")}
-            </Option>
-          )}
-        </Combobox>
-      </Field>
+      <UnitPicker units={template.units} unitCode={unitCode} onUnitCode={setUnitCode} />
       <Field
         label={t("template.password.label")}
         hint={t("template.password.hint")}

@@ -6,6 +6,7 @@
  * session (picked again after a cancel, or twice) is skipped by its content hash.
  */
 import { contentHash } from "./content-hash";
+import { fileBytes } from "./file-bytes";
 import type { MergeSession } from "./services";
 
 /** How often the progress bar is redrawn while reading. */
@@ -38,17 +39,6 @@ export interface ReadHooks {
   /** Announced once each: a quarter, half and three quarters of the files done. */
   onMilestone: (done: number, total: number) => void;
   now?: () => number;
-}
-
-/** File → bytes (File.arrayBuffer, with a FileReader fallback for older engines). */
-export async function fileBytes(file: File): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === "function") return new Uint8Array(await file.arrayBuffer());
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(file);
-  });
 }
 
 function yieldToBrowser(): Promise<void> {

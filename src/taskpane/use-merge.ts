@@ -5,7 +5,7 @@
 import * as React from "react";
 import type { Consolidation, FileVerdict } from "../merge/types";
 import { useI18n } from "./i18n";
-import { type ReadProgress, readFilesInto } from "./merge-reading";
+import { type ReadOutcome, type ReadProgress, readFilesInto } from "./merge-reading";
 import type { Status } from "./MergeStatus";
 import { MergeSession, useServices } from "./services";
 
@@ -14,18 +14,50 @@ export function todayInVietnam(): string {
   return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
-export function useMerge() {
+/**
+ * Reading files into a session: the progress, the milestones for screen readers, "Hủy", and the
+ * contents read so far (picked again, they are skipped) until `forget`.
+ */
+function useReader() {
   const { t } = useI18n();
-  const { merge } = useServices();
-  const headingRef = React.useRef<HTMLHeadingElement>(null);
-  const sessionRef = React.useRef<MergeSession | null>(null);
   /** Content hashes of the files read in this session: picked again, they are skipped. */
   const seenRef = React.useRef(new Set<string>());
   const cancelRef = React.useRef(false);
-  const [result, setResult] = React.useState<Consolidation | null>(null);
   const [progress, setProgress] = React.useState<ReadProgress | null>(null);
   /** Milestones for screen readers (a quarter, half…), apart from the status line. */
   const [announce, setAnnounce] = React.useState("");
+
+  const readInto = async (session: MergeSession, files: File[]): Promise<ReadOutcome> => {
+    cancelRef.current = false;
+    setAnnounce("");
+    setProgress({ done: 0, total: files.length, file: files[0].name });
+    try {
+      return await readFilesInto(session, files, seenRef.current, {
+        cancelled: () => cancelRef.current,
+        onProgress: setProgress,
+        onMilestone: (i, n) => setAnnounce(t("merge.milestone", { i, n })),
+      });
+    } finally {
+      setProgress(null);
+      setAnnounce("");
+    }
+  };
+
+  return {
+    progress,
+    announce,
+    readInto,
+    cancel: () => (cancelRef.current = true),
+    forget: () => (seenRef.current = new Set()),
+  };
+}
+
+export function useMerge() {
+  const { merge } = useServices();
+  const reader = useReader();
+  const headingRef = React.useRef<HTMLHeadingElement>(null);
+  const sessionRef = React.useRef<MergeSession | null>(null);
+  const [result, setResult] = React.useState<Consolidation | null>(null);
   const [exclude, setExclude] = React.useState(false);
   const [chart, setChart] = React.useState<string>(merge.chartIndicators[0]?.code ?? "");
   const [status, setStatus] = React.useState<Status>({ kind: "none" });
@@ -35,7 +67,7 @@ export function useMerge() {
   const [choosing, setChoosing] = React.useState<string | null>(null);
   /** Bumped when the results heading should take the focus (after reading). */
   const [focusResults, setFocusResults] = React.useState(0);
-  const reading = progress !== null;
+  const reading = reader.progress !== null;
   const busy = reading || choosing !== null || status.kind === "writing";
 
   React.useEffect(() => {
@@ -46,17 +78,10 @@ export function useMerge() {
     if (files.length === 0 || busy) return;
     sessionRef.current ??= merge.begin();
     const session = sessionRef.current;
-    cancelRef.current = false;
     setError(null);
     setStatus({ kind: "none" });
-    setAnnounce("");
-    setProgress({ done: 0, total: files.length, file: files[0].name });
     try {
-      const outcome = await readFilesInto(session, files, seenRef.current, {
-        cancelled: () => cancelRef.current,
-        onProgress: setProgress,
-        onMilestone: (i, n) => setAnnounce(t("merge.milestone", { i, n })),
-      });
+      const outcome = await reader.readInto(session, files);
       const c = session.finish({ excludeUnitsWithErrors: exclude });
       setResult(c);
       setStatus({ kind: "read", outcome, counts: c.counts });
@@ -64,9 +89,6 @@ export function useMerge() {
     } catch (e) {
       setError(e);
       setResult(session.finish({ excludeUnitsWithErrors: exclude }));
-    } finally {
-      setProgress(null);
-      setAnnounce("");
     }
   };
 
@@ -114,7 +136,7 @@ export function useMerge() {
 
   const reset = () => {
     sessionRef.current = null;
-    seenRef.current = new Set();
+    reader.forget();
     setResult(null);
     setChoices({});
     setStatus({ kind: "none" });
@@ -124,8 +146,8 @@ export function useMerge() {
   return {
     headingRef,
     result,
-    progress,
-    announce,
+    progress: reader.progress,
+    announce: reader.announce,
     exclude,
     chart,
     setChart,
@@ -136,7 +158,7 @@ export function useMerge() {
     choices,
     busy,
     reading,
-    cancel: () => (cancelRef.current = true),
+    cancel: reader.cancel,
     readFiles,
     onUse,
     onExclude,

@@ -116,7 +116,8 @@ function renderBrowser(
   );
 }
 
-const xlsx = (name: string) => new File([new Uint8Array([80, 75])], name, { lastModified: 0 });
+/** A file whose bytes differ by name: the pane skips a content it has read already. */
+const xlsx = (name: string) => new File([new Uint8Array([80, 75]), name], name, { lastModified: 0 });
 
 beforeEach(() => localStorage.clear());
 
@@ -192,6 +193,16 @@ describe("the browser mode", () => {
       "Đã tải BDG-2019_Tong-hop.xlsx: 3/42 đơn vị đã nộp."
     );
     expect(saved.map((d) => d.fileName)).toEqual(["BDG-2019_Tong-hop.xlsx"]);
+
+    // The same files picked again are skipped by content: nothing is read twice.
+    fireEvent.change(screen.getByTestId("bmerge-input"), { target: { files } });
+    expect((await screen.findByTestId("bmerge-skipped")).textContent).toBe(
+      "4 tệp đã đọc trước đó (cùng nội dung), bỏ qua."
+    );
+    expect(m.order).toHaveLength(4);
+    expect(screen.getByTestId("bmerge-counts").textContent).toBe(
+      "Đã đọc 4 tệp: 3 được nhận, 0 bị thay thế, 1 bị từ chối."
+    );
   });
 
   it("the Form tab on files: downloads the definition, lists a picked file's problems, uses a good one", async () => {
@@ -227,7 +238,7 @@ describe("the browser mode", () => {
     expect(problem.textContent).toContain("Ô F5");
     expect(m.formActions.readDefinition).toHaveBeenCalledWith({
       name: "dinh-nghia.xlsx",
-      bytes: new Uint8Array([80, 75]),
+      bytes: new Uint8Array([80, 75, ...new TextEncoder().encode("dinh-nghia.xlsx")]),
     });
 
     fireEvent.change(screen.getByTestId("form-file-input"), {

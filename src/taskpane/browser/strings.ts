@@ -50,6 +50,7 @@ const VI = {
   "bmerge.cancel": "Hủy",
   "bmerge.cancelled":
     "Đã hủy sau {i}/{n} tệp; có thể tải bảng tổng hợp với các tệp đã đọc hoặc chọn thêm tệp.",
+  "bmerge.skipped": "{n} tệp đã đọc trước đó (cùng nội dung), bỏ qua.",
   "bmerge.counts": "Đã đọc {n} tệp: {accepted} được nhận, {superseded} bị thay thế, {rejected} bị từ chối.",
   "bmerge.rates": "{received}/{expected} đơn vị đã nộp, {late} nộp muộn, {missing} chưa nộp.",
   "bmerge.units": "Kết quả theo đơn vị",
@@ -120,6 +121,7 @@ const EN: Record<BrowserStringKey, string> = {
   "bmerge.cancel": "Cancel",
   "bmerge.cancelled":
     "Cancelled after {i}/{n} files; you can download the summary of the files read, or add more files.",
+  "bmerge.skipped": "{n} files already read before (same content), skipped.",
   "bmerge.counts": "Read {n} files: {accepted} accepted, {superseded} superseded, {rejected} rejected.",
   "bmerge.rates": "{received}/{expected} units reported, {late} late, {missing} missing.",
   "bmerge.units": "Result per unit",
