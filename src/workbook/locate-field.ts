@@ -16,8 +16,22 @@ function contentAt(sh: SheetData, row: number, col: number): CellPos {
 
 const FIELD_ALIASES: Record<string, string[]> = { unit: ["đơn vị"] };
 
+/** The same labels come back in every file of a form: each answer is computed once (bounded). */
+const labelMemo = new Map<string, boolean>();
+const LABEL_MEMO_LIMIT = 10_000;
+
 /** Whether a cell's text is the label of a header field ("Năm báo cáo (*):", "NGƯỜI LẬP BIỂU"). */
 export function isFieldLabel(text: string, fieldKey: string, label: string): boolean {
+  const memoKey = `${fieldKey}\u0000${label}\u0000${text}`;
+  const hit = labelMemo.get(memoKey);
+  if (hit !== undefined) return hit;
+  const found = matchFieldLabel(text, fieldKey, label);
+  if (labelMemo.size >= LABEL_MEMO_LIMIT) labelMemo.clear();
+  labelMemo.set(memoKey, found);
+  return found;
+}
+
+function matchFieldLabel(text: string, fieldKey: string, label: string): boolean {
   const n = norm(text);
   const bare = stripColon(n.replace(/\(\*\)/g, "").trim());
   return [norm(label), ...(FIELD_ALIASES[fieldKey] ?? [])].some((a) => bare === a || n.startsWith(`${a}:`));

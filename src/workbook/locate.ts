@@ -79,16 +79,35 @@ function namedPositions(
 } {
   const named = new Map<string, Candidate>();
   const broken = new Set<string>();
-  for (const name of form.names) {
-    const def = snap.names.get(name.toUpperCase());
+  const sheets = new Map<string | null, string | null>(); // one lookup per sheet named, not per name
+  const upper = upperNames(form);
+  for (let i = 0; i < upper.length; i++) {
+    const def = snap.names.get(upper[i]);
     if (!def) continue;
+    const name = form.names[i];
     const r = parseNameRef(def.ref);
-    const sheet = r.type === "cell" ? sheetOf(snap, r.sheet ?? def.scope) : null;
-    if (r.type === "cell" && sheet !== null && sheet.toUpperCase() !== META_SHEET.toUpperCase())
+    if (r.type !== "cell") {
+      broken.add(name);
+      continue;
+    }
+    const wanted = r.sheet ?? def.scope;
+    let sheet = sheets.get(wanted);
+    if (sheet === undefined) sheets.set(wanted, (sheet = sheetOf(snap, wanted)));
+    if (sheet !== null && sheet.toUpperCase() !== META_SHEET_UPPER)
       named.set(name, { sheet, pos: { row: r.row, col: r.col }, via: "name" });
     else broken.add(name);
   }
   return { named, broken };
+}
+
+const META_SHEET_UPPER = META_SHEET.toUpperCase();
+const upperByForm = new WeakMap<ResolvedForm, string[]>();
+
+/** The form's names in upper case (how the snapshot keys its defined names), once per form. */
+function upperNames(form: ResolvedForm): string[] {
+  let upper = upperByForm.get(form);
+  if (!upper) upperByForm.set(form, (upper = form.names.map((n) => n.toUpperCase())));
+  return upper;
 }
 
 /** Addresses of the metadata map for the names given. */
@@ -339,7 +358,10 @@ export function locate(
   const names = { broken: [...broken], defined: named.size + broken.size };
   if (choice.type === "ambiguous") return result(L, fullMeta, names, null, [], choice.sheets);
 
-  L.loadRows([...named, ...mapped].map(([name, c]) => ({ ...c, name })));
+  const candidates: (Candidate & { name: string })[] = [];
+  for (const m of [named, mapped])
+    for (const [name, c] of m) candidates.push({ sheet: c.sheet, pos: c.pos, via: c.via, name });
+  L.loadRows(candidates);
   for (const name of form.names) {
     const byName = named.get(name);
     if (byName && L.tryCandidate(name, byName)) continue;
