@@ -28,6 +28,7 @@ import {
   RegistryError,
   type Consolidation,
 } from "../merge";
+import { todayInVietnam } from "../merge/today";
 import { isoToVi } from "../validate/dates";
 import type { InspectResult } from "../inspect/types";
 import { inspectFile } from "../xlsx/reader";
@@ -397,10 +398,6 @@ function readOne(
   if (got.reason === "tooLarge")
     return { modified: got.modified, read: { ok: false, reason: "tooLarge", message: got.message } };
   return { modified: got.modified, unreadable: got.message };
-}
-
-function todayInVietnam(): string {
-  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
 // ---------------------------------------------------------------------------------------------

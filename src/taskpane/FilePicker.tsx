@@ -73,7 +73,7 @@ export function FilePicker(props: {
         type="file"
         multiple={props.multiple}
         accept={SPREADSHEETS}
-        className={hidden.input}
+        className={hidden.hidden}
         tabIndex={-1}
         aria-label={props.ariaLabel}
         data-testid={props.testId}

@@ -182,7 +182,7 @@ export function FormTab({ actions }: { actions: FormActions | null }) {
               ref={fileRef}
               type="file"
               accept=".xlsx,.xlsm,.xls,.ods"
-              className={hidden.input}
+              className={hidden.hidden}
               tabIndex={-1}
               aria-label={t("form.pickAria")}
               data-testid="form-file-input"

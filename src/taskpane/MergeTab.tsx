@@ -10,18 +10,12 @@ import { MergePicker, MergeProgress } from "./MergePicker";
 import { StatusLine } from "./MergeStatus";
 import { useServices } from "./services";
 import { UnitResults } from "./UnitResults";
-import { todayInVietnam, useMerge } from "./use-merge";
+import { todayInVietnam } from "../merge/today";
+import { useMerge } from "./use-merge";
+import { useVisuallyHiddenStyles } from "./visually-hidden";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px" },
-  srOnly: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
   muted: { color: tokens.colorNeutralForeground3, margin: 0 },
 });
 
@@ -31,6 +25,7 @@ const useStyles = makeStyles({
  */
 export function MergeTab() {
   const styles = useStyles();
+  const hidden = useVisuallyHiddenStyles();
   const { t } = useI18n();
   const { merge } = useServices();
   const m = useMerge();
@@ -46,7 +41,7 @@ export function MergeTab() {
       </Body1>
       <MergePicker disabled={m.busy} onFiles={(files) => void m.readFiles(files)} />
       {m.progress && <MergeProgress progress={m.progress} onCancel={m.cancel} />}
-      <div className={styles.srOnly} role="status" aria-live="polite" data-testid="merge-announce">
+      <div className={hidden.hidden} role="status" aria-live="polite" data-testid="merge-announce">
         {m.announce}
       </div>
       <div role="status" aria-live="polite" aria-atomic="true" data-testid="merge-status">

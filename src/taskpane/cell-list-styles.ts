@@ -1,9 +1,9 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 
 /**
- * A list of problems that point at cells: the Check tab's issues and the Form tab's definition
- * problems. `item` is one line (icon, then text); `clickable` when a click selects its cell;
- * `selected` for the line whose cell was selected last.
+ * A list of problems that point at cells: the Check tab's issues (in Excel and in the browser)
+ * and the Form tab's definition problems. `item` is one line (icon, then text); `clickable` when
+ * a click selects its cell; `selected` for the line whose cell was selected last.
  */
 export const useCellListStyles = makeStyles({
   list: {

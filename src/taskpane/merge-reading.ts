@@ -53,8 +53,8 @@ export function milestones(total: number): number[] {
 
 /**
  * Reads `files` one by one into `session`, skipping the contents in `seen` (and adding the new
- * ones to it). The session keeps no bytes: a File handle is given to read the file again if the
- * officer's choice needs it.
+ * ones to it). The bytes go to the session, which keeps only a compact summary of each file (an
+ * officer's choice reads nothing again).
  */
 export async function readFilesInto(
   session: MergeSession,

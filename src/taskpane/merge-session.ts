@@ -6,13 +6,9 @@
  */
 import type { ResolvedForm } from "../form/resolve";
 import { createMerger } from "../merge/merger";
+import { todayInVietnam } from "../merge/today";
 import { inspectFileAsync } from "../xlsx/reader";
 import type { MergeSession } from "./services";
-
-/** The date of the merge in Vietnam (UTC+7): a report dated after the next day cannot be true. */
-export function todayInVietnam(): string {
-  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
 
 export function mergeSession(form: ResolvedForm, today: () => string = todayInVietnam): MergeSession {
   const merger = createMerger(form, { today: today() });

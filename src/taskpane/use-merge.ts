@@ -9,11 +9,6 @@ import { type ReadOutcome, type ReadProgress, readFilesInto } from "./merge-read
 import type { Status } from "./MergeStatus";
 import { MergeSession, useServices } from "./services";
 
-/** Today in Vietnam (UTC+7), ISO. */
-export function todayInVietnam(): string {
-  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /**
  * Reading files into a session: the progress, the milestones for screen readers, "Hủy", and the
  * contents read so far (picked again, they are skipped) until `forget`.

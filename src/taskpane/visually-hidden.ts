@@ -1,11 +1,11 @@
 import { makeStyles } from "@fluentui/react-components";
 
 /**
- * A file input that stays in the page for the button that opens it, for assistive technology and
- * the tests, without being seen.
+ * In the page for assistive technology (and the tests), not seen: a file input behind the button
+ * that opens it, a live region that announces progress.
  */
 export const useVisuallyHiddenStyles = makeStyles({
-  input: {
+  hidden: {
     position: "absolute",
     width: "1px",
     height: "1px",

@@ -14,59 +14,38 @@ import { ErrorCircleFilled, WarningFilled } from "@fluentui/react-icons";
 import { ErrorBar } from "../ErrorBoundary";
 import { fileBytes } from "../file-bytes";
 import { useI18n } from "../i18n";
+import { useCellListStyles } from "../cell-list-styles";
 import { useBrowserText } from "./strings";
 import { FilePicker } from "../FilePicker";
 import type { FileCheck, FileServices } from "./file-services";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px" },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-  },
-  issue: {
-    display: "grid",
-    gridTemplateColumns: "20px 1fr",
-    columnGap: "8px",
-    padding: "6px 8px",
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    overflowWrap: "anywhere",
-  },
   error: { color: tokens.colorPaletteRedForeground1, fontSize: "20px" },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: "20px" },
-  cell: { color: tokens.colorNeutralForeground3, gridColumnStart: 2 },
   h2: { margin: 0, overflowWrap: "anywhere" },
 });
 
 /** The issues of a checked file: errors first, each with its cell and indicator. */
 function IssueList({ result }: { result: Extract<FileCheck, { ok: true }> }) {
   const styles = useStyles();
+  const cells = useCellListStyles();
   const { text } = useI18n();
   const tb = useBrowserText();
   return (
-    <ul className={styles.list} data-testid="bcheck-issues">
+    <ul className={cells.list} data-testid="bcheck-issues">
       {result.issues.map((issue) => {
         const sev = issue.severity === "error" ? tb("bcheck.error") : tb("bcheck.warning");
         const where = issue.address ? tb("bcheck.cell", { cell: issue.address }) : tb("bcheck.noCell");
         return (
-          <li
-            key={issue.id}
-            className={styles.issue}
-            data-testid="bcheck-issue"
-            data-severity={issue.severity}
-          >
+          <li key={issue.id} className={cells.item} data-testid="bcheck-issue" data-severity={issue.severity}>
             {issue.severity === "error" ? (
               <ErrorCircleFilled className={styles.error} aria-label={sev} role="img" />
             ) : (
               <WarningFilled className={styles.warning} aria-label={sev} role="img" />
             )}
             <span>{text(issue.message)}</span>
-            <Caption1 className={styles.cell}>
+            <Caption1 className={cells.cell}>
               {issue.indicator ? `${issue.indicator} · ` : ""}
               {where}
             </Caption1>

@@ -9,6 +9,7 @@ import type { ResolvedForm } from "../../form/resolve";
 import type { Text, Unit } from "../../form/schema";
 import type { InspectResult } from "../../inspect/types";
 import { buildSummary } from "../../layout/summary";
+import { todayInVietnam } from "../../merge/today";
 import type { Consolidation } from "../../merge/types";
 import { mergeSession } from "../merge-session";
 import { splitSheet } from "../../workbook/address";
@@ -67,11 +68,6 @@ export interface FileServices {
   summary(c: Consolidation): Promise<Download>;
   /** The Form tab's actions on files. */
   readonly form: FormActions;
-}
-
-/** Today in Vietnam (UTC+7), as the command line dates a merge. */
-export function todayInVietnam(now: number = Date.now()): string {
-  return new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
