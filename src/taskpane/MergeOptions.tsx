@@ -1,3 +1,4 @@
+import type * as React from "react";
 import {
   Body1Strong,
   Button,
@@ -31,27 +32,29 @@ const useStyles = makeStyles({
 });
 
 export interface MergeOptionsProps {
-  indicators: readonly ChartIndicator[];
   exclude: boolean;
   onExclude: (on: boolean) => void;
-  chart: string;
-  onChart: (code: string) => void;
+  /** The chart's indicator (in Excel; none in the browser mode's downloaded summary). */
+  chart?: { indicators: readonly ChartIndicator[]; value: string; onChange: (code: string) => void };
   /** Files used: nothing to write without one. */
   accepted: number;
   files: number;
   busy: boolean;
   onWrite: () => void;
   onReset: () => void;
+  /** The main action's button, when it is not "Ghi bảng tổng hợp" (the browser mode downloads the summary). */
+  action?: { label: string; icon: React.ReactElement; testId: string };
 }
 
 /**
- * The consolidation's options and its two actions. The chart's indicator is shown in full under
+ * The consolidation's options and its two actions (in Excel and in the browser mode). The chart's indicator is shown in full under
  * the list, which the pane's width cuts: "V.1 — Số đại biểu Hội đồng nhân dân…".
  */
 export function MergeOptions(p: MergeOptionsProps) {
   const styles = useStyles();
   const { t, text } = useI18n();
-  const chosen = p.indicators.find((c) => c.code === p.chart);
+  const chart = p.chart;
+  const chosen = chart?.indicators.find((c) => c.code === chart.value);
   return (
     <fieldset className={styles.options}>
       <legend>
@@ -62,16 +65,16 @@ export function MergeOptions(p: MergeOptionsProps) {
         onChange={(_e, data) => p.onExclude(data.checked === true)}
         label={t("merge.exclude")}
       />
-      {p.indicators.length > 0 && (
+      {chart && chart.indicators.length > 0 && (
         <Field label={t("merge.chart")} hint={chosen ? `${chosen.code} — ${text(chosen.label)}` : undefined}>
           <Select
             className={styles.select}
-            value={p.chart}
-            onChange={(_e, data) => p.onChart(data.value)}
+            value={chart.value}
+            onChange={(_e, data) => chart.onChange(data.value)}
             data-testid="chart-select"
           >
             <option value="">{t("merge.chart.none")}</option>
-            {p.indicators.map((c) => (
+            {chart.indicators.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.code} — {text(c.label)}
               </option>
@@ -82,12 +85,12 @@ export function MergeOptions(p: MergeOptionsProps) {
       <Button
         appearance="primary"
         className={styles.button}
-        icon={<TableAddRegular />}
+        icon={p.action?.icon ?? <TableAddRegular />}
         disabled={p.busy || p.accepted === 0}
         onClick={p.onWrite}
-        data-testid="merge-write"
+        data-testid={p.action?.testId ?? "merge-write"}
       >
-        {t("merge.write")}
+        {p.action?.label ?? t("merge.write")}
       </Button>
       {p.accepted === 0 && (
         <Caption1 block className={styles.muted}>

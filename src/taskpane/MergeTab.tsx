@@ -61,11 +61,9 @@ export function MergeTab() {
             onNotice={m.setStatus}
           />
           <MergeOptions
-            indicators={merge.chartIndicators}
             exclude={m.exclude}
             onExclude={m.onExclude}
-            chart={m.chart}
-            onChart={m.setChart}
+            chart={{ indicators: merge.chartIndicators, value: m.chart, onChange: m.setChart }}
             accepted={m.result.counts.accepted}
             files={m.result.counts.files}
             busy={m.busy}

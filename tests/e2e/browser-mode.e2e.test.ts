@@ -233,12 +233,12 @@ describeE2E("the browser mode in headless Chromium, with no Office host", () => 
     expect(names).toHaveLength(42);
     await page.getByRole("tab", { name: "Tổng hợp" }).click();
     await page.getByTestId("bmerge-input").setInputFiles(names.map((n) => path.join(returns, n)));
-    await page.getByTestId("bmerge-counts").waitFor({ timeout: 300_000 });
-    expect(await page.getByTestId("bmerge-counts").innerText()).toBe(
-      "Đã đọc 42 tệp: 40 được nhận, 1 bị thay thế, 1 bị từ chối."
+    await page.getByTestId("merge-counts").waitFor({ timeout: 300_000 });
+    expect(await page.getByTestId("merge-counts").innerText()).toBe(
+      "Đã đọc 42 tệp: 40 được dùng, 1 bị thay thế, 1 bị từ chối."
     );
-    expect(await page.getByTestId("bmerge-rates").innerText()).toBe(
-      "40/42 đơn vị đã nộp, 3 nộp muộn, 2 chưa nộp."
+    expect(await page.getByTestId("unit-summary").innerText()).toMatch(
+      /^40\/42 đơn vị đã nộp, trong đó 3 nộp muộn; 2 chưa nộp; \d+ có lỗi\.$/
     );
     const [download] = await Promise.all([
       page.waitForEvent("download", { timeout: 120_000 }),
@@ -267,8 +267,11 @@ describeE2E("the browser mode in headless Chromium, with no Office host", () => 
     const json = JSON.parse(fs.readFileSync(path.join(out, "cli-tong-hop.json"), "utf8")) as MergeReportJson;
 
     // Verdicts: each file's, on the page and in the CLI's report.
+    // (a unit's other versions are folded: unfolded here, so that every file is on the page)
+    for (const more of await page.getByTestId("merge-others").all()) await more.click();
+    for (const more of await page.getByTestId("merge-more-rejected").all()) await more.click();
     const onPage = await page
-      .getByTestId("bmerge-verdict")
+      .getByTestId("verdict")
       .evaluateAll((els) => els.map((e) => [e.getAttribute("data-file"), e.getAttribute("data-verdict")]));
     expect(Object.fromEntries(onPage)).toEqual(
       Object.fromEntries(json.files.map((f) => [f.file, f.verdict]))
@@ -278,7 +281,7 @@ describeE2E("the browser mode in headless Chromium, with no Office host", () => 
     // Statuses: the units the page names as missing and late are the CLI's.
     const listed = (kind: string) =>
       page
-        .getByTestId(`bmerge-${kind}`)
+        .getByTestId(`units-${kind}`)
         .locator("li")
         .evaluateAll((els) => els.map((e) => e.getAttribute("data-unit")));
     expect(await listed("missing")).toEqual(

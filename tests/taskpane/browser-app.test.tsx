@@ -171,22 +171,24 @@ describe("the browser mode", () => {
     renderBrowser(m.make, saved, "no-host", "merge");
     const files = Object.keys(READS).map(xlsx);
     fireEvent.change(screen.getByTestId("bmerge-input"), { target: { files } });
-    await screen.findByTestId("bmerge-counts");
+    await screen.findByTestId("merge-counts");
     expect(m.order).toEqual(["a-ngoc-thien.xlsx", "b-cao-xa.xlsx", "c-lien-son.xlsx", "ghi-chu.xlsx"]);
-    expect(screen.getByTestId("bmerge-counts").textContent).toBe(
-      "Đã đọc 4 tệp: 3 được nhận, 0 bị thay thế, 1 bị từ chối."
+    // The same parts as the add-in's Merge tab: its status line, units to chase and files by unit.
+    expect(screen.getByTestId("merge-counts").textContent).toBe(
+      "Đã đọc 4 tệp: 3 được dùng, 0 bị thay thế, 1 bị từ chối."
     );
-    expect(screen.getByTestId("bmerge-rates").textContent).toBe(
-      "3/42 đơn vị đã nộp, 1 nộp muộn, 39 chưa nộp."
+    expect(screen.getByTestId("unit-summary").textContent).toBe(
+      "3/42 đơn vị đã nộp, trong đó 1 nộp muộn; 39 chưa nộp; 1 có lỗi."
     );
-    const missing = screen.getByTestId("bmerge-missing");
+    const missing = screen.getByTestId("units-missing");
     expect(within(missing).getAllByRole("listitem")).toHaveLength(39);
     expect(missing.textContent).toContain("Chưa nộp");
-    expect(screen.getByTestId("bmerge-late").textContent).toContain("Xã Ngọc Thiện");
-    expect(screen.getByTestId("bmerge-errors").textContent).toContain("Xã Liên Sơn");
-    const rejected = screen.getAllByTestId("bmerge-verdict")[0];
+    expect(screen.getByTestId("units-late").textContent).toContain("Xã Ngọc Thiện");
+    expect(screen.getByTestId("units-errors").textContent).toContain("Xã Liên Sơn");
+    const rejected = within(await screen.findByTestId("rejected-files")).getAllByTestId("verdict")[0];
     expect(rejected.getAttribute("data-verdict")).toBe("rejected");
     expect(rejected.textContent).toContain("ghi-chu.xlsx");
+    expect(screen.getAllByTestId("unit-files")).toHaveLength(3); // the units that sent files
 
     fireEvent.click(screen.getByRole("button", { name: b["bmerge.download"] }));
     expect((await screen.findByTestId("bmerge-downloaded")).textContent).toBe(
@@ -196,13 +198,12 @@ describe("the browser mode", () => {
 
     // The same files picked again are skipped by content: nothing is read twice.
     fireEvent.change(screen.getByTestId("bmerge-input"), { target: { files } });
-    expect((await screen.findByTestId("bmerge-skipped")).textContent).toBe(
-      "4 tệp đã đọc trước đó (cùng nội dung), bỏ qua."
+    await waitFor(() =>
+      expect(screen.getByTestId("merge-counts").textContent).toBe(
+        "4 tệp đã đọc trước đó, bỏ qua. Đã đọc 4 tệp: 3 được dùng, 0 bị thay thế, 1 bị từ chối."
+      )
     );
     expect(m.order).toHaveLength(4);
-    expect(screen.getByTestId("bmerge-counts").textContent).toBe(
-      "Đã đọc 4 tệp: 3 được nhận, 0 bị thay thế, 1 bị từ chối."
-    );
   });
 
   it("the Form tab on files: downloads the definition, lists a picked file's problems, uses a good one", async () => {

@@ -1,11 +1,12 @@
 /**
  * The browser mode's "Tổng hợp" state and actions: one merge session per "start over", the files
  * read into it the way the add-in reads them (in name order, progress a few times a second, the
- * same content never twice), the officer's choices, and the summary downloaded.
+ * same content never twice), the officer's choices, one status line, and the summary downloaded.
  */
 import * as React from "react";
 import type { Consolidation, FileVerdict } from "../../merge/types";
-import { type ReadOutcome, type ReadProgress, readFilesInto } from "../merge-reading";
+import { type ReadProgress, readFilesInto } from "../merge-reading";
+import type { Status } from "../MergeStatus";
 import type { MergeSession } from "../services";
 import type { Download, FileServices } from "./file-services";
 
@@ -22,17 +23,19 @@ export function useBrowserMerge(services: FileServices, save: (d: Download) => v
   const cancel = React.useRef(false);
   const [consolidation, setConsolidation] = React.useState<Consolidation | null>(null);
   const [progress, setProgress] = React.useState<ReadProgress | null>(null);
-  const [outcome, setOutcome] = React.useState<ReadOutcome | null>(null);
+  const [status, setStatus] = React.useState<Status>({ kind: "none" });
   const [exclude, setExclude] = React.useState(false);
   const [written, setWritten] = React.useState<Written>({ kind: "idle" });
-  const [choosing, setChoosing] = React.useState(false);
+  /** The officer's choices so far: unit code → file name. */
+  const [choices, setChoices] = React.useState<Record<string, string>>({});
   const [error, setError] = React.useState<unknown>(null);
-  const busy = progress !== null || choosing || written.kind === "writing";
+  const busy = progress !== null || status.kind === "using" || written.kind === "writing";
 
-  const refresh = (excludeErrors = exclude) =>
-    setConsolidation(
-      session.current ? session.current.finish({ excludeUnitsWithErrors: excludeErrors }) : null
-    );
+  const finish = (excludeErrors = exclude): Consolidation | null => {
+    const c = session.current ? session.current.finish({ excludeUnitsWithErrors: excludeErrors }) : null;
+    setConsolidation(c);
+    return c;
+  };
 
   const read = async (picked: File[]) => {
     if (busy || picked.length === 0) return;
@@ -40,42 +43,45 @@ export function useBrowserMerge(services: FileServices, save: (d: Download) => v
     session.current ??= services.beginMerge();
     cancel.current = false;
     setError(null);
-    setOutcome(null);
+    setStatus({ kind: "none" });
     setWritten({ kind: "idle" });
     setProgress({ done: 0, total: files.length, file: files[0].name });
     try {
-      setOutcome(
-        await readFilesInto(session.current, files, seen.current, {
-          cancelled: () => cancel.current,
-          onProgress: setProgress,
-          onMilestone: () => undefined,
-        })
-      );
+      const outcome = await readFilesInto(session.current, files, seen.current, {
+        cancelled: () => cancel.current,
+        onProgress: setProgress,
+        onMilestone: () => undefined,
+      });
+      const c = finish();
+      if (c) setStatus({ kind: "read", outcome, counts: c.counts });
     } catch (e) {
       setError(e);
+      finish();
     } finally {
-      refresh();
       setProgress(null);
     }
   };
 
   const use = async (v: FileVerdict & { unit: string }) => {
     if (!session.current || busy) return;
-    setChoosing(true);
+    setError(null);
     setWritten({ kind: "idle" });
+    setStatus({ kind: "using" });
     try {
       await session.current.prefer(v.unit, v.file);
-      refresh();
+      finish();
+      setChoices((c) => ({ ...c, [v.unit]: v.file }));
+      setStatus({ kind: "chosen", file: v.file, unitName: v.unitName ?? v.unit });
     } catch (e) {
+      setStatus({ kind: "none" });
       setError(e);
-    } finally {
-      setChoosing(false);
     }
   };
 
   const download = async () => {
     if (!session.current) return;
     setError(null);
+    setStatus({ kind: "none" });
     setWritten({ kind: "writing" });
     try {
       const c = session.current.finish({ excludeUnitsWithErrors: exclude });
@@ -95,7 +101,7 @@ export function useBrowserMerge(services: FileServices, save: (d: Download) => v
 
   const onExclude = (checked: boolean) => {
     setExclude(checked);
-    refresh(checked);
+    finish(checked);
     setWritten({ kind: "idle" });
   };
 
@@ -103,19 +109,20 @@ export function useBrowserMerge(services: FileServices, save: (d: Download) => v
     session.current = null;
     seen.current = new Set();
     setConsolidation(null);
-    setOutcome(null);
+    setChoices({});
+    setStatus({ kind: "none" });
     setWritten({ kind: "idle" });
     setError(null);
   };
 
-  const verdicts = consolidation?.files ?? [];
   return {
-    verdicts,
     consolidation,
     progress,
-    outcome,
+    status,
+    setStatus,
     exclude,
     written,
+    choices,
     error,
     busy,
     cancel: () => (cancel.current = true),
