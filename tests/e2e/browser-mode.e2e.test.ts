@@ -12,7 +12,7 @@
  * rejected) and the summary downloaded — compared with `bdg-report merge … --json` of the same
  * files: same totals, statuses and verdicts, and the same cells on every sheet; then, the host
  * down and the network off, the page reloaded from the worker's cache: office.js cannot load, the
- * browser mode starts and still makes a template.
+ * browser mode starts and still makes a template. axe-core in every state reached: nothing of ours.
  *
  * Screenshots: test-artifacts/e2e/30-trinh-duyet*.png … 33 (docs/img/ with BDG_UPDATE_GUIDE_IMAGES=1).
  */
@@ -43,6 +43,7 @@ import {
   shot,
   unexpectedOutside,
 } from "./pane-harness";
+import { axeFindings, summarizeFindings, type Finding } from "./axe";
 import { filledValues, returnedReport } from "./report-files";
 
 const describeE2E = haveChromium ? describe : describe.skip;
@@ -126,6 +127,11 @@ describeE2E("the browser mode in headless Chromium, with no Office host", () => 
   let base: string;
   let outside: OutsideRequests;
   const pageErrors: string[] = [];
+  /** axe-core's findings in each state the steps reach (./axe.ts). */
+  const findings: Finding[] = [];
+  const axe = async (state: string) => {
+    findings.push(...(await axeFindings(page, state)));
+  };
 
   beforeAll(async () => {
     fs.mkdirSync(out, { recursive: true });
@@ -169,6 +175,7 @@ describeE2E("the browser mode in headless Chromium, with no Office host", () => 
       expect.arrayContaining(["taskpane.html", "vendor.js", "taskpane.js", "browser.js", "exceljs.js"])
     );
     await shot(page, "30-trinh-duyet", true);
+    await axe("browser: start");
   });
 
   it("downloads one unit's template, and every unit's as a .zip named as `template --all-units` names them", async () => {
@@ -200,6 +207,7 @@ describeE2E("the browser mode in headless Chromium, with no Office host", () => 
       expect(r.ok && r.metaUnitCode).toBe(u.code);
     }
     await page.getByTestId("btemplate-done").waitFor();
+    await axe("browser: templates downloaded");
   });
 
   it("checks a returned file: its errors listed with their cells", async () => {
@@ -226,6 +234,7 @@ describeE2E("the browser mode in headless Chromium, with no Office host", () => 
     expect(await first.getAttribute("data-severity")).toBe("error");
     expect(await page.getByTestId("bcheck-issues").innerText()).toContain(`I.2 · Ô ${cell}`);
     await shot(page, "31-trinh-duyet-kiem-tra", true);
+    await axe("browser: a file checked");
   });
 
   it("merges 42 files and downloads the summary: the same totals, statuses, verdicts and cells as `bdg-report merge`", async () => {
@@ -248,6 +257,7 @@ describeE2E("the browser mode in headless Chromium, with no Office host", () => 
     const summary = await saved(download, out);
     await page.getByTestId("bmerge-downloaded").waitFor();
     await shot(page, "32-trinh-duyet-tong-hop", true);
+    await axe("browser: summary downloaded");
 
     // The same files through the command line, the same day.
     cli(
@@ -270,6 +280,7 @@ describeE2E("the browser mode in headless Chromium, with no Office host", () => 
     // (a unit's other versions are folded: unfolded here, so that every file is on the page)
     for (const more of await page.getByTestId("merge-others").all()) await more.click();
     for (const more of await page.getByTestId("merge-more-rejected").all()) await more.click();
+    await axe("browser: every file shown");
     const onPage = await page
       .getByTestId("verdict")
       .evaluateAll((els) => els.map((e) => [e.getAttribute("data-file"), e.getAttribute("data-verdict")]));
@@ -303,6 +314,17 @@ describeE2E("the browser mode in headless Chromium, with no Office host", () => 
     // And every cell of the three sheets — summary, submission status (statuses, verdicts), narratives — is the CLI's.
     const cliSummary = new Uint8Array(fs.readFileSync(path.join(out, "cli-tong-hop.xlsx")));
     expect(summaryCells(summary)).toEqual(summaryCells(cliSummary));
+  });
+
+  it("axe-core: no finding of ours in any state reached, the Form tab too", async () => {
+    await page.getByRole("tab", { name: "Biểu mẫu" }).click();
+    await page.locator('[data-testid="panel-form"]:not([hidden])').waitFor();
+    await axe("browser: form tab");
+    const ours = findings.filter((f) => !f.library);
+    console.log(
+      `[e2e] browser mode, axe: ${findings.length} findings; library (Fluent's focus helpers): ${summarizeFindings(findings.filter((f) => f.library)).join(" | ") || "none"}`
+    );
+    expect(summarizeFindings(ours)).toEqual([]);
   });
 
   it("offline (host down, no network): reloaded from the worker's cache, the browser mode starts without office.js and makes a template", async () => {

@@ -42,13 +42,13 @@ import {
   serve,
   shot,
 } from "./pane-harness";
+import { axeFindings, summarizeFindings, type Finding } from "./axe";
 import { filledValues } from "./report-files";
 
 const describeE2E = haveChromium ? describe : describe.skip;
 jest.setTimeout(30 * 60 * 1000);
 
 const form = builtInForm();
-const AXE = require.resolve("axe-core/axe.min.js");
 
 /* ------------------------------------------------------------------ the returns ----------- */
 
@@ -131,25 +131,7 @@ function copiesOf(base: string[], copies: number, dir: string): string[] {
 type Win = E2EWindow & {
   __longtasks: { start: number; duration: number }[];
   __changeAt: number;
-  axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> };
 };
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; html: string }[];
-}
-interface Finding {
-  state: string;
-  width: number;
-  id: string;
-  impact: string | null;
-  help: string;
-  target: string;
-  html: string;
-  library: boolean;
-}
-
 /** Every long task of the page, from its load on. */
 const OBSERVE_LONG_TASKS = `
   window.__longtasks = [];
@@ -168,33 +150,6 @@ async function heapMB(page: Page): Promise<number> {
   await cdp.detach();
   const used = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0;
   return Math.round((used / 1048576) * 10) / 10;
-}
-
-/** axe-core over the whole page; findings inside Fluent's TabList (or its focus trap helpers) are the library's. */
-async function axeFindings(page: Page, state: string): Promise<Finding[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
-  const width = page.viewportSize()?.width ?? 0;
-  const violations = await page.evaluate(async () => {
-    const w = window as unknown as Win;
-    // Also the experimental "label in name" rule: a button's accessible name starts with its visible text.
-    const r = await w.axe.run(document, {
-      resultTypes: ["violations"],
-      rules: { "label-content-name-mismatch": { enabled: true } },
-    });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => {
-        const el = document.querySelector(n.target.join(" "));
-        const library = !!el?.closest('[role="tablist"]') || !!el?.hasAttribute("data-tabster-dummy");
-        return { target: n.target.join(" "), html: n.html.slice(0, 160), library };
-      }),
-    }));
-  });
-  return violations.flatMap((v) =>
-    v.nodes.map((n) => ({ state, width, id: v.id, impact: v.impact, help: v.help, ...n }))
-  );
 }
 
 /* ------------------------------------------------------------------ the test -------------- */
@@ -216,10 +171,6 @@ describeE2E("Merge tab at scale, protected sheet, accessibility", () => {
   const axeBoth = async (state: string) => {
     for (const width of [320, 480]) {
       await page.setViewportSize({ width, height: 760 });
-      // Colours are measured once Fluent's motions (the dialog's fade-in…) have ended.
-      await page.waitForFunction(() =>
-        document.getAnimations().every((a) => a.playState === "finished" || a.playState === "idle")
-      );
       findings.push(...(await axeFindings(page, state)));
     }
     await page.setViewportSize({ width: 320, height: 760 });
@@ -466,10 +417,7 @@ describeE2E("Merge tab at scale, protected sheet, accessibility", () => {
 
     const ours = findings.filter((f) => !f.library);
     const library = findings.filter((f) => f.library);
-    const summary = (list: Finding[]) =>
-      [...new Map(list.map((f) => [`${f.id} ${f.target}`, f])).values()].map(
-        (f) => `${f.id} (${f.impact}) ${f.target}: ${f.help} — first in "${f.state}" at ${f.width} px`
-      );
+    const summary = summarizeFindings;
     console.log(
       `[merge-scale] axe: ${findings.length} findings; library (Fluent: tabster focus helpers, e.g. the TabList's): ${summary(library).join(" | ") || "none"}`
     );
