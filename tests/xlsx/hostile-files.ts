@@ -106,19 +106,22 @@ export function manyBlankSheets(form: ResolvedForm, extra: number): Uint8Array {
   return zipSync(files as Zippable, { level: 9 });
 }
 
-/** Entries of a zip written by hand (stored), in order, names repeated as given. */
-export function storedZip(entries: [string, Uint8Array][]): Uint8Array {
+/** A zip written by hand from already-deflated data, with whatever sizes we want to declare. */
+export function rawZip(
+  entries: { name: string; data: Uint8Array; method: 0 | 8; size: number }[]
+): Uint8Array {
   const chunks: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
-  for (const [n, data] of entries) {
-    const name = strToU8(n);
+  for (const e of entries) {
+    const name = strToU8(e.name);
     const lh = new Uint8Array(30 + name.length);
     const dv = new DataView(lh.buffer);
     dv.setUint32(0, 0x04034b50, true);
     dv.setUint16(4, 20, true);
-    dv.setUint32(18, data.length, true);
-    dv.setUint32(22, data.length, true);
+    dv.setUint16(8, e.method, true);
+    dv.setUint32(18, e.data.length, true);
+    dv.setUint32(22, e.size, true);
     dv.setUint16(26, name.length, true);
     lh.set(name, 30);
     const ch = new Uint8Array(46 + name.length);
@@ -126,14 +129,15 @@ export function storedZip(entries: [string, Uint8Array][]): Uint8Array {
     cv.setUint32(0, 0x02014b50, true);
     cv.setUint16(4, 20, true);
     cv.setUint16(6, 20, true);
-    cv.setUint32(20, data.length, true);
-    cv.setUint32(24, data.length, true);
+    cv.setUint16(10, e.method, true);
+    cv.setUint32(20, e.data.length, true);
+    cv.setUint32(24, e.size, true);
     cv.setUint16(28, name.length, true);
     cv.setUint32(42, offset, true);
     ch.set(name, 46);
-    chunks.push(lh, data);
+    chunks.push(lh, e.data);
     central.push(ch);
-    offset += lh.length + data.length;
+    offset += lh.length + e.data.length;
   }
   const cdSize = central.reduce((n, c) => n + c.length, 0);
   const eocd = new Uint8Array(22);
@@ -151,6 +155,11 @@ export function storedZip(entries: [string, Uint8Array][]): Uint8Array {
     o += c.length;
   }
   return out;
+}
+
+/** Entries of a zip written by hand (stored), in order, names repeated as given. */
+export function storedZip(entries: [string, Uint8Array][]): Uint8Array {
+  return rawZip(entries.map(([name, data]) => ({ name, data, method: 0, size: data.length })));
 }
 
 /**

@@ -6,58 +6,10 @@ import type { InspectResult } from "../../src/inspect/types";
 import { inspectFile } from "./both-platforms";
 import { buildCfb } from "./cfb-fixture";
 import { buildXlsx, reportFixture } from "./fixture-xlsx";
+import { rawZip } from "./hostile-files";
 
 const form = builtInForm();
 const I1 = nameOf(form, "I.1", "value");
-
-/** A zip written by hand from already-deflated data, with whatever sizes we want to declare. */
-function rawZip(entries: { name: string; data: Uint8Array; method: 0 | 8; size: number }[]): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  const central: Uint8Array[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = strToU8(e.name);
-    const lh = new Uint8Array(30 + name.length);
-    const dv = new DataView(lh.buffer);
-    dv.setUint32(0, 0x04034b50, true);
-    dv.setUint16(4, 20, true);
-    dv.setUint16(8, e.method, true);
-    dv.setUint32(18, e.data.length, true);
-    dv.setUint32(22, e.size, true);
-    dv.setUint16(26, name.length, true);
-    lh.set(name, 30);
-    const ch = new Uint8Array(46 + name.length);
-    const cv = new DataView(ch.buffer);
-    cv.setUint32(0, 0x02014b50, true);
-    cv.setUint16(4, 20, true);
-    cv.setUint16(6, 20, true);
-    cv.setUint16(10, e.method, true);
-    cv.setUint32(20, e.data.length, true);
-    cv.setUint32(24, e.size, true);
-    cv.setUint16(28, name.length, true);
-    cv.setUint32(42, offset, true);
-    ch.set(name, 46);
-    chunks.push(lh, e.data);
-    central.push(ch);
-    offset += lh.length + e.data.length;
-  }
-  const cdSize = central.reduce((n, c) => n + c.length, 0);
-  const eocd = new Uint8Array(22);
-  const ev = new DataView(eocd.buffer);
-  ev.setUint32(0, 0x06054b50, true);
-  ev.setUint16(8, entries.length, true);
-  ev.setUint16(10, entries.length, true);
-  ev.setUint32(12, cdSize, true);
-  ev.setUint32(16, offset, true);
-  const all = [...chunks, ...central, eocd];
-  const out = new Uint8Array(all.reduce((n, c) => n + c.length, 0));
-  let o = 0;
-  for (const c of all) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
-}
 
 /** A small valid workbook whose sheet1 is replaced by `sheet` (deflated), declaring `declared` bytes. */
 function withSheet(sheet: Uint8Array, declared: number | null): Uint8Array {
