@@ -5,7 +5,14 @@
  * a file by src/xlsx/write-workbook.ts, or into the open workbook by the add-in.
  */
 import type { FormDefinition } from "../form/schema";
-import type { CellModel, DataValidationModel, SheetModel, WorkbookModel } from "../layout/sheet-model";
+import {
+  clipValidationMessage,
+  clipValidationTitle,
+  type CellModel,
+  type DataValidationModel,
+  type SheetModel,
+  type WorkbookModel,
+} from "../layout/sheet-model";
 import { columnLetter } from "../workbook/address";
 import { style } from "../layout/styles";
 import { isoToSerial } from "../validate/dates";
@@ -78,21 +85,21 @@ function validation(table: TableSpec, col: ColumnSpec, index: number): DataValid
       operator: "greaterThanOrEqual",
       formulae: ["0"],
       allowBlank: true,
-      error: { title: col.vi.slice(0, 32), message: "Nhập một số ≥ 0.", style: "stop" },
+      error: { title: clipValidationTitle(col.vi), message: "Nhập một số ≥ 0.", style: "stop" },
     };
   return {
     range,
     type: "list",
     formulae: [list],
     allowBlank: true,
-    ...(col.hint ? { prompt: { title: col.vi.slice(0, 32), message: col.hint.slice(0, 255) } } : {}),
+    ...(col.hint
+      ? { prompt: { title: clipValidationTitle(col.vi), message: clipValidationMessage(col.hint) } }
+      : {}),
     error: {
-      title: col.vi.slice(0, 32),
-      message:
-        `Chọn trong danh sách / pick from the list${col.values ? `: ${col.values.join(", ")}` : ""}`.slice(
-          0,
-          255
-        ),
+      title: clipValidationTitle(col.vi),
+      message: clipValidationMessage(
+        `Chọn trong danh sách / pick from the list${col.values ? `: ${col.values.join(", ")}` : ""}`
+      ),
       style: "stop",
     },
   };

@@ -157,3 +157,13 @@ export interface WorkbookModel {
 
 /** Excel's limits for data-validation texts; longer ones make Excel refuse the file. */
 export const VALIDATION_LIMITS = { title: 32, message: 255 } as const;
+
+/** A data-validation title cut to Excel's limit, with "…" where it was cut. */
+export function clipValidationTitle(s: string): string {
+  return s.length <= VALIDATION_LIMITS.title ? s : `${s.slice(0, VALIDATION_LIMITS.title - 1)}…`;
+}
+
+/** A data-validation message cut to Excel's limit, with "…" where it was cut. */
+export function clipValidationMessage(s: string): string {
+  return s.length <= VALIDATION_LIMITS.message ? s : `${s.slice(0, VALIDATION_LIMITS.message - 1)}…`;
+}

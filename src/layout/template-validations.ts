@@ -6,7 +6,12 @@
 import type { ResolvedField, ResolvedIndicator } from "../form/resolve";
 import type { CellPart } from "../form/schema";
 import { COLUMN_HEADERS } from "../workbook/contract";
-import { VALIDATION_LIMITS, type DataValidationModel } from "./sheet-model";
+import {
+  clipValidationMessage,
+  clipValidationTitle,
+  VALIDATION_LIMITS,
+  type DataValidationModel,
+} from "./sheet-model";
 
 /** An input cell of a numeric indicator: whole numbers ≥ 0 for counts, ≥ 0 for amounts. */
 export function numberValidation(ind: ResolvedIndicator, part: CellPart, range: string): DataValidationModel {
@@ -24,8 +29,8 @@ export function numberValidation(ind: ResolvedIndicator, part: CellPart, range: 
       formulae: ["0"],
       allowBlank: true,
       prompt: {
-        title: clipTitle(`${ind.code}: ${ind.unit}`),
-        message: clip(
+        title: clipValidationTitle(`${ind.code}: ${ind.unit}`),
+        message: clipValidationMessage(
           `Nhập số ≥ 0, đơn vị ${ind.unit}${ind.decimals !== undefined ? `, tối đa ${ind.decimals} chữ số thập phân` : ""}. Không có thì nhập 0.`
         ),
       },
@@ -44,8 +49,8 @@ export function numberValidation(ind: ResolvedIndicator, part: CellPart, range: 
     formulae: ["0"],
     allowBlank: true,
     prompt: {
-      title: clipTitle(`${ind.code}: ${what}`),
-      message: clip(`Nhập số nguyên ≥ 0 (${ind.unit}).${extra} Không có thì nhập 0.`),
+      title: clipValidationTitle(`${ind.code}: ${what}`),
+      message: clipValidationMessage(`Nhập số nguyên ≥ 0 (${ind.unit}).${extra} Không có thì nhập 0.`),
     },
     error: {
       title: "Số liệu không hợp lệ",
@@ -135,13 +140,6 @@ export function fieldValidation(
   }
 }
 
-function clip(s: string): string {
-  return s.length <= VALIDATION_LIMITS.message ? s : `${s.slice(0, VALIDATION_LIMITS.message - 1)}…`;
-}
-function clipTitle(s: string): string {
-  return s.length <= VALIDATION_LIMITS.title ? s : `${s.slice(0, VALIDATION_LIMITS.title - 1)}…`;
-}
-
 /** A narrative indicator's merged cell: text up to what a cell holds. */
 export function narrativeValidation(ind: ResolvedIndicator, range: string): DataValidationModel {
   return {
@@ -152,7 +150,7 @@ export function narrativeValidation(ind: ResolvedIndicator, range: string): Data
     allowBlank: true,
     prompt: {
       title: `${ind.code}. Nhận xét, đánh giá`,
-      message: clip(`${ind.label.vi}: viết ngắn gọn, có thể xuống dòng bằng Alt+Enter.`),
+      message: clipValidationMessage(`${ind.label.vi}: viết ngắn gọn, có thể xuống dòng bằng Alt+Enter.`),
     },
     error: {
       title: "Nội dung quá dài",
