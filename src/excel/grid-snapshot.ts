@@ -8,6 +8,7 @@
 import type { CellValue } from "../workbook/cell-value";
 import { META_SHEET, REPORT_SHEET } from "../workbook/contract";
 import { metaFromSheet, type Meta } from "../workbook/meta";
+import { examinedSheets, MAX_SHEETS_EXAMINED } from "../workbook/report-sheet";
 import { key, type Range, type SheetData } from "../workbook/sheet-data";
 import type { NameDef, WorkbookSnapshot } from "../workbook/snapshot";
 import { parseNameRef, parseRange, splitAreas } from "../workbook/address";
@@ -117,13 +118,13 @@ export function gridSnapshot(wb: GridWorkbook): WorkbookSnapshot {
 
 /**
  * Which sheets a read must load: the metadata sheet, the sheets the form's names point at, and
- * the visible sheets (the code-column fallback, and other sheets that look like a report).
+ * every sheet the inspection may look at for the report or another one like it
+ * (src/workbook/report-sheet.ts `examinedSheets`, hidden ones included).
  */
 export function sheetsToLoad(
   formNames: readonly string[],
   names: Map<string, string>,
-  sheetList: { name: string; visibility: string }[],
-  maxOtherSheets = 12
+  sheetList: { name: string; visibility: string }[]
 ): string[] {
   const out: string[] = [];
   const push = (n: string | null | undefined): void => {
@@ -138,6 +139,7 @@ export function sheetsToLoad(
     if (r && r.type === "cell") push(r.sheet);
   }
   push(REPORT_SHEET);
-  for (const s of sheetList.filter((x) => x.visibility === "Visible").slice(0, maxOtherSheets)) push(s.name);
+  const sheets = sheetList.map((s) => ({ name: s.name, visible: s.visibility === "Visible" }));
+  for (const name of examinedSheets(sheets, null, MAX_SHEETS_EXAMINED + 1)) push(name);
   return out;
 }

@@ -24,14 +24,30 @@ export function lookslikeReport(layout: CodeLayout | null, form: ResolvedForm): 
   return !!layout && layout.codeRows.size >= Math.max(3, Math.ceil(form.indicators.length * 0.3));
 }
 
+/**
+ * The sheets looked at for another report besides `except` (and the metadata sheet): visible ones
+ * first, then hidden ones, `limit` at most. An adapter that loads sheets ahead (the add-in) loads
+ * these, with `except` null and one more, whichever sheet turns out to be the report.
+ */
+export function examinedSheets(
+  sheets: readonly { name: string; visible: boolean }[],
+  except: string | null,
+  limit = MAX_SHEETS_EXAMINED
+): string[] {
+  const skip = new Set([META_SHEET.toUpperCase(), (except ?? "").toUpperCase()]);
+  const ordered = [...sheets.filter((s) => s.visible), ...sheets.filter((s) => !s.visible)];
+  return ordered
+    .filter((x) => !skip.has(x.name.toUpperCase()))
+    .slice(0, limit)
+    .map((s) => s.name);
+}
+
 /** Sheets other than `except` (and the metadata sheet) whose code column lists the form's indicators. */
 function lookalikes(form: ResolvedForm, snap: WorkbookSnapshot, except: string | null): string[] {
-  const skip = new Set([META_SHEET.toUpperCase(), (except ?? "").toUpperCase()]);
-  const ordered = [...snap.sheets.filter((s) => s.visible), ...snap.sheets.filter((s) => !s.visible)];
   const out: string[] = [];
-  for (const s of ordered.filter((x) => !skip.has(x.name.toUpperCase())).slice(0, MAX_SHEETS_EXAMINED)) {
-    const sh = snap.cells(s.name);
-    if (sh && lookslikeReport(findCodeLayout(sh, form), form)) out.push(s.name);
+  for (const name of examinedSheets(snap.sheets, except)) {
+    const sh = snap.cells(name);
+    if (sh && lookslikeReport(findCodeLayout(sh, form), form)) out.push(name);
   }
   return out;
 }

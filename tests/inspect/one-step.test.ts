@@ -93,3 +93,15 @@ test("a template whose metadata spells the form id in lower case is the same for
   expect(byMerge("lower.xlsx", fx.bytes)).toEqual(v);
   expect(await byAddin(fx.bytes)).toEqual(v);
 });
+
+test("a hidden copy of the report sheet is looked at everywhere: the same warning in the add-in", async () => {
+  const fx = reportFixture(
+    form,
+    { [form.fieldByKey.get("unit")!.name]: "Xã Cao Xá" },
+    { copies: [{ name: "Năm 2018", state: "hidden" }] }
+  );
+  const v = byValidate("hidden-copy.xlsx", fx.bytes);
+  expect(v.issues.some((i) => i.startsWith("warning reader.other-report-sheets"))).toBe(true);
+  expect(byMerge("hidden-copy.xlsx", fx.bytes)).toEqual(v);
+  expect(await byAddin(fx.bytes)).toEqual(v);
+});

@@ -188,6 +188,8 @@ export interface ReportFixtureOptions {
   nameRefs?: Record<string, string>;
   extraCells?: [string, FixtureCell][];
   merges?: string[];
+  /** Copies of the report sheet (last year's kept beside it, a backup), after it. */
+  copies?: { name: string; state?: "visible" | "hidden" }[];
   /** The metadata map's rows are this many rows above the cells (rows inserted after it was written). */
   staleMetaRows?: number;
 }
@@ -275,6 +277,7 @@ export function reportFixture(
   for (const c of opts.extraCells ?? []) put(c[0], c[1]);
 
   const sheets: FixtureSheet[] = [{ name: sheetName, cells, merges }];
+  for (const c of opts.copies ?? []) sheets.push({ name: c.name, state: c.state, cells, merges });
   const names: { name: string; ref: string }[] = [];
   if (opts.names !== false) {
     for (const [n, a] of addresses)
