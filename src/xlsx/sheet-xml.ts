@@ -133,6 +133,8 @@ function plainCell(
     else if (c === 60 || c === 39 || c === 9 || c === 10 || c === 13)
       return null; // < ' tab LF CR
     else if (c === 32 && xml.charCodeAt(gt + 1) === 32) return null;
+    else if (quotes % 2 === 0 && (c === 58 /* : */ || (c === 61 && !plainEquals(xml, gt))))
+      return null; // a prefixed attribute (x:t), or spaces around "=": the full parser decides
     else if (
       c === 116 /* t */ &&
       quotes % 2 === 0 &&
@@ -152,6 +154,11 @@ function plainCell(
   }
   const v = plainInner(xml, "<v>", "</v>", gt + 1);
   return v && xml.startsWith("</c>", v[1]) ? { type, v: v[0], inline: null, end: v[1] + 4 } : null;
+}
+
+/** An attribute's `=` written the plain way: a name right before it, a quote right after it. */
+function plainEquals(xml: string, at: number): boolean {
+  return xml.charCodeAt(at + 1) === 34 /* " */ && xml.charCodeAt(at - 1) !== 32;
 }
 
 /** isNameEnd of xml.ts, local: the lane calls it for every character of a tag name. */

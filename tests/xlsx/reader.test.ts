@@ -4,6 +4,7 @@ import { isoToSerial, DATE1904_OFFSET } from "../../src/validate/dates";
 import { evaluateReport } from "../../src/validate/engine";
 import type { Inspection, InspectResult } from "../../src/inspect/types";
 import { readAllSheets, inspectFile } from "./both-platforms";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { buildXlsx, reportFixture, type FixtureCell } from "./fixture-xlsx";
 
 const form = builtInForm();
@@ -126,6 +127,28 @@ describe("inspectFile: other writers' XML", () => {
     expect(r.values.get(N("I.2", "total"))).toEqual({ type: "number", value: 1500 });
     expect(r.values.get(F("preparer"))).toEqual({ type: "text", text: "Nguyễn Thị Lan" });
   });
+
+  it.each([
+    ['t ="s"', ' t ="s"'],
+    ['t= "s"', ' t= "s"'],
+    ['x:t="s"', ' x:t="s"'],
+  ])(
+    "reads a shared string whose type is written %s as text, never its index as a number",
+    (_label, attr) => {
+      const fx = reportFixture(form, { ...filled, [N("I.1")]: "mười hai" });
+      const at = fx.addresses.get(N("I.1"));
+      const files = unzipSync(fx.bytes);
+      const sheet = strFromU8(files["xl/worksheets/sheet1.xml"]);
+      const plain = `<c r="${at}" t="s">`;
+      expect(sheet).toContain(plain);
+      files["xl/worksheets/sheet1.xml"] = strToU8(sheet.replace(plain, `<c r="${at}"${attr}>`));
+      const r = ok(inspectFile(zipSync(files), form));
+      expect(r.values.get(N("I.1"))).toEqual({ type: "text", text: "mười hai" });
+      const checked = evaluateReport(form, r.values);
+    expect(checked.numbers.has(N("I.1"))).toBe(false);
+    expect(checked.issues.some((i) => i.cell === N("I.1") && i.severity === "error")).toBe(true);
+    }
+  );
 
   it("converts 1904 date serials of the report date to the 1900 system", () => {
     const serial1904 = isoToSerial("2019-11-28") - DATE1904_OFFSET;
