@@ -3,7 +3,7 @@
  * an officer would find it: the template's own layout, a copy that lost its names, a sheet
  * typed by hand.
  */
-import { cellText, type CellValue } from "./cell-value";
+import { cellText, isBlank, type CellValue } from "./cell-value";
 import type { CellPos } from "./address";
 import { norm, stripColon, type CodeLayout } from "./code-layout";
 import { colOf, key, mergeAt, rowOf, type SheetData } from "./sheet-data";
@@ -84,7 +84,7 @@ export function locateField(
     for (const [k, v] of sh.cells) {
       if (rowOf(k) !== found.row) continue;
       const c = colOf(k);
-      if (c < first || !cellText(v).trim()) continue;
+      if (c < first || isBlank(v)) continue; // a date cell is filled too
       if (bestCol === null || c < bestCol) bestCol = c;
     }
     if (bestCol !== null) {

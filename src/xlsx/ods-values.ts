@@ -1,11 +1,11 @@
 /**
  * OpenDocument spreadsheet values and references as the reader needs them: a cell's typed value
  * (office:value-type and its value attribute, a formula's cached result), ISO dates and
- * durations as Excel serials (1900 system), and cell-range addresses (`$'Báo cáo'.$D$14`) as
+ * durations as date cells (Excel serials, 1900 system), and cell-range addresses (`$'Báo cáo'.$D$14`) as
  * Excel A1 references (`'Báo cáo'!$D$14`).
  */
 import type { CellValue } from "../workbook/cell-value";
-import { isoToSerial } from "../validate/dates";
+import { dateCell, numericCell } from "../workbook/numbers";
 import { parseA1, quoteSheet } from "../workbook/address";
 
 /** The attributes of a table:table-cell the value depends on (local names). */
@@ -23,16 +23,6 @@ export interface OdsCellAttrs {
 
 const ERROR_TEXT = /^(#NULL!|#DIV\/0!|#VALUE!|#REF!|#NAME\?|#NUM!|#N\/A|#GETTING_DATA|Err:\d{3})$/;
 
-/** ISO date or date-time → serial (1900 system; fractional part for the time of day), or null. */
-export function isoDateToSerial(text: string): number | null {
-  const m = /^(-?\d{4,})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(text.trim());
-  if (!m) return null;
-  const day = isoToSerial(`${m[1]}-${m[2]}-${m[3]}`);
-  const secs = m[4] ? Number(m[4]) * 3600 + Number(m[5]) * 60 + Number(m[6] ?? 0) : 0;
-  const v = day + secs / 86400;
-  return Number.isFinite(v) ? v : null;
-}
-
 /** ISO 8601 duration (`PT12H30M00S`, `P1DT2H`, `-PT1H`) → days, or null. */
 export function durationToDays(text: string): number | null {
   const m =
@@ -45,10 +35,10 @@ export function durationToDays(text: string): number | null {
   return m[1] ? -days : days;
 }
 
+/** office:value, read with the numeric grammar of every reader (src/workbook/numbers.ts): "0x10" is invalid. */
 function num(text: string | undefined): CellValue | null {
   if (text === undefined || text.trim() === "") return null;
-  const n = Number(text.trim());
-  return Number.isFinite(n) ? { type: "number", value: n } : { type: "error", code: "#NUM!" };
+  return numericCell(text.trim());
 }
 
 /** The formula's text as an officer would read it (`of:=SUM([.A1])` → `SUM([.A1])`). */
@@ -73,13 +63,16 @@ export function odsCellValue(a: OdsCellAttrs, text: string): CellValue | null {
     case "percentage":
     case "currency":
       return num(a.value);
-    case "date": {
-      const v = a.dateValue !== undefined ? isoDateToSerial(a.dateValue) : null;
-      return v === null ? num(a.value) : { type: "number", value: v };
-    }
+    // A date or a time is a date cell (as OOXML's t="d"): a date field takes it, a count refuses it.
+    case "date":
+      return a.dateValue !== undefined
+        ? dateCell(a.dateValue.trim())
+        : { type: "invalid", raw: a.value ?? "" };
     case "time": {
       const v = a.timeValue !== undefined ? durationToDays(a.timeValue) : null;
-      return v === null ? num(a.value) : { type: "number", value: v };
+      return v === null
+        ? { type: "invalid", raw: a.timeValue ?? a.value ?? "" }
+        : { type: "date", serial: v };
     }
     case "boolean": {
       const b = (a.booleanValue ?? a.value ?? "").trim().toLowerCase();

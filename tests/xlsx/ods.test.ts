@@ -12,7 +12,8 @@ import type { CellValue } from "../../src/workbook/cell-value";
 import { isoToSerial } from "../../src/validate/dates";
 import type { LoadedWorkbook } from "../../src/xlsx/loaded-workbook";
 import { readOds } from "../../src/xlsx/ods";
-import { durationToDays, isoDateToSerial, odsExpressionToA1, odsRangeToA1 } from "../../src/xlsx/ods-values";
+import { parseIsoDateSerial } from "../../src/workbook/numbers";
+import { durationToDays, odsCellValue, odsExpressionToA1, odsRangeToA1 } from "../../src/xlsx/ods-values";
 import { key } from "../../src/workbook/sheet-data";
 import { OTHER_FORMATS } from "../../src/xlsx/other-formats";
 import { DEFAULT_LIMITS, inspectFile } from "../../src/xlsx/reader";
@@ -128,14 +129,14 @@ describe("ODS content", () => {
     expect(cell(wb, 1, 1, 1)).toEqual({ type: "text", text: "form_id" });
   });
 
-  it("reads typed values: float, percentage, currency, date and time as serials, boolean", () => {
+  it("reads typed values: float, percentage, currency; date and time as date cells (serials), boolean", () => {
     expect([1, 2, 3, 4, 5, 6, 7].map((c) => cell(wb, 0, 1, c))).toEqual([
       { type: "number", value: 12 },
       { type: "number", value: 0.125 },
       { type: "number", value: 1500000.5 },
-      { type: "number", value: isoToSerial("2019-11-28") },
-      { type: "number", value: isoToSerial("2019-11-28") + 0.25 },
-      { type: "number", value: 1.5208333333333333 },
+      { type: "date", serial: isoToSerial("2019-11-28") },
+      { type: "date", serial: isoToSerial("2019-11-28") + 0.25 },
+      { type: "date", serial: 1.5208333333333333 },
       { type: "boolean", value: true },
     ]);
   });
@@ -202,10 +203,29 @@ describe("ODS values and addresses", () => {
     expect(odsExpressionToA1("of:=[.B3]", "Trang")).toBe("Trang!B3");
   });
 
+  it("reads office:value with the numeric grammar of every reader, and dates strictly", () => {
+    expect(odsCellValue({ valueType: "float", value: "0x10" }, "16")).toEqual({
+      type: "invalid",
+      raw: "0x10",
+    });
+    expect(odsCellValue({ valueType: "float", value: "1e3" }, "1000")).toEqual({
+      type: "number",
+      value: 1000,
+    });
+    expect(odsCellValue({ valueType: "date", dateValue: "2019-02-30" }, "")).toEqual({
+      type: "invalid",
+      raw: "2019-02-30",
+    });
+    expect(odsCellValue({ valueType: "date", dateValue: "2019-11-28garbage" }, "")).toEqual({
+      type: "invalid",
+      raw: "2019-11-28garbage",
+    });
+  });
+
   it("converts ISO dates and durations", () => {
-    expect(isoDateToSerial("2019-11-28")).toBe(43797);
-    expect(isoDateToSerial("2019-11-28T12:00:00.000")).toBe(43797.5);
-    expect(isoDateToSerial("28/11/2019")).toBeNull();
+    expect(parseIsoDateSerial("2019-11-28")).toBe(43797);
+    expect(parseIsoDateSerial("2019-11-28T12:00:00.000")).toBe(43797.5);
+    expect(parseIsoDateSerial("28/11/2019")).toBeNull();
     expect(durationToDays("PT12H")).toBe(0.5);
     expect(durationToDays("P1DT6H")).toBe(1.25);
     expect(durationToDays("-PT6H")).toBe(-0.25);
@@ -247,8 +267,8 @@ describe("real .ods files (values as LibreOffice and openpyxl read them)", () =>
     expect(wb.date1904).toBe(false);
     // openpyxl: B1 = 1904-01-02, A1 = 1; 1904-01-02 is serial 1463 in the 1900 system (1 in the 1904 one)
     expect(cell(wb, 0, 1, 1)).toEqual({ type: "number", value: 1 });
-    expect(cell(wb, 0, 1, 2)).toEqual({ type: "number", value: 1463 });
-    expect(cell(wb, 0, 2, 2)).toEqual({ type: "number", value: isoToSerial("1904-01-12") });
+    expect(cell(wb, 0, 1, 2)).toEqual({ type: "date", serial: 1463 });
+    expect(cell(wb, 0, 2, 2)).toEqual({ type: "date", serial: isoToSerial("1904-01-12") });
     expect(cell(wb, 0, 1, 3)).toEqual({ type: "text", text: "1904-01-02" });
   });
 

@@ -48,7 +48,11 @@ const xlsx = ok(inspectFile(bytesOf(FIXTURES.xlsx), form));
 const WRITER_CHANGES: Record<string, Record<string, CellValue>> = {
   // LibreOffice keeps a boolean as a number with a boolean format; the cell's own number format wins.
   [FIXTURES.loXls]: { [N("I.4")]: { type: "number", value: 1 } },
-  [FIXTURES.loOds]: { [N("I.4")]: { type: "number", value: 1 } },
+  // LibreOffice's .ods keeps the report date as a date cell (office:value-type="date"): the date field takes it.
+  [FIXTURES.loOds]: {
+    [N("I.4")]: { type: "number", value: 1 },
+    [F("reportDate")]: { type: "date", serial: isoToSerial("2019-11-28") },
+  },
   [FIXTURES.sheetjsXls]: {},
   // SheetJS's ODS writer leaves error cells out.
   [FIXTURES.sheetjsOds]: { [N("I.5")]: { type: "blank" }, [N("I.6")]: { type: "blank" } },
