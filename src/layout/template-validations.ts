@@ -9,7 +9,6 @@ import { COLUMN_HEADERS } from "../workbook/contract";
 import {
   clipValidationMessage,
   clipValidationTitle,
-  VALIDATION_LIMITS,
   type DataValidationModel,
 } from "./sheet-model";
 
@@ -176,12 +175,25 @@ export function noteValidation(range: string): DataValidationModel {
   };
 }
 
-/** The validation itself, or an error when a title or message is over Excel's limits. */
+/**
+ * The validation with every title and message cut to Excel's limits (a longer one makes Excel
+ * refuse the file): labels and codes come from the form's definition, of any length.
+ */
 export function withinLimits(v: DataValidationModel): DataValidationModel {
-  for (const t of [v.prompt?.title, v.error.title])
-    if (t && t.length > VALIDATION_LIMITS.title) throw new Error(`tiêu đề quá dài / title too long: ${t}`);
-  for (const m of [v.prompt?.message, v.error.message])
-    if (m && m.length > VALIDATION_LIMITS.message)
-      throw new Error(`thông báo quá dài / message too long: ${m}`);
-  return v;
+  return {
+    ...v,
+    ...(v.prompt
+      ? {
+          prompt: {
+            title: clipValidationTitle(v.prompt.title),
+            message: clipValidationMessage(v.prompt.message),
+          },
+        }
+      : {}),
+    error: {
+      ...v.error,
+      title: clipValidationTitle(v.error.title),
+      message: clipValidationMessage(v.error.message),
+    },
+  };
 }

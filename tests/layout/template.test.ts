@@ -174,6 +174,22 @@ describe("template model", () => {
     expect(f2("II.3")).toContain("II.3 (tổng số) lớn hơn I.2 (tổng số)");
   });
 
+  test("a definition's long labels and codes are cut to Excel's validation limits, never refused", () => {
+    const input = structuredClone(BDG_2019) as FormInput;
+    const long = "Người lập biểu của đơn vị báo cáo (ký, ghi rõ họ tên và chức vụ)";
+    input.fields = input.fields.map((f) =>
+      f.key === "preparer" ? { ...f, label: { ...f.label, vi: long } } : f
+    );
+    const v = buildTemplate(loadForm(input)).model.sheets[0].validations ?? [];
+    expect(v.length).toBeGreaterThan(0);
+    for (const x of v) {
+      expect(x.error.title.length).toBeLessThanOrEqual(32);
+      expect(x.error.message.length).toBeLessThanOrEqual(255);
+      if (x.prompt) expect(x.prompt.title.length).toBeLessThanOrEqual(32);
+    }
+    expect(v.some((x) => x.prompt?.title === `${long.slice(0, 31)}…`)).toBe(true);
+  });
+
   test("protection: on, no password by default, optional password", () => {
     expect(report.protection).toEqual({ allowFormatColumns: true, allowFormatRows: true });
     expect(templateModel(form, { password: "bí mật" }).sheets[0].protection?.password).toBe("bí mật");
