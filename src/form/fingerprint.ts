@@ -30,6 +30,13 @@ function canonical(v: unknown): string {
 }
 
 export function formFingerprint(def: FormDefinition): string {
-  const { units: _units, ...rest } = def;
-  return hashText(canonical(rest));
+  let hit = fingerprints.get(def);
+  if (hit === undefined) {
+    const { units: _units, ...rest } = def;
+    fingerprints.set(def, (hit = hashText(canonical(rest))));
+  }
+  return hit;
 }
+
+/** Every returned file of a form is compared with the same definition: hashed once (definitions are not changed once read). */
+const fingerprints = new WeakMap<FormDefinition, string>();
