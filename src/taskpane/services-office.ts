@@ -16,6 +16,7 @@ import { columnLetter, columnNumber, parseAddress, splitSheet } from "../workboo
 import { STATUS_SHEET, buildSummary } from "../layout/summary";
 import { buildTemplate } from "../layout/template";
 import type { Consolidation } from "../merge/types";
+import { todayInVietnam } from "../merge/today";
 import { mergeSession } from "./merge-session";
 import type { Issue } from "../validate/issue";
 import { STRINGS } from "./i18n";
@@ -191,7 +192,8 @@ export function mergeService(host: ExcelHost, form: ResolvedForm): MergeService 
     deadline: form.definition.deadline,
     begin: () => mergeSession(form),
     async write(consolidation, options) {
-      const summary = buildSummary(consolidation, form);
+      // Dated the day it is written, as the command line and the browser mode date theirs.
+      const summary = buildSummary(consolidation, form, { reportDate: todayInVietnam() });
       const result = await applyModel(host, summary.model);
       const sheets = visibleSheets(summary.model, result);
       const code = options.chartIndicator;

@@ -3,6 +3,8 @@
  * Excel host: what the buttons do, without a browser.
  */
 import { builtInForm } from "../../src/form";
+import { todayInVietnam } from "../../src/merge/today";
+import { isoToSerial } from "../../src/validate/dates";
 import { createFakeExcel, type FakeExcelHandle } from "../excel/fake-excel";
 import { META_SHEET, REPORT_SHEET } from "../../src/workbook/contract";
 import { NARRATIVE_SHEET, STATUS_SHEET, SUMMARY_SHEET } from "../../src/layout/summary";
@@ -159,6 +161,15 @@ describe("merge service", () => {
     expect(c.rates.all.received).toBe(2);
     const { sheets } = await services.merge.write(c, { chartIndicator: "V.1" });
     expect(sheets).toEqual([SUMMARY_SHEET, STATUS_SHEET, NARRATIVE_SHEET]);
+    // Dated the day it is written (as the command line and the browser mode date theirs), not the deadline.
+    const dateName = fx.fake.names.get(form.fieldByKey.get("reportDate")!.name.toUpperCase());
+    expect(dateName).toBeDefined();
+    const [dateSheet, dateCell] = fx.fake
+      .nameReference(dateName!)
+      .replace(/'/g, "")
+      .replace(/\$/g, "")
+      .split("!");
+    expect(fx.fake.valuesOf(dateSheet, dateCell)).toEqual([[isoToSerial(todayInVietnam())]]);
     const status = fx.fake.sheet(STATUS_SHEET);
     expect(status.charts).toHaveLength(1);
     expect(status.charts[0].title).toContain("V.1");

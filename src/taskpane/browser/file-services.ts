@@ -102,14 +102,6 @@ export function fileCheck(file: string, read: InspectResult): FileCheck {
   };
 }
 
-/** The merge session on files: the same as the add-in's (src/taskpane/merge-session.ts). */
-export function fileMergeSession(
-  form: ResolvedForm,
-  today: () => string = () => todayInVietnam()
-): MergeSession {
-  return mergeSession(form, today);
-}
-
 function fileFormActions(save: (d: Download) => void): FormActions {
   return {
     kind: "file",
@@ -157,7 +149,7 @@ export function createFileServices(
     async check(file) {
       return fileCheck(file.name, await inspectFileAsync(file.bytes, form));
     },
-    beginMerge: () => fileMergeSession(form),
+    beginMerge: () => mergeSession(form),
     async summary(c) {
       const { writeWorkbook } = await import(
         /* webpackChunkName: "xlsx-writer" */ "../../xlsx/write-workbook"
