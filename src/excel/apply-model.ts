@@ -402,14 +402,14 @@ async function applyInContext(
   };
   const wb = ctx.workbook;
   // ---- sync 1: inspect
-  const coll = wb.worksheets.load("items/id,items/name,items/visibility");
-  const names = wb.names.load("items/name,items/type,items/value");
+  const coll = wb.worksheets.load("items/id,items/name");
+  const names = wb.names.load("items/name,items/value");
   const madeSetting = wb.settings.getItemOrNullObject(MADE_SHEETS_SETTING);
   madeSetting.load("value");
   const app = wb.application.load("calculationMode");
   await sync();
 
-  const existing = coll.items.map((s) => ({ id: s.id, name: s.name, visibility: String(s.visibility) }));
+  const existing = coll.items.map((s) => ({ id: s.id, name: s.name }));
   let made: MadeRecord = { v: 1, sheetIds: [] };
   // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- synced above; the rule does not follow *OrNullObject proxies
   if (!madeSetting.isNullObject) made = parseMade(madeSetting.value);
@@ -560,6 +560,19 @@ function sheetSetupOps(
   return ops;
 }
 
+/** The smallest range holding every cell, in one pass (no argument spread: a sheet may have 100,000s). */
+function boundingBox(cells: readonly { row: number; col: number }[]): RangeRef {
+  const { row, col } = cells[0];
+  const box: RangeRef = { sheet: null, start: { row, col }, end: { row, col } };
+  for (const c of cells) {
+    if (c.row < box.start.row) box.start.row = c.row;
+    if (c.col < box.start.col) box.start.col = c.col;
+    if (c.row > box.end.row) box.end.row = c.row;
+    if (c.col > box.end.col) box.end.col = c.col;
+  }
+  return box;
+}
+
 /** One sheet's writes: values and formulas, number formats, formatting, then its layout. */
 function sheetOps(p: Plan, env: OpEnv): Op[] {
   const cells = p.sheet.cells.map((c) => {
@@ -569,11 +582,7 @@ function sheetOps(p: Plan, env: OpEnv): Op[] {
   });
   const ops: Op[] = [];
   if (cells.length) {
-    const box: RangeRef = {
-      sheet: null,
-      start: { row: Math.min(...cells.map((c) => c.row)), col: Math.min(...cells.map((c) => c.col)) },
-      end: { row: Math.max(...cells.map((c) => c.row)), col: Math.max(...cells.map((c) => c.col)) },
-    };
+    const box = boundingBox(cells);
     ops.push(...valueOps(p, cells, box, env));
     // number formats: one 2-D array per sheet (like the values); then the other formatting by property
     ops.push(...numberFormatOps(p, cells, box, env));
