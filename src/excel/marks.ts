@@ -155,6 +155,8 @@ export async function markCells(
       entry.cells.push({ local, severity: t.severity, address: t.address });
       bySheet.set(ref.id, entry);
     }
+    // Nothing to mark and nothing marked before: no request at all.
+    if (!bySheet.size && !st.record) return { v: 1, sheetIds: [], cells: [] };
     const involved = sheetsById(new Set([...(st.record?.sheetIds ?? []), ...bySheet.keys()]), st.sheets);
     // ---- sync: our formats and protection on every sheet concerned
     const scans = scan(ctx, involved);

@@ -8,7 +8,7 @@ import type { Text } from "../form/schema";
 import { addChart, applyModel, createWorkbookFromBytes, type ApplyResult } from "../excel/apply-model";
 import type { ExcelHost } from "../excel/host";
 import { LIVE_UNSUPPORTED, watchReport } from "../excel/live";
-import { MarkError, clearMarks, markIssues, markTargets, selectCell } from "../excel/marks";
+import { MarkError, clearMarks, markCells, markTargets, selectCell } from "../excel/marks";
 import { readOpenReport } from "../excel/read-report";
 import { META_SHEET } from "../workbook/contract";
 import type { WorkbookModel } from "../layout/sheet-model";
@@ -84,12 +84,13 @@ export function checkService(host: ExcelHost, form: ResolvedForm): CheckService 
     const issues: Issue[] = [...read.issues];
     // Re-marking identical cells would cost 2 syncs for nothing on every live check, and could
     // feed back into live validation on a host that reports format changes as edits.
-    const key = JSON.stringify(markTargets(issues, read.cells));
+    const targets = markTargets(issues, read.cells);
+    const key = JSON.stringify(targets);
     const marksInPlace = read.marks !== null || key === "[]";
     let marks: "marked" | "protected" = "marked";
     if (key !== lastMarks || !marksInPlace) {
       try {
-        await markIssues(host, issues, { cells: read.cells, sheets: read.sheets, marks: read.marks });
+        await markCells(host, targets, { sheets: read.sheets, record: read.marks });
         lastMarks = key;
       } catch (e) {
         // A sheet protected with a password (a unit without it checks its own report): the list
