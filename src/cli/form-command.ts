@@ -7,6 +7,7 @@ import { writeWorkbook } from "../xlsx/write-workbook";
 import { FORM_OPTION_HELP, formFrom } from "./form-option";
 import { formToJson } from "./form-json";
 import type { CliIo, Command } from "./io";
+import { refusalText, safeJson, terminalLines } from "./terminal";
 import { writeOutputs } from "./write-output";
 
 const KIND_VI: Record<string, string> = {
@@ -52,7 +53,7 @@ ${FORM_OPTION_HELP}
       return 0;
     }
     const fail = (t: { vi: string; en: string }): number => {
-      io.stderr.write(`Lỗi: ${t.vi}\nError: ${t.en}\n`);
+      io.stderr.write(refusalText(t.vi, t.en));
       return 2;
     };
     const chosen = formFrom(values.form);
@@ -66,7 +67,7 @@ ${FORM_OPTION_HELP}
     }
     if (values.out) return writeDefinition(form, values.out, !!values.force, io);
     if (values.json) {
-      io.stdout.write(`${JSON.stringify(formToJson(form), null, 2)}\n`);
+      io.stdout.write(`${safeJson(formToJson(form))}\n`);
       return 0;
     }
     const d = form.definition;
@@ -96,7 +97,7 @@ ${FORM_OPTION_HELP}
       );
     lines.push("", `Đơn vị báo cáo / units (${d.units.length}):`);
     for (const u of d.units) lines.push(`  ${pad(u.code, 16)} ${pad(u.group, 24)} ${u.name}`);
-    io.stdout.write(`${lines.join("\n")}\n`);
+    io.stdout.write(terminalLines(lines)); // names and labels come from a definition: escaped
     return 0;
   },
 };
@@ -112,14 +113,14 @@ function truncate(s: string, n: number): string {
 async function writeDefinition(form: ResolvedForm, out: string, force: boolean, io: CliIo): Promise<number> {
   if (existsSync(out) && !force) {
     io.stderr.write(
-      `Lỗi: tệp "${out}" đã có: dùng --force để ghi đè\nError: "${out}" exists: use --force to overwrite\n`
+      refusalText(`tệp "${out}" đã có: dùng --force để ghi đè`, `"${out}" exists: use --force to overwrite`)
     );
     return 2;
   }
   const bytes = await writeWorkbook(definitionModel(form.definition));
   const failed = writeOutputs([{ path: out, data: bytes }]);
   if (failed) {
-    io.stderr.write(`Lỗi: ${failed.vi}\nError: ${failed.en}\n`);
+    io.stderr.write(refusalText(failed.vi, failed.en));
     return 2;
   }
   io.stdout.write(

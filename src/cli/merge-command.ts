@@ -39,7 +39,7 @@ import type { CliIo, Command } from "./io";
 import { readFailed } from "./read-failed";
 import { previousJsonReport, previousSummary, type PreviousSummary } from "./previous-output";
 import { readInput } from "./read-input";
-import { safeJson, terminalLines, terminalSafe } from "./terminal";
+import { refusalText, safeJson, terminalLines, terminalSafe } from "./terminal";
 import { checkWritable, writeOutputs } from "./write-output";
 
 /** A unit registry (--units) is a small CSV or JSON file. */
@@ -110,8 +110,7 @@ export const mergeCommand: Command = {
     }
     // Each line escaped (paths and texts from files are quoted in messages); `vi` may be lines.
     const fail = ({ refused: { vi, en } }: Refused): number => {
-      const [first, ...more] = typeof vi === "string" ? [vi] : vi;
-      io.stderr.write(terminalLines([`Lỗi: ${first}`, ...more, `Error: ${en}`]));
+      io.stderr.write(refusalText(vi, en));
       return 2;
     };
     const plan = planMerge(values, positionals);

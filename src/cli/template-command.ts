@@ -6,6 +6,7 @@ import { matchUnit, stripDiacritics } from "../form/unit-match";
 import type { Unit } from "../form/schema";
 import { writeAllUnitTemplates, writeTemplate } from "../xlsx/write-template";
 import type { Command } from "./io";
+import { refusalText } from "./terminal";
 import { checkWritable, writeOutputs } from "./write-output";
 
 export const templateCommand: Command = {
@@ -46,7 +47,7 @@ ${FORM_OPTION_HELP}
       return 0;
     }
     const fail = (vi: string, en: string): number => {
-      io.stderr.write(`Lỗi: ${vi}\nError: ${en}\n`);
+      io.stderr.write(refusalText(vi, en));
       return 2;
     };
     const chosen = formFrom(values.form);

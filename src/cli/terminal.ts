@@ -34,6 +34,17 @@ export function terminalLines(lines: readonly string[]): string {
 }
 
 /**
+ * A command's refusal for stderr: "Lỗi: …" then "Error: …", each made safe line by line (a
+ * message may hold several lines, e.g. a definition's problems; text from files is escaped).
+ */
+export function refusalText(vi: string | readonly string[], en: string): string {
+  const viLines = (typeof vi === "string" ? [vi] : vi).flatMap((l) => l.split("\n"));
+  const [first, ...more] = viLines;
+  const [enFirst, ...enMore] = en.split("\n");
+  return terminalLines([`Lỗi: ${first}`, ...more, `Error: ${enFirst}`, ...enMore]);
+}
+
+/**
  * JSON for stdout or a file: JSON.stringify's text with DEL, C1 and bidi characters also written
  * as `\uNNNN`. The JSON value is unchanged (a parser gives back the very same strings); only its
  * text no longer carries characters that act on a terminal or reorder a line when the JSON is

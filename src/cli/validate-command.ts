@@ -8,7 +8,7 @@ import { FORM_OPTION_HELP, formFrom } from "./form-option";
 import { NODE_READ } from "./node-read";
 import { expandInputs, type InputFile } from "./inputs";
 import { readInput } from "./read-input";
-import { safeJson, terminalLines } from "./terminal";
+import { refusalText, safeJson, terminalLines } from "./terminal";
 import type { CliIo, Command } from "./io";
 import { readFailed } from "./read-failed";
 
@@ -192,7 +192,7 @@ ${FORM_OPTION_HELP}
     }
     const chosen = formFrom(values.form);
     if (!chosen.ok) {
-      io.stderr.write(`Lỗi: ${chosen.message.vi}\nError: ${chosen.message.en}\n`);
+      io.stderr.write(refusalText(chosen.message.vi, chosen.message.en));
       return 2;
     }
     const form = chosen.form;

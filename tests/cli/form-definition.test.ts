@@ -92,7 +92,12 @@ describe("form --out / --year / --form", () => {
     );
     const file = join(dir, "broken.xlsx");
     writeFileSync(file, await writeWorkbook(broken));
-    for (const command of [["form"], ["template", "--out", join(dir, "t.xlsx")], ["validate", file]]) {
+    for (const command of [
+      ["form"],
+      ["template", "--out", join(dir, "t.xlsx")],
+      ["validate", file],
+      ["merge", file, "--out", join(dir, "m.xlsx")],
+    ]) {
       const r = await run([...command, "--form", file]);
       expect(r.code).toBe(2);
       expect(r.out).toBe("");
@@ -104,6 +109,8 @@ describe("form --out / --year / --form", () => {
       expect(r.err).toContain("- Quy tắc, dòng 5, cột Biểu thức / tham số: thiếu whole\n");
       expect(r.err).toContain("Error: cannot use the form definition");
       expect(r.err).toContain("- Chỉ tiêu, row 4, column Loại: 'so luong' is not a valid kind");
+      expect(r.err).toContain("\n- Chỉ tiêu, dòng 4"); // one problem per line, not an escaped line end
+      expect(r.err).not.toContain("\\x0a");
     }
   });
 
