@@ -26,13 +26,3 @@ export function officeHost(): ExcelHost {
     },
   };
 }
-
-/** Requirement sets used beyond the manifest minimum (ExcelApi 1.8). */
-export const API = {
-  /** suspendScreenUpdatingUntilNextSync, WorksheetCollection.onChanged. */
-  v19: "1.9",
-} as const;
-
-export function supports(host: ExcelHost, version: string): boolean {
-  return host.isSetSupported("ExcelApi", version);
-}

@@ -6,11 +6,7 @@
 import type { ResolvedField, ResolvedIndicator } from "../form/resolve";
 import type { CellPart } from "../form/schema";
 import { COLUMN_HEADERS } from "../workbook/contract";
-import {
-  clipValidationMessage,
-  clipValidationTitle,
-  type DataValidationModel,
-} from "./sheet-model";
+import { clipValidationMessage, clipValidationTitle, type DataValidationModel } from "./sheet-model";
 
 /** An input cell of a numeric indicator: whole numbers ≥ 0 for counts, ≥ 0 for amounts. */
 export function numberValidation(ind: ResolvedIndicator, part: CellPart, range: string): DataValidationModel {

@@ -25,6 +25,7 @@ import { formFingerprint } from "../form/fingerprint";
 import type { ResolvedField, ResolvedForm, ResolvedIndicator } from "../form/resolve";
 import { namePrefix } from "../form/names";
 import type { CellPart, Unit } from "../form/schema";
+import { isoToVi } from "../validate/dates";
 import { nameRef } from "../workbook/address";
 import { COLUMN_HEADERS, GENERATOR, META_SHEET, REPORT_SHEET } from "../workbook/contract";
 import { checkItems, computedItems, rowCheckExpr, type CheckItem, type ComputedItem } from "./checks";
@@ -276,7 +277,7 @@ function headerBlock(sheet: ReportSheet, form: ResolvedForm, unit: Unit | null):
   sheet.putMerged(
     "A5",
     "H5",
-    `(Biểu mẫu ${def.id}, phiên bản ${def.version} — gửi ${def.collector.name}, hạn gửi: ${viDate(def.deadline)})`,
+    `(Biểu mẫu ${def.id}, phiên bản ${def.version} — gửi ${def.collector.name}, hạn gửi: ${isoToVi(def.deadline)})`,
     "subtitle"
   );
   sheet.height(6, 8);
@@ -635,9 +636,4 @@ function rowHeightFor(text: string, width: number, size: number): number {
     } else len += (len ? 1 : 0) + w.length;
   }
   return Math.max(18, Math.ceil(lines * size * 1.25 + 4));
-}
-
-function viDate(iso: string): string {
-  const [y, m, d] = iso.split("-");
-  return `${d}/${m}/${y}`;
 }

@@ -12,7 +12,7 @@ import { FormActions, ServicesProvider, TaskpaneServices } from "./services";
 import type { TabKey } from "./tabs";
 import { TemplateTab } from "./TemplateTab";
 
-export { TABS, tabFromSearch, type TabKey } from "./tabs";
+export type { TabKey } from "./tabs";
 
 /** The tasks that work with the active form: they start afresh when it changes. */
 const TASK_PANELS: Record<Exclude<TabKey, "form">, () => React.JSX.Element> = {

@@ -4,7 +4,7 @@ import { ErrorBar } from "./ErrorBoundary";
 import { FileGroups } from "./FileGroups";
 import { HelpLink } from "./HelpLink";
 import { useI18n } from "./i18n";
-import { dateVi } from "./merge-results";
+import { isoToVi } from "../validate/dates";
 import { MergeOptions } from "./MergeOptions";
 import { MergePicker, MergeProgress } from "./MergePicker";
 import { StatusLine } from "./MergeStatus";
@@ -37,7 +37,7 @@ export function MergeTab() {
     <div className={styles.root}>
       <Body1 block>{t("merge.intro")}</Body1>
       <Body1 block data-testid="merge-deadline">
-        {t("merge.deadline", { date: dateVi(merge.deadline) })}
+        {t("merge.deadline", { date: isoToVi(merge.deadline) })}
       </Body1>
       <MergePicker disabled={m.busy} onFiles={(files) => void m.readFiles(files)} />
       {m.progress && <MergeProgress progress={m.progress} onCancel={m.cancel} />}

@@ -3,7 +3,8 @@ import { Body1, Body1Strong, Button, makeStyles, tokens } from "@fluentui/react-
 import { ArrowDownloadRegular, CopyRegular } from "@fluentui/react-icons";
 import type { Consolidation, UnitStatus } from "../merge/types";
 import { useI18n } from "./i18n";
-import { chaseMessage, dateVi, filesCsv, unitsToChase } from "./merge-results";
+import { isoToVi } from "../validate/dates";
+import { chaseMessage, filesCsv, unitsToChase } from "./merge-results";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -166,7 +167,7 @@ export function UnitResults(props: {
         title={t("merge.units.late", { n: chase.late.length })}
         units={chase.late}
         line={(u) =>
-          u.reportDate ? t("merge.units.lateDate", { unit: u.name, date: dateVi(u.reportDate) }) : u.name
+          u.reportDate ? t("merge.units.lateDate", { unit: u.name, date: isoToVi(u.reportDate) }) : u.name
         }
       />
       <UnitGroup

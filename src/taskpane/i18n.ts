@@ -10,7 +10,6 @@ export type Lang = "vi" | "en";
 
 const VI = {
   appTitle: "Báo cáo bình đẳng giới",
-  "lang.label": "Ngôn ngữ",
   "lang.switch": "English",
   "lang.switchAria": "English (chuyển sang tiếng Anh)",
   "tabs.label": "Chức năng",
@@ -66,7 +65,6 @@ const VI = {
   "check.noCell": "Cả báo cáo",
   "check.severity.error": "Lỗi",
   "check.severity.warning": "Cảnh báo",
-  "check.sheet": "Trang tính: {sheet}",
 
   "merge.intro":
     "Chọn các tệp báo cáo các đơn vị gửi về (.xlsx, .xlsm, .xls, .ods). Tệp được đọc ngay trên máy này, không tải lên đâu cả; tệp gốc không bị sửa.",
@@ -137,7 +135,6 @@ export type StringKey = keyof typeof VI | FormStringKey;
 
 const EN: Record<keyof typeof VI, string> = {
   appTitle: "Gender equality report",
-  "lang.label": "Language",
   "lang.switch": "Tiếng Việt",
   "lang.switchAria": "Tiếng Việt (switch to Vietnamese)",
   "tabs.label": "Functions",
@@ -193,7 +190,6 @@ const EN: Record<keyof typeof VI, string> = {
   "check.noCell": "Whole report",
   "check.severity.error": "Error",
   "check.severity.warning": "Warning",
-  "check.sheet": "Sheet: {sheet}",
 
   "merge.intro":
     "Choose the report files returned by the units (.xlsx, .xlsm, .xls, .ods). Files are read on this computer and uploaded nowhere; the originals are not changed.",

@@ -5,6 +5,7 @@
  */
 import type { Text } from "../form/schema";
 import type { Consolidation, FileVerdict, UnitStatus } from "../merge/types";
+import { isoToVi } from "../validate/dates";
 import type { Lang } from "./i18n";
 
 export interface UnitsToChase {
@@ -43,7 +44,11 @@ export function groupFiles(c: Consolidation): FileGroups {
   const rejected: FileVerdict[] = [];
   for (const f of c.files) {
     if (f.verdict === "rejected" || f.unit === null) rejected.push(f);
-    else byUnit.set(f.unit, [...(byUnit.get(f.unit) ?? []), f]);
+    else {
+      const list = byUnit.get(f.unit);
+      if (list) list.push(f);
+      else byUnit.set(f.unit, [f]);
+    }
   }
   const units: UnitFiles[] = [];
   for (const unit of c.units) {
@@ -62,12 +67,6 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** "2019-12-01" → "01/12/2019". */
-export function dateVi(iso: string): string {
-  const [y, m, d] = iso.split("-");
-  return d && m && y ? `${d}/${m}/${y}` : iso;
-}
-
 /**
  * A message to the units, ready to paste into an e-mail or a chat: the units not reported, late
  * and with errors, by name. Vietnamese (the units' language) whatever the pane's language.
@@ -76,14 +75,14 @@ export function chaseMessage(c: Consolidation, today: string): string {
   const { missing, late, withErrors } = unitsToChase(c);
   const title = lowerFirst(c.form.title.vi);
   const lines = [
-    `${c.collector.name} thông báo tình hình nộp ${title} (hạn nộp ${dateVi(c.form.deadline)}), tính đến ngày ${dateVi(today)}:`,
+    `${c.collector.name} thông báo tình hình nộp ${title} (hạn nộp ${isoToVi(c.form.deadline)}), tính đến ngày ${isoToVi(today)}:`,
   ];
   if (missing.length)
     lines.push(`- Chưa nộp (${missing.length} đơn vị): ${missing.map((u) => u.name).join(", ")}.`);
   if (late.length)
     lines.push(
       `- Nộp muộn (${late.length} đơn vị): ${late
-        .map((u) => (u.reportDate ? `${u.name} (ngày ${dateVi(u.reportDate)})` : u.name))
+        .map((u) => (u.reportDate ? `${u.name} (ngày ${isoToVi(u.reportDate)})` : u.name))
         .join(", ")}.`
     );
   if (withErrors.length)

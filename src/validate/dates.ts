@@ -40,5 +40,5 @@ export function parseDateText(raw: string): string | null {
 /** "2019-11-30" → "30/11/2019". */
 export function isoToVi(iso: string): string {
   const [y, m, d] = iso.split("-");
-  return `${d}/${m}/${y}`;
+  return d && m && y ? `${d}/${m}/${y}` : iso;
 }

@@ -1,8 +1,8 @@
 /** The Merge tab's views of a consolidation (src/taskpane/merge-results.ts). */
+import { isoToVi } from "../../src/validate/dates";
 import {
   asSentence,
   chaseMessage,
-  dateVi,
   filesCsv,
   groupFiles,
   typographicQuotes,
@@ -81,7 +81,8 @@ describe("merge results", () => {
   });
 
   it("shows dates and quotes the Vietnamese way", () => {
-    expect(dateVi("2019-12-01")).toBe("01/12/2019");
+    expect(isoToVi("2019-12-01")).toBe("01/12/2019");
+    expect(isoToVi("không rõ")).toBe("không rõ");
     expect(typographicQuotes('tệp "a.xlsx" và "b.xlsx"')).toBe("tệp “a.xlsx” và “b.xlsx”");
     expect(typographicQuotes('một dấu " lẻ')).toBe('một dấu " lẻ');
     expect(asSentence('Không dùng: trùng nội dung với tệp "a.xlsx"')).toBe(

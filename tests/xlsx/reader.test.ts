@@ -145,8 +145,8 @@ describe("inspectFile: other writers' XML", () => {
       const r = ok(inspectFile(zipSync(files), form));
       expect(r.values.get(N("I.1"))).toEqual({ type: "text", text: "mười hai" });
       const checked = evaluateReport(form, r.values);
-    expect(checked.numbers.has(N("I.1"))).toBe(false);
-    expect(checked.issues.some((i) => i.cell === N("I.1") && i.severity === "error")).toBe(true);
+      expect(checked.numbers.has(N("I.1"))).toBe(false);
+      expect(checked.issues.some((i) => i.cell === N("I.1") && i.severity === "error")).toBe(true);
     }
   );
 
