@@ -4,48 +4,9 @@
  */
 import * as React from "react";
 import type { Consolidation, FileVerdict } from "../merge/types";
-import { useI18n } from "./i18n";
-import { type ReadOutcome, type ReadProgress, readFilesInto } from "./merge-reading";
 import type { Status } from "./MergeStatus";
 import { MergeSession, useServices } from "./services";
-
-/**
- * Reading files into a session: the progress, the milestones for screen readers, "Hủy", and the
- * contents read so far (picked again, they are skipped) until `forget`.
- */
-function useReader() {
-  const { t } = useI18n();
-  /** Content hashes of the files read in this session: picked again, they are skipped. */
-  const seenRef = React.useRef(new Set<string>());
-  const cancelRef = React.useRef(false);
-  const [progress, setProgress] = React.useState<ReadProgress | null>(null);
-  /** Milestones for screen readers (a quarter, half…), apart from the status line. */
-  const [announce, setAnnounce] = React.useState("");
-
-  const readInto = async (session: MergeSession, files: File[]): Promise<ReadOutcome> => {
-    cancelRef.current = false;
-    setAnnounce("");
-    setProgress({ done: 0, total: files.length, file: files[0].name });
-    try {
-      return await readFilesInto(session, files, seenRef.current, {
-        cancelled: () => cancelRef.current,
-        onProgress: setProgress,
-        onMilestone: (i, n) => setAnnounce(t("merge.milestone", { i, n })),
-      });
-    } finally {
-      setProgress(null);
-      setAnnounce("");
-    }
-  };
-
-  return {
-    progress,
-    announce,
-    readInto,
-    cancel: () => (cancelRef.current = true),
-    forget: () => (seenRef.current = new Set()),
-  };
-}
+import { useReader } from "./use-reader";
 
 export function useMerge() {
   const { merge } = useServices();

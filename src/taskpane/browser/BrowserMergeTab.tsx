@@ -9,6 +9,7 @@ import { MergeOptions } from "../MergeOptions";
 import { MergeProgress } from "../MergePicker";
 import { StatusLine } from "../MergeStatus";
 import { UnitResults } from "../UnitResults";
+import { useVisuallyHiddenStyles } from "../visually-hidden";
 import { DownloadStatus } from "./DownloadStatus";
 import type { Download, FileServices } from "./file-services";
 import { useBrowserText } from "./strings";
@@ -25,6 +26,7 @@ const useStyles = makeStyles({
  */
 export function BrowserMergeTab({ services, save }: { services: FileServices; save: (d: Download) => void }) {
   const styles = useStyles();
+  const hidden = useVisuallyHiddenStyles();
   const tb = useBrowserText();
   const m = useBrowserMerge(services, save);
   const headingRef = React.useRef<HTMLHeadingElement>(null);
@@ -48,6 +50,9 @@ export function BrowserMergeTab({ services, save }: { services: FileServices; sa
         testId="bmerge-input"
       />
       {m.progress && <MergeProgress progress={m.progress} onCancel={m.cancel} />}
+      <div className={hidden.hidden} role="status" aria-live="polite" data-testid="merge-announce">
+        {m.announce}
+      </div>
       <div role="status" aria-live="polite" aria-atomic="true" data-testid="bmerge-status">
         {!reading && <StatusLine status={m.status} />}
         <DownloadStatus written={m.written} />

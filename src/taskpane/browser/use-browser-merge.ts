@@ -1,13 +1,13 @@
 /**
  * The browser mode's "Tổng hợp" state and actions: one merge session per "start over", the files
- * read into it the way the add-in reads them (in name order, progress a few times a second, the
- * same content never twice), the officer's choices, one status line, and the summary downloaded.
+ * read into it by the add-in's own reader (src/taskpane/use-reader.ts: progress a few times a
+ * second, milestones announced, the same content never twice), in name order as the CLI reads them, the officer's choices, one status line, and the summary downloaded.
  */
 import * as React from "react";
 import type { Consolidation, FileVerdict } from "../../merge/types";
-import { type ReadProgress, readFilesInto } from "../merge-reading";
 import type { Status } from "../MergeStatus";
 import type { MergeSession } from "../services";
+import { useReader } from "../use-reader";
 import type { Download, FileServices } from "./file-services";
 
 export type Written =
@@ -18,18 +18,15 @@ const byName = (a: File, b: File): number => (a.name < b.name ? -1 : a.name > b.
 
 export function useBrowserMerge(services: FileServices, save: (d: Download) => void) {
   const session = React.useRef<MergeSession | null>(null);
-  /** Content hashes of the files read in this session: picked again, they are skipped. */
-  const seen = React.useRef(new Set<string>());
-  const cancel = React.useRef(false);
+  const reader = useReader();
   const [consolidation, setConsolidation] = React.useState<Consolidation | null>(null);
-  const [progress, setProgress] = React.useState<ReadProgress | null>(null);
   const [status, setStatus] = React.useState<Status>({ kind: "none" });
   const [exclude, setExclude] = React.useState(false);
   const [written, setWritten] = React.useState<Written>({ kind: "idle" });
   /** The officer's choices so far: unit code → file name. */
   const [choices, setChoices] = React.useState<Record<string, string>>({});
   const [error, setError] = React.useState<unknown>(null);
-  const busy = progress !== null || status.kind === "using" || written.kind === "writing";
+  const busy = reader.progress !== null || status.kind === "using" || written.kind === "writing";
 
   const finish = (excludeErrors = exclude): Consolidation | null => {
     const c = session.current ? session.current.finish({ excludeUnitsWithErrors: excludeErrors }) : null;
@@ -41,24 +38,16 @@ export function useBrowserMerge(services: FileServices, save: (d: Download) => v
     if (busy || picked.length === 0) return;
     const files = [...picked].sort(byName);
     session.current ??= services.beginMerge();
-    cancel.current = false;
     setError(null);
     setStatus({ kind: "none" });
     setWritten({ kind: "idle" });
-    setProgress({ done: 0, total: files.length, file: files[0].name });
     try {
-      const outcome = await readFilesInto(session.current, files, seen.current, {
-        cancelled: () => cancel.current,
-        onProgress: setProgress,
-        onMilestone: () => undefined,
-      });
+      const outcome = await reader.readInto(session.current, files);
       const c = finish();
       if (c) setStatus({ kind: "read", outcome, counts: c.counts });
     } catch (e) {
       setError(e);
       finish();
-    } finally {
-      setProgress(null);
     }
   };
 
@@ -107,7 +96,7 @@ export function useBrowserMerge(services: FileServices, save: (d: Download) => v
 
   const reset = () => {
     session.current = null;
-    seen.current = new Set();
+    reader.forget();
     setConsolidation(null);
     setChoices({});
     setStatus({ kind: "none" });
@@ -117,7 +106,8 @@ export function useBrowserMerge(services: FileServices, save: (d: Download) => v
 
   return {
     consolidation,
-    progress,
+    progress: reader.progress,
+    announce: reader.announce,
     status,
     setStatus,
     exclude,
@@ -125,7 +115,7 @@ export function useBrowserMerge(services: FileServices, save: (d: Download) => v
     choices,
     error,
     busy,
-    cancel: () => (cancel.current = true),
+    cancel: reader.cancel,
     read,
     use,
     download,
