@@ -1,7 +1,8 @@
 /**
  * The browser mode's "Tổng hợp" state and actions: one merge session per "start over", the files
  * read into it by the add-in's own reader (src/taskpane/use-reader.ts: progress a few times a
- * second, milestones announced, the same content never twice), in name order as the CLI reads them, the officer's choices, one status line, and the summary downloaded.
+ * second, milestones announced, the same content never twice) in name order, as the CLI reads
+ * them; the officer's choices, one status line, and the summary downloaded.
  */
 import * as React from "react";
 import type { Consolidation, FileVerdict } from "../../merge/types";
