@@ -12,11 +12,11 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { EraserRegular, ErrorCircleFilled, PlayRegular, WarningFilled } from "@fluentui/react-icons";
+import { EraserRegular, PlayRegular } from "@fluentui/react-icons";
 import { ErrorBar } from "./ErrorBoundary";
 import { HelpLink } from "./HelpLink";
 import { useI18n } from "./i18n";
-import { asSentence } from "./merge-results";
+import { IssueContent } from "./IssueContent";
 import { useCellListStyles } from "./cell-list-styles";
 import { CheckIssue, CheckResult, useServices } from "./services";
 import { useCheck } from "./use-check";
@@ -165,7 +165,7 @@ function IssueList(props: {
 }) {
   const styles = useStyles();
   const cl = useCellListStyles();
-  const { t, text } = useI18n();
+  const { t } = useI18n();
   return (
     <section aria-labelledby="check-list-title">
       <Body1Strong as="h2" block className={styles.h2} id="check-list-title">
@@ -177,8 +177,6 @@ function IssueList(props: {
       <ul className={cl.list} data-testid="issue-list" aria-describedby="check-list-hint">
         {props.issues.map((issue) => {
           const selected = props.selectedId === issue.id;
-          const sev = issue.severity === "error" ? t("check.severity.error") : t("check.severity.warning");
-          const where = issue.address ? t("check.cell", { cell: issue.address }) : t("check.noCell");
           return (
             <li key={issue.id}>
               <button
@@ -189,16 +187,7 @@ function IssueList(props: {
                 data-testid="issue"
                 data-severity={issue.severity}
               >
-                {issue.severity === "error" ? (
-                  <ErrorCircleFilled className={styles.error} aria-label={sev} role="img" />
-                ) : (
-                  <WarningFilled className={styles.warning} aria-label={sev} role="img" />
-                )}
-                <span>{asSentence(text(issue.message))}</span>
-                <span className={cl.cell}>
-                  {issue.indicator ? `${issue.indicator} · ` : ""}
-                  {where}
-                </span>
+                <IssueContent issue={issue} />
               </button>
             </li>
           );

@@ -12,17 +12,17 @@ import { MarkError, clearMarks, markCells, markTargets, selectCell } from "../ex
 import { readOpenReport } from "../excel/read-report";
 import { META_SHEET } from "../workbook/contract";
 import type { WorkbookModel } from "../layout/sheet-model";
-import { columnLetter, columnNumber, parseAddress, splitSheet } from "../workbook/address";
+import { columnLetter, columnNumber, parseAddress } from "../workbook/address";
 import { STATUS_SHEET, buildSummary } from "../layout/summary";
 import { buildTemplate } from "../layout/template";
 import type { Consolidation } from "../merge/types";
 import { todayInVietnam } from "../merge/today";
+import { checkIssues } from "./check-issues";
 import { mergeSession } from "./merge-session";
 import type { Issue } from "../validate/issue";
 import { STRINGS } from "./i18n";
 import {
   type ChartIndicator,
-  type CheckIssue,
   type CheckResult,
   type CheckService,
   type MergeService,
@@ -64,8 +64,6 @@ export function templateService(host: ExcelHost, form: ResolvedForm): TemplateSe
   };
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
-
 export function checkService(host: ExcelHost, form: ResolvedForm): CheckService {
   let reportSheet: string | null = null;
   /** The marks this pane last wrote; a check that finds the same bad cells writes nothing. */
@@ -100,25 +98,7 @@ export function checkService(host: ExcelHost, form: ResolvedForm): CheckService 
         lastMarks = null;
       }
     }
-    const list: CheckIssue[] = issues.map((issue, i) => {
-      const target = issue.cell ? (read.cells.get(issue.cell)?.address ?? null) : null;
-      let address: string | null = null;
-      if (target) {
-        const { sheet, local } = splitSheet(target);
-        address = sheet && sheet !== read.sheetName ? `${sheet}!${local}` : local;
-      }
-      return {
-        id: `${i}:${issue.rule}:${issue.cell ?? ""}`,
-        severity: issue.severity,
-        message: issue.message,
-        address,
-        target,
-        indicator: issue.indicator,
-      };
-    });
-    list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-    const errors = list.filter((x) => x.severity === "error").length;
-    const warnings = list.length - errors;
+    const { issues: list, errors, warnings } = checkIssues(issues, read.cells, read.sheetName);
     return { found: true, sheet: read.sheetName, errors, warnings, issues: list, marks };
   };
 

@@ -2,56 +2,36 @@ import * as React from "react";
 import {
   Body1,
   Body1Strong,
-  Caption1,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
   makeStyles,
-  tokens,
 } from "@fluentui/react-components";
-import { ErrorCircleFilled, WarningFilled } from "@fluentui/react-icons";
 import { ErrorBar } from "../ErrorBoundary";
 import { fileBytes } from "../file-bytes";
 import { useI18n } from "../i18n";
 import { useCellListStyles } from "../cell-list-styles";
+import { IssueContent } from "../IssueContent";
 import { useBrowserText } from "./strings";
 import { FilePicker } from "../FilePicker";
 import type { FileCheck, FileServices } from "./file-services";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px" },
-  error: { color: tokens.colorPaletteRedForeground1, fontSize: "20px" },
-  warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: "20px" },
   h2: { margin: 0, overflowWrap: "anywhere" },
 });
 
 /** The issues of a checked file: errors first, each with its cell and indicator. */
 function IssueList({ result }: { result: Extract<FileCheck, { ok: true }> }) {
-  const styles = useStyles();
   const cells = useCellListStyles();
-  const { text } = useI18n();
-  const tb = useBrowserText();
   return (
     <ul className={cells.list} data-testid="bcheck-issues">
-      {result.issues.map((issue) => {
-        const sev = issue.severity === "error" ? tb("bcheck.error") : tb("bcheck.warning");
-        const where = issue.address ? tb("bcheck.cell", { cell: issue.address }) : tb("bcheck.noCell");
-        return (
-          <li key={issue.id} className={cells.item} data-testid="bcheck-issue" data-severity={issue.severity}>
-            {issue.severity === "error" ? (
-              <ErrorCircleFilled className={styles.error} aria-label={sev} role="img" />
-            ) : (
-              <WarningFilled className={styles.warning} aria-label={sev} role="img" />
-            )}
-            <span>{text(issue.message)}</span>
-            <Caption1 className={cells.cell}>
-              {issue.indicator ? `${issue.indicator} · ` : ""}
-              {where}
-            </Caption1>
-          </li>
-        );
-      })}
+      {result.issues.map((issue) => (
+        <li key={issue.id} className={cells.item} data-testid="bcheck-issue" data-severity={issue.severity}>
+          <IssueContent issue={issue} />
+        </li>
+      ))}
     </ul>
   );
 }

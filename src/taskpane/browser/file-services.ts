@@ -12,12 +12,12 @@ import { buildSummary } from "../../layout/summary";
 import { todayInVietnam } from "../../merge/today";
 import type { Consolidation } from "../../merge/types";
 import { mergeSession } from "../merge-session";
-import { splitSheet } from "../../workbook/address";
 import { readDefinitionFile } from "../../xlsx/definition-file";
 import { inspectFileAsync } from "../../xlsx/reader";
 import { zipFiles } from "../../xlsx/zip-files";
 import { formProblems } from "../definition-problems";
-import type { FormActions, MergeInputFile, MergeSession } from "../services";
+import { checkIssues } from "../check-issues";
+import type { CheckIssue, FormActions, MergeInputFile, MergeSession } from "../services";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const ZIP_TYPE = "application/zip";
@@ -29,14 +29,8 @@ export interface Download {
   type: string;
 }
 
-export interface FileIssue {
-  id: string;
-  severity: "error" | "warning";
-  message: Text;
-  /** The cell as shown ("D14", or "'Other sheet'!D14"); null when the issue is about no single cell. */
-  address: string | null;
-  indicator: string | null;
-}
+/** An issue of a checked file: the add-in's CheckIssue (its `target` is not selected in a file). */
+export type FileIssue = CheckIssue;
 
 export type FileCheck =
   | { ok: false; file: string; message: Text }
@@ -70,34 +64,16 @@ export interface FileServices {
   readonly form: FormActions;
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
-
 /** A reader's result as the Check panel lists it. */
 export function fileCheck(file: string, read: InspectResult): FileCheck {
   if (!read.ok) return { ok: false, file, message: read.message };
-  const issues: FileIssue[] = read.issues.map((issue, i) => {
-    const at = issue.cell ? (read.cells.get(issue.cell)?.address ?? null) : null;
-    let address: string | null = null;
-    if (at) {
-      const { sheet, local } = splitSheet(at);
-      address = sheet && sheet !== read.sheetName ? at : local;
-    }
-    return {
-      id: `${i}:${issue.rule}:${issue.cell ?? ""}`,
-      severity: issue.severity,
-      message: issue.message,
-      address,
-      indicator: issue.indicator,
-    };
-  });
-  issues.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  const errors = issues.filter((x) => x.severity === "error").length;
+  const { issues, errors, warnings } = checkIssues(read.issues, read.cells, read.sheetName);
   return {
     ok: true,
     file,
     unit: read.unit.unit?.name ?? null,
     errors,
-    warnings: issues.length - errors,
+    warnings,
     issues,
   };
 }

@@ -36,10 +36,6 @@ const VI = {
   "bcheck.unit": "Đơn vị: {unit}",
   "bcheck.counts": "{errors} lỗi, {warnings} cảnh báo",
   "bcheck.ok": "Không có lỗi hay cảnh báo nào. Báo cáo dùng được để tổng hợp.",
-  "bcheck.cell": "Ô {cell}",
-  "bcheck.noCell": "Cả báo cáo",
-  "bcheck.error": "Lỗi",
-  "bcheck.warning": "Cảnh báo",
   "bmerge.intro":
     "Chọn các tệp báo cáo các đơn vị gửi về (.xlsx, .xlsm, .xls, .ods). Tệp được đọc ngay trên máy này, không tải lên đâu cả; tệp gốc không bị sửa.",
   "bmerge.pick": "Chọn tệp…",
@@ -84,10 +80,6 @@ const EN: Record<BrowserStringKey, string> = {
   "bcheck.unit": "Unit: {unit}",
   "bcheck.counts": "{errors} errors, {warnings} warnings",
   "bcheck.ok": "No errors or warnings. The report can be consolidated.",
-  "bcheck.cell": "Cell {cell}",
-  "bcheck.noCell": "Whole report",
-  "bcheck.error": "Error",
-  "bcheck.warning": "Warning",
   "bmerge.intro":
     "Choose the report files returned by the units (.xlsx, .xlsm, .xls, .ods). Files are read on this computer and uploaded nowhere; the originals are not changed.",
   "bmerge.pick": "Choose files…",
