@@ -50,7 +50,7 @@ function refuse(
   return {
     ok: false,
     reason,
-    message: rejectMessage(reason, { formId: form.id, formVersion: form.version, ...ctx }),
+    message: rejectMessage(reason, { formId: form.id, ...ctx }),
     detail,
   };
 }

@@ -14,9 +14,7 @@ export function rejectMessage(
   reason: RejectReason,
   ctx: {
     formId?: string;
-    formVersion?: string;
     foundId?: string;
-    foundVersion?: string;
     limitMb?: number;
     cells?: number;
     /** The old Excel version of a refused .xls ("Excel 5.0/95"). */
@@ -121,11 +119,6 @@ export function rejectMessage(
       return {
         vi: `Tệp là báo cáo theo mẫu khác (${ctx.foundId ?? "?"}), không phải mẫu ${ctx.formId ?? ""}: hãy nhập số liệu vào đúng mẫu ${ctx.formId ?? ""}`,
         en: `The file is a report of another form (${ctx.foundId ?? "?"}), not ${ctx.formId ?? ""}: use the ${ctx.formId ?? ""} template`,
-      };
-    case "otherVersion":
-      return {
-        vi: `Tệp dùng mẫu ${ctx.formId ?? ""} phiên bản ${ctx.foundVersion ?? "?"}, không phải phiên bản hiện hành ${ctx.formVersion ?? ""}: hãy nhập số liệu vào mẫu mới nhất đã gửi`,
-        en: `The file uses version ${ctx.foundVersion ?? "?"} of ${ctx.formId ?? ""}, not the current version ${ctx.formVersion ?? ""}: use the latest template`,
       };
   }
 }

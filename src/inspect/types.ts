@@ -27,8 +27,7 @@ export type RejectReason =
   | "notSpreadsheet" // text or another file type renamed .xlsx, a zip that is not a workbook
   | "notReport" // a workbook, but not a report of this form (no names, no metadata, no code column)
   | "severalReports" // several sheets look like this form's report and nothing tells which one is
-  | "otherForm" // a report of another form id
-  | "otherVersion"; // this form id, another version
+  | "otherForm"; // a report of another form id (another version of this form is read, with a warning)
 
 /**
  * How a cell was found (docs/CONTRACT.md "The workbook contract"): its defined name, the

@@ -420,7 +420,6 @@ class Reader {
       if (office) throw new ReportReject("corrupt", `workbook part ${wbPath} missing`);
       if (entries.has("[content_types].xml") || entries.has("ecma-376"))
         throw new ReportReject("notSpreadsheet", "an OOXML package without a workbook (Word, PowerPoint…)");
-      if (numbers) throw new ReportReject("numbers", "Numbers package");
       throw new ReportReject("notSpreadsheet", "a zip archive that is not a workbook");
     }
     this.wbPath = wbPath;

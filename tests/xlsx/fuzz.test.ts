@@ -87,7 +87,6 @@ const REASONS: RejectReason[] = [
   "notReport",
   "severalReports",
   "otherForm",
-  "otherVersion",
 ];
 
 const caseArb = fc.record({
