@@ -330,12 +330,11 @@ function writeTableRows(
   const computedRows: Record<string, number> = {};
   const statusByCode = new Map(c.units.map((u) => [u.code, u]));
   const pctSections = new Set(def.sections.filter((s) => s.percentFemale).map((s) => s.code));
+  // The units in each subtotal's SUM are the ones in its cached sums (the consolidation decides).
   const included = new Map(
     subtotals.map((s) => [
       s.key,
-      c.units
-        .filter((u) => u.group === s.key && u.values && !u.excluded)
-        .map((u) => unitGroups.get(u.code) as SummaryGroup),
+      (totalsOf(c, s)?.units ?? []).map((code) => unitGroups.get(code) as SummaryGroup),
     ])
   );
   const ctx: RowContext = {
