@@ -2,8 +2,6 @@ import * as React from "react";
 import {
   Body1,
   Button,
-  Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -13,6 +11,7 @@ import {
 import { DocumentAddRegular, TableAddRegular } from "@fluentui/react-icons";
 import { ErrorBar } from "./ErrorBoundary";
 import { HelpLink } from "./HelpLink";
+import { PasswordField } from "./PasswordField";
 import { sheetList, useI18n } from "./i18n";
 import { TemplateRequest, useServices } from "./services";
 import { BLANK, UnitPicker } from "./UnitPicker";
@@ -62,20 +61,7 @@ export function TemplateTab() {
     <div className={styles.root}>
       <Body1 block>{t("template.intro")}</Body1>
       <UnitPicker units={template.units} unitCode={unitCode} onUnitCode={setUnitCode} />
-      <Field
-        label={t("template.password.label")}
-        hint={t("template.password.hint")}
-        validationState={password ? "warning" : "none"}
-        validationMessage={password ? t("template.password.warn") : undefined}
-      >
-        <Input
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(_e, data) => setPassword(data.value)}
-          data-testid="template-password"
-        />
-      </Field>
+      <PasswordField value={password} onChange={setPassword} testId="template-password" />
       <div className={styles.actions}>
         <div className={styles.action}>
           <Button

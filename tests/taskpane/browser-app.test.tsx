@@ -139,6 +139,8 @@ describe("the browser mode", () => {
     renderBrowser(mockFileServices().make, saved);
     fireEvent.change(screen.getByTestId("btemplate-unit"), { target: { value: "XA-CAO-XA" } });
     fireEvent.change(screen.getByTestId("btemplate-password"), { target: { value: "bdg" } });
+    // The same warning as in the add-in: what a password means for the units.
+    expect(screen.getByText(STRINGS.vi["template.password.warn"])).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: b["btemplate.one"] }));
     await screen.findByText("Đã tải tệp BDG-2019_XA-CAO-XA.xlsx.");
     fireEvent.click(screen.getByRole("button", { name: "Tải mẫu của tất cả 42 đơn vị (.zip)" }));

@@ -3,7 +3,6 @@ import {
   Body1,
   Button,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   ProgressBar,
@@ -13,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, FolderZipRegular } from "@fluentui/react-icons";
 import { ErrorBar } from "../ErrorBoundary";
+import { PasswordField } from "../PasswordField";
 import { useBrowserText } from "./strings";
 import type { Download, FileServices } from "./file-services";
 
@@ -79,15 +79,7 @@ export function BrowserTemplateTab({
           ))}
         </Select>
       </Field>
-      <Field label={tb("btemplate.password")} hint={tb("btemplate.password.hint")}>
-        <Input
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(_e, d) => setPassword(d.value)}
-          data-testid="btemplate-password"
-        />
-      </Field>
+      <PasswordField value={password} onChange={setPassword} testId="btemplate-password" />
       <Button
         appearance="primary"
         className={styles.button}
